@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// The OpsRamp MCP server: one executable, internal modules, no package dependencies.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "opsramp-mcp-server",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "opsramp-mcp-server", targets: ["opsramp-mcp-server"]),
+    ],
+    targets: [
+        // Wiring only: command line, configuration, and the hand-off to the MCP server.
+        .executableTarget(
+            name: "opsramp-mcp-server",
+            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools"],
+            swiftSettings: strict
+        ),
+        // JSON values, a strict parser and a compact writer.
+        .target(name: "JSON", swiftSettings: strict),
+        // Leveled logging to stderr (and an optional file) with secret redaction.
+        .target(name: "Logging", swiftSettings: strict),
+        // Settings from the environment and an optional .env file.
+        .target(name: "Configuration", dependencies: ["Logging"], swiftSettings: strict),
+        // JSON-RPC 2.0 and MCP: messages, revisions, dispatcher, stdio transport.
+        .target(name: "MCP", dependencies: ["JSON", "Logging"], swiftSettings: strict),
+        // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors.
+        .target(name: "HTTP", dependencies: ["Logging"], swiftSettings: strict),
+        // OAuth 2.0 client-credentials token cache.
+        .target(name: "OpsRampAuth", dependencies: ["JSON", "Logging", "HTTP"], swiftSettings: strict),
+        // The OpsRamp REST API client: endpoints, queryString encoding, retries, API errors.
+        .target(name: "OpsRampAPI", dependencies: ["JSON", "Logging", "Configuration", "HTTP", "OpsRampAuth"], swiftSettings: strict),
+        // The tools, resources and prompts the server offers.
+        .target(name: "OpsRampTools", dependencies: ["JSON", "MCP", "Logging", "Configuration", "OpsRampAPI"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+
+/// The settings needed to call the OpsRamp API; exists only when all of them are valid.
+public struct OpsRampConnection: Sendable {
+    /// Scheme, host, optional port and path prefix; never ends with `/`.
+    public let baseURL: URL
+    public let tenantID: String
+    public let clientID: String
+    public let clientSecret: Secret
+    /// Starts with `/`.
+    public let tokenPath: String
+    public let requestTimeout: Double
+
+    public init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Double) {
+        self.baseURL = baseURL
+        self.tenantID = tenantID
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.tokenPath = tokenPath
+        self.requestTimeout = requestTimeout
+    }
+}
+
+/// Where links into the OpsRamp portal point.
+public struct PortalSettings: Sendable {
+    /// The portal's root, e.g. `https://acme.app.opsramp.com`; `nil` when neither set nor derivable.
+    public let portalURL: URL?
+    /// True when `portalURL` was derived from the API base URL rather than set.
+    public let portalURLDerived: Bool
+    public let alertDashboardID: String?
+}
+
+/// Which tools to expose and under which names.
+public struct ToolSelection: Sendable {
+    /// Only these tools, when set.
+    public let include: [String]?
+    public let exclude: [String]
+    public let prefix: String
+}
+
+/// Every setting of the server, loaded once at start-up and passed down; nothing else reads
+/// the environment. Problems do not stop the server: the API tools report them when called.
+public struct Configuration: Sendable {
+    public enum Defaults {
+        public static let tokenPath = "/tenancy/auth/oauth/token"
+        public static let requestTimeout: Double = 30
+        public static let maxResultBytes = 40_000
+        public static let maxResponseBytes = 32 * 1024 * 1024
+        public static let maxRetries = 3
+    }
+
+    public let connection: OpsRampConnection?
+    /// Why `connection` is `nil`.
+    public let connectionProblems: [ConfigurationProblem]
+    public let portal: PortalSettings
+    public let logLevel: LogLevel
+    public let logFile: String?
+    public let maxResultBytes: Int
+    public let maxResponseBytes: Int
+    public let maxRetries: Int
+    public let toolSelection: ToolSelection
+    /// Settings that were ignored because they are invalid; logged at start-up.
+    public let warnings: [ConfigurationProblem]
+    /// The `.env` file that was read, if any.
+    public let environmentFile: String?
+
+    /// Loads from the process environment and an optional `.env` file; real environment variables win.
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            environmentFile: String?) throws -> Configuration {
+        var merged: [String: String] = [:]
+        if let environmentFile {
+            merged = try EnvironmentFile.load(path: environmentFile)
+        }
+        for (key, value) in environment { merged[key] = value }
+        return Configuration(values: merged, environmentFile: environmentFile)
+    }
+
+    /// Builds and validates the configuration from already-merged variables.
+    public init(values: [String: String], environmentFile: String? = nil) {
+        var reader = VariableReader(values: values)
+        self.environmentFile = environmentFile
+
+        let allowInsecure = reader.flag(.allowInsecureHTTP)
+        let base = reader.url(.baseURL, allowInsecure: allowInsecure, required: true,
+                              hint: "set it to your OpsRamp API URL, e.g. https://acme.api.opsramp.com")
+        let tenant = reader.identifier(.tenantID, hint: "set it to your client or partner id (a UUID, or client_1234)")
+        let clientID = reader.required(.clientID, hint: "create a custom integration with OAuth2 in OpsRamp and copy its Key")
+        let secret = reader.required(.clientSecret, hint: "copy the Secret of the same custom integration")
+        let tokenPath = reader.path(.tokenPath, default: Defaults.tokenPath)
+        let timeout = reader.number(.requestTimeout, default: Defaults.requestTimeout, range: 1...300)
+
+        if let base, let tenant, let clientID, let secret {
+            connection = OpsRampConnection(baseURL: base, tenantID: tenant, clientID: clientID,
+                                           clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: timeout)
+        } else {
+            connection = nil
+            if let secret { _ = Secret(secret) } // still registered for redaction
+        }
+        connectionProblems = reader.connectionProblems
+
+        let explicitPortal = reader.url(.portalURL, allowInsecure: allowInsecure, required: false, hint: "")
+        let derivedPortal = explicitPortal == nil ? base.flatMap(Self.portalURL(derivedFrom:)) : nil
+        portal = PortalSettings(
+            portalURL: explicitPortal ?? derivedPortal,
+            portalURLDerived: explicitPortal == nil && derivedPortal != nil,
+            alertDashboardID: reader.optionalIdentifier(.alertDashboardID))
+
+        logLevel = reader.logLevel()
+        logFile = reader.optional(.logFile)
+        maxResultBytes = Int(reader.number(.maxResultBytes, default: Double(Defaults.maxResultBytes), range: 2_000...10_000_000))
+        maxResponseBytes = Int(reader.number(.maxResponseBytes, default: Double(Defaults.maxResponseBytes), range: 1_024...1_073_741_824))
+        maxRetries = Int(reader.number(.maxRetries, default: Double(Defaults.maxRetries), range: 0...10))
+        toolSelection = ToolSelection(
+            include: reader.list(.tools),
+            exclude: reader.list(.excludeTools) ?? [],
+            prefix: reader.optional(.toolPrefix) ?? "")
+        warnings = reader.warnings
+    }
+
+    /// `https://acme.api.opsramp.com` -> `https://acme.app.opsramp.com`; other hosts are not guessed.
+    static func portalURL(derivedFrom base: URL) -> URL? {
+        guard let host = base.host, host.hasSuffix(".api.opsramp.com") else { return nil }
+        let tenantPart = host.dropLast(".api.opsramp.com".count)
+        guard !tenantPart.isEmpty else { return nil }
+        var components = URLComponents()
+        components.scheme = "https"
+        components.host = "\(tenantPart).app.opsramp.com"
+        return components.url
+    }
+}

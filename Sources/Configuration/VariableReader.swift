@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+
+/// Reads and validates single variables, collecting problems instead of failing on the first.
+struct VariableReader {
+    let values: [String: String]
+    /// Problems with the settings the API tools need.
+    var connectionProblems: [ConfigurationProblem] = []
+    /// Problems with optional settings; those fall back to their defaults.
+    var warnings: [ConfigurationProblem] = []
+
+    init(values: [String: String]) {
+        self.values = values
+    }
+
+    /// The trimmed value, or `nil` when unset or blank.
+    func optional(_ variable: ConfigurationVariable) -> String? {
+        guard let raw = values[variable.name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    mutating func required(_ variable: ConfigurationVariable, hint: String) -> String? {
+        guard let value = optional(variable) else {
+            connectionProblems.append(.missing(variable.name, hint: hint))
+            return nil
+        }
+        return value
+    }
+
+    func flag(_ variable: ConfigurationVariable) -> Bool {
+        guard let value = optional(variable)?.lowercased() else { return false }
+        return ["1", "true", "yes", "on"].contains(value)
+    }
+
+    /// An `https://` URL (or `http://` to a loopback host, or anywhere when insecure HTTP is allowed),
+    /// without query, fragment or credentials, and without a trailing slash.
+    mutating func url(_ variable: ConfigurationVariable, allowInsecure: Bool, required: Bool, hint: String) -> URL? {
+        guard let raw = optional(variable) else {
+            if required { connectionProblems.append(.missing(variable.name, hint: hint)) }
+            return nil
+        }
+        let problem: String?
+        var result: URL?
+        if let components = URLComponents(string: raw), let scheme = components.scheme?.lowercased(),
+           let host = components.host, !host.isEmpty {
+            if components.user != nil || components.password != nil {
+                problem = "must not contain a user name or password"
+            } else if components.query != nil || components.fragment != nil {
+                problem = "must not contain a query (?...) or fragment (#...)"
+            } else if scheme == "https" || (scheme == "http" && (allowInsecure || Self.isLoopback(host))) {
+                var clean = components
+                clean.scheme = scheme
+                while clean.path.hasSuffix("/") { clean.path.removeLast() }
+                result = clean.url
+                problem = result == nil ? "is not a valid URL" : nil
+            } else if scheme == "http" {
+                problem = "must use https:// (plain http is allowed only for localhost, or with \(ConfigurationVariable.allowInsecureHTTP.name)=1)"
+            } else {
+                problem = "must start with https://"
+            }
+        } else {
+            problem = "is not a valid URL (expected something like https://acme.api.opsramp.com)"
+        }
+        if let problem {
+            let entry = ConfigurationProblem(variable: variable.name, message: "\(variable.name) \(problem); got \"\(raw)\"")
+            if required { connectionProblems.append(entry) } else { warnings.append(entry) }
+        }
+        return result
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// Tenant ids: a UUID or `client_1234` / `msp_1234`; letters, digits, `-` and `_` only,
+    /// so that a tenant id can never change the path of a request.
+    mutating func identifier(_ variable: ConfigurationVariable, hint: String) -> String? {
+        guard let raw = optional(variable) else {
+            connectionProblems.append(.missing(variable.name, hint: hint))
+            return nil
+        }
+        guard Self.isIdentifier(raw) else {
+            connectionProblems.append(ConfigurationProblem(
+                variable: variable.name,
+                message: "\(variable.name) may contain only letters, digits, '-' and '_' (a UUID or client_1234); got \"\(raw)\""))
+            return nil
+        }
+        return raw
+    }
+
+    mutating func optionalIdentifier(_ variable: ConfigurationVariable) -> String? {
+        guard let raw = optional(variable) else { return nil }
+        guard Self.isIdentifier(raw) else {
+            warnings.append(ConfigurationProblem(
+                variable: variable.name,
+                message: "\(variable.name) may contain only letters, digits, '-' and '_'; ignored \"\(raw)\""))
+            return nil
+        }
+        return raw
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        text.count <= 128 && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
+        }
+    }
+
+    mutating func path(_ variable: ConfigurationVariable, default fallback: String) -> String {
+        guard let raw = optional(variable) else { return fallback }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_."))
+        guard raw.hasPrefix("/"), !raw.contains(".."), raw.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+            warnings.append(ConfigurationProblem(
+                variable: variable.name,
+                message: "\(variable.name) must be a path such as /auth/oauth/token; ignored \"\(raw)\", using \(fallback)"))
+            return fallback
+        }
+        return raw
+    }
+
+    mutating func number(_ variable: ConfigurationVariable, default fallback: Double, range: ClosedRange<Double>) -> Double {
+        guard let raw = optional(variable) else { return fallback }
+        guard let value = Double(raw), range.contains(value) else {
+            warnings.append(ConfigurationProblem(
+                variable: variable.name,
+                message: "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \"\(raw)\", using \(Self.show(fallback))"))
+            return fallback
+        }
+        return value
+    }
+
+    private static func show(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    mutating func logLevel() -> LogLevel {
+        guard let raw = optional(.logLevel) else { return .info }
+        guard let level = LogLevel(name: raw) else {
+            warnings.append(ConfigurationProblem(
+                variable: ConfigurationVariable.logLevel.name,
+                message: "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \"\(raw)\", using info"))
+            return .info
+        }
+        return level
+    }
+
+    func list(_ variable: ConfigurationVariable) -> [String]? {
+        guard let raw = optional(variable) else { return nil }
+        let items = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return items.isEmpty ? nil : items
+    }
+}

@@ -1,0 +1,37 @@
+/// Why an HTTP exchange produced no complete response.
+public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No complete answer within the per-request timeout.
+    case timedOut(seconds: Double)
+    /// The host could not be reached: refused, unresolvable, TLS failure.
+    case cannotConnect(String)
+    /// The connection broke mid-exchange: reset, closed early, truncated body.
+    case connectionLost(String)
+    /// The body grew past the configured cap; reading stopped there.
+    case responseTooLarge(limit: Int)
+    /// The caller's task was cancelled.
+    case cancelled
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .timedOut(let seconds): "no answer within \(Self.show(seconds)) s"
+        case .cannotConnect(let detail): "cannot connect (\(detail))"
+        case .connectionLost(let detail): "the connection was lost (\(detail))"
+        case .responseTooLarge(let limit): "the response exceeded \(limit) bytes"
+        case .cancelled: "cancelled"
+        case .other(let detail): detail
+        }
+    }
+
+    /// Worth another try for an idempotent request.
+    public var isTransient: Bool {
+        switch self {
+        case .timedOut, .cannotConnect, .connectionLost: true
+        case .responseTooLarge, .cancelled, .other: false
+        }
+    }
+
+    private static func show(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

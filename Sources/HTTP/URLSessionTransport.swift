@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `HTTPTransport` on one shared `URLSession` (connections are reused across requests).
+///
+/// Uses the delegate API rather than `data(for:)` so that it can stop reading a body that
+/// grows past the cap, enforce a whole-exchange timeout of its own, and abandon the request
+/// at once when the calling task is cancelled.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    // @unchecked: `session` is set once in init; all mutable state lives in `Exchanges`, which locks.
+    private let exchanges = Exchanges()
+    private let session: URLSession
+
+    public init(maximumConnectionsPerHost: Int = 64) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        // Our own timer bounds the whole exchange; these only stop URLSession from giving up earlier.
+        configuration.timeoutIntervalForRequest = 3600
+        configuration.timeoutIntervalForResource = 3600
+        let queue = OperationQueue()
+        queue.name = "http-transport"
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: exchanges, delegateQueue: queue)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    public func send(_ request: URLRequest, limits: TransferLimits) async throws(TransportError) -> HTTPResponse {
+        if Task.isCancelled { throw .cancelled }
+        var request = request
+        request.timeoutInterval = limits.timeout + 5
+        let task = session.dataTask(with: request)
+        let exchanges = self.exchanges
+        let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                exchanges.start(task, limits: limits, continuation: continuation)
+            }
+        } onCancel: {
+            exchanges.finish(task, with: .failure(.cancelled))
+        }
+        return try result.get()
+    }
+}
+
+/// The state of every exchange in flight, and the session delegate that feeds it.
+private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // @unchecked: `active` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var active: [Int: Exchange] = [:]
+    /// Tasks finished (cancelled) before they started; see `start`.
+    private var finishedEarly: Set<Int> = []
+
+    private struct Exchange {
+        let continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>
+        let limits: TransferLimits
+        var response: HTTPURLResponse?
+        var body = Data()
+    }
+
+    func start(_ task: URLSessionDataTask, limits: TransferLimits,
+               continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
+        let id = task.taskIdentifier
+        lock.lock()
+        if finishedEarly.remove(id) != nil {
+            lock.unlock()
+            continuation.resume(returning: .failure(.cancelled))
+            return
+        }
+        active[id] = Exchange(continuation: continuation, limits: limits)
+        lock.unlock()
+        let deadline = DispatchTime.now() + .milliseconds(Int(limits.timeout * 1000))
+        DispatchQueue.global().asyncAfter(deadline: deadline) { [weak self, weak task] in
+            guard let self, let task else { return }
+            self.finish(task, with: .failure(.timedOut(seconds: limits.timeout)))
+        }
+        task.resume()
+    }
+
+    /// Ends an exchange exactly once; later calls for the same task do nothing.
+    func finish(_ task: URLSessionTask, with result: Result<HTTPResponse, TransportError>) {
+        let id = task.taskIdentifier
+        lock.lock()
+        guard let exchange = active.removeValue(forKey: id) else {
+            if case .failure(.cancelled) = result, task.state == .suspended { finishedEarly.insert(id) }
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        if task.state == .running || task.state == .suspended { task.cancel() }
+        exchange.continuation.resume(returning: result)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        lock.lock()
+        var tooLarge: Int?
+        if var exchange = active[dataTask.taskIdentifier] {
+            exchange.response = response as? HTTPURLResponse
+            if response.expectedContentLength > Int64(exchange.limits.maximumBodyBytes) {
+                tooLarge = exchange.limits.maximumBodyBytes
+            }
+            active[dataTask.taskIdentifier] = exchange
+        }
+        lock.unlock()
+        if let tooLarge {
+            completionHandler(.cancel)
+            finish(dataTask, with: .failure(.responseTooLarge(limit: tooLarge)))
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        var tooLarge: Int?
+        if var exchange = active[dataTask.taskIdentifier] {
+            if exchange.body.count + data.count > exchange.limits.maximumBodyBytes {
+                tooLarge = exchange.limits.maximumBodyBytes
+            } else {
+                exchange.body.append(data)
+                active[dataTask.taskIdentifier] = exchange
+            }
+        }
+        lock.unlock()
+        if let tooLarge { finish(dataTask, with: .failure(.responseTooLarge(limit: tooLarge))) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        lock.lock()
+        let exchange = active[task.taskIdentifier]
+        lock.unlock()
+        guard let exchange else { return }
+        if let error {
+            finish(task, with: .failure(Self.classify(error)))
+        } else if let response = exchange.response {
+            var headers: [String: String] = [:]
+            for (key, value) in response.allHeaderFields {
+                if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
+            }
+            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: exchange.body)))
+        } else {
+            finish(task, with: .failure(.other("the server sent no HTTP response")))
+        }
+    }
+
+    /// Do not follow redirects: a redirect could carry the bearer token to another host.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+
+    static func classify(_ error: Error) -> TransportError {
+        guard let urlError = error as? URLError else { return .other(String(describing: error)) }
+        let detail = urlError.localizedDescription
+        switch urlError.code {
+        case .timedOut: return .timedOut(seconds: 0)
+        case .cancelled: return .cancelled
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+             .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return .cannotConnect(detail)
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource, .resourceUnavailable:
+            return .connectionLost(detail)
+        default:
+            return .other(detail)
+        }
+    }
+}

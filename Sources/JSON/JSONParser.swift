@@ -1,0 +1,330 @@
+/// Why a byte sequence is not acceptable JSON.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case empty
+        case unexpectedEnd
+        case unexpectedByte(UInt8)
+        case invalidNumber
+        case invalidEscape
+        case invalidUTF8
+        case controlCharacterInString
+        case tooDeep(limit: Int)
+        case trailingContent
+    }
+
+    public let reason: Reason
+    /// Byte offset where the problem was found.
+    public let offset: Int
+
+    public var description: String {
+        switch reason {
+        case .empty: "empty input"
+        case .unexpectedEnd: "unexpected end of input at byte \(offset)"
+        case .unexpectedByte(let byte): "unexpected character \(Self.show(byte)) at byte \(offset)"
+        case .invalidNumber: "invalid number at byte \(offset)"
+        case .invalidEscape: "invalid escape sequence at byte \(offset)"
+        case .invalidUTF8: "invalid UTF-8 at byte \(offset)"
+        case .controlCharacterInString: "unescaped control character in string at byte \(offset)"
+        case .tooDeep(let limit): "nesting deeper than \(limit) levels at byte \(offset)"
+        case .trailingContent: "extra content after the JSON value at byte \(offset)"
+        }
+    }
+
+    private static func show(_ byte: UInt8) -> String {
+        (0x20..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "0x" + String(byte, radix: 16)
+    }
+}
+
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// Hand-written rather than `JSONSerialization` so that numbers keep their literal,
+/// nesting depth is bounded (deeply nested input cannot exhaust the stack), and invalid
+/// UTF-8 is rejected instead of silently repaired.
+public struct JSONParser {
+    /// Default nesting limit; far beyond anything MCP or OpsRamp sends.
+    public static let defaultDepthLimit = 256
+
+    public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
+        let array = Array(bytes)
+        var result: Result<JSONValue, JSONParseError> = .failure(JSONParseError(reason: .empty, offset: 0))
+        array.withUnsafeBufferPointer { buffer in
+            var parser = Cursor(bytes: buffer, depthLimit: depthLimit)
+            do throws(JSONParseError) {
+                result = .success(try parser.parseDocument())
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    public static func parse(_ text: String, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8), depthLimit: depthLimit)
+    }
+}
+
+/// The parsing state: a position in a byte buffer.
+private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let depthLimit: Int
+    var index = 0
+    var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
+        self.bytes = bytes
+        self.depthLimit = depthLimit
+    }
+
+    private func fail(_ reason: JSONParseError.Reason) -> JSONParseError {
+        JSONParseError(reason: reason, offset: index)
+    }
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        guard index < bytes.count else { throw fail(.empty) }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw fail(.trailingContent) }
+        return value
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default: throw fail(.unexpectedByte(bytes[index]))
+        }
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw fail(.unexpectedEnd) }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for offset in 0..<count where bytes[index + offset] != expected[offset] {
+            index += offset
+            throw fail(.unexpectedByte(bytes[index]))
+        }
+        index += count
+    }
+
+    private mutating func enter() throws(JSONParseError) {
+        depth += 1
+        if depth > depthLimit { throw fail(.tooDeep(limit: depthLimit)) }
+    }
+
+    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enter()
+        index += 1
+        var object: [String: JSONValue] = [:]
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(object)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
+            index += 1
+            skipWhitespace()
+            object[key] = try parseValue()
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return .object(object)
+            default: throw fail(.unexpectedByte(bytes[index]))
+            }
+        }
+    }
+
+    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enter()
+        index += 1
+        var array: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(array)
+        }
+        while true {
+            skipWhitespace()
+            array.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return .array(array)
+            default: throw fail(.unexpectedByte(bytes[index]))
+            }
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { throw fail(.invalidNumber) }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if isDigit(bytes[index]) {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        } else {
+            throw fail(.invalidNumber)
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw fail(.invalidNumber) }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw fail(.invalidNumber) }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return JSONNumber(validatedLiteral: literal)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// Parses a string starting at its opening quote; validates UTF-8 and escapes.
+    private mutating func parseString() throws(JSONParseError) -> String {
+        index += 1
+        let start = index
+        // Fast path: no escapes, plain ASCII or valid UTF-8 run up to the closing quote.
+        var hasEscapes = false
+        var scan = index
+        while scan < bytes.count {
+            let byte = bytes[scan]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") { hasEscapes = true; break }
+            if byte < 0x20 { index = scan; throw fail(.controlCharacterInString) }
+            scan += 1
+        }
+        guard scan < bytes.count else { index = scan; throw fail(.unexpectedEnd) }
+        if !hasEscapes {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<scan])
+            guard let string = String(validating: slice, as: UTF8.self) else {
+                index = start
+                throw fail(.invalidUTF8)
+            }
+            index = scan + 1
+            return string
+        }
+        return try parseEscapedString(from: start)
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(64)
+        index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard let string = String(validating: output, as: UTF8.self) else {
+                    throw JSONParseError(reason: .invalidUTF8, offset: start)
+                }
+                return string
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): output.append(0x22)
+                case UInt8(ascii: "\\"): output.append(0x5C)
+                case UInt8(ascii: "/"): output.append(0x2F)
+                case UInt8(ascii: "b"): output.append(0x08)
+                case UInt8(ascii: "f"): output.append(0x0C)
+                case UInt8(ascii: "n"): output.append(0x0A)
+                case UInt8(ascii: "r"): output.append(0x0D)
+                case UInt8(ascii: "t"): output.append(0x09)
+                case UInt8(ascii: "u"): try appendUnicodeEscape(to: &output)
+                default:
+                    index -= 1
+                    throw fail(.invalidEscape)
+                }
+            default:
+                if byte < 0x20 { throw fail(.controlCharacterInString) }
+                output.append(byte)
+                index += 1
+            }
+        }
+        throw fail(.unexpectedEnd)
+    }
+
+    private mutating func readHex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail(.unexpectedEnd) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw fail(.invalidEscape)
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// Decodes `\uXXXX`, joining surrogate pairs; a lone surrogate becomes U+FFFD,
+    /// as most JSON parsers do, so that one odd character does not reject a whole message.
+    private mutating func appendUnicodeEscape(to output: inout [UInt8]) throws(JSONParseError) {
+        var scalarValue = try readHex4()
+        if (0xD800...0xDBFF).contains(scalarValue) {
+            if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                let saved = index
+                index += 2
+                let low = try readHex4()
+                if (0xDC00...0xDFFF).contains(low) {
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    index = saved
+                    scalarValue = 0xFFFD
+                }
+            } else {
+                scalarValue = 0xFFFD
+            }
+        } else if (0xDC00...0xDFFF).contains(scalarValue) {
+            scalarValue = 0xFFFD
+        }
+        let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+        output.append(contentsOf: String(Character(scalar)).utf8)
+    }
+}

@@ -1,0 +1,321 @@
+import JSON
+import Logging
+
+/// Settings of the protocol layer that do not come from the client.
+public struct ServerOptions: Sendable {
+    /// Largest accepted message line; longer lines get `-32600` without being buffered.
+    public var maximumMessageBytes: Int
+    /// Nesting limit for incoming JSON.
+    public var maximumJSONDepth: Int
+    /// How long in-flight requests may run after stdin closes before they are cancelled.
+    public var shutdownGraceSeconds: Double
+
+    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128, shutdownGraceSeconds: Double = 1.5) {
+        self.maximumMessageBytes = maximumMessageBytes
+        self.maximumJSONDepth = maximumJSONDepth
+        self.shutdownGraceSeconds = shutdownGraceSeconds
+    }
+}
+
+/// The dispatcher: reads classified messages, applies JSON-RPC and MCP lifecycle rules,
+/// routes methods to handlers, runs tool calls concurrently and writes every answer to the sink.
+///
+/// Messages are taken in order, one at a time, so state changes such as `initialize` take
+/// effect before the next line is read; requests that do real work (tool calls) then run in
+/// their own tasks, so a slow call never holds up `ping` or `tools/list`.
+public actor MCPServer {
+    let identity: ServerIdentity
+    let tools: ToolRegistry
+    let options: ServerOptions
+    let logger: Logger
+    let sink: MessageSink
+
+    var state: SessionState = .awaitingInitialize
+    /// Requests still running, by id, for `notifications/cancelled` and shutdown.
+    var inFlight: [RequestID: Task<JSONValue?, Never>] = [:]
+    /// Batches whose combined answer has not been written yet.
+    var pendingBatches = 0
+
+    public init(identity: ServerIdentity, tools: ToolRegistry, options: ServerOptions = ServerOptions(), logger: Logger, sink: MessageSink) {
+        self.identity = identity
+        self.tools = tools
+        self.options = options
+        self.logger = logger
+        self.sink = sink
+    }
+
+    // MARK: - Input
+
+    /// Serves messages until the input ends, then lets in-flight work finish (within the grace period).
+    public func serve(_ input: AsyncStream<InputLine>) async {
+        for await line in input {
+            receive(line)
+        }
+        logger.debug("stdin closed; \(inFlight.count) request(s) still running")
+        await drain()
+    }
+
+    /// Handles one line of input.
+    public func receive(_ line: InputLine) {
+        switch line {
+        case .oversized(let byteCount):
+            logger.warning("rejected a \(byteCount)-byte message (limit \(options.maximumMessageBytes))")
+            sink.send(OutgoingMessage.error(id: nil, JSONRPCError(
+                .invalidRequest,
+                "Message of \(byteCount) bytes exceeds the limit of \(options.maximumMessageBytes) bytes")))
+        case .message(let bytes):
+            guard bytes.contains(where: { !Self.isWhitespace($0) }) else { return }
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(bytes, depthLimit: options.maximumJSONDepth)
+            } catch {
+                logger.debug("parse error: \(error)")
+                sink.send(OutgoingMessage.error(id: nil, JSONRPCError(.parseError, "Parse error: \(error)")))
+                return
+            }
+            receive(value)
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    /// Handles one parsed JSON value: a single message or a batch.
+    func receive(_ value: JSONValue) {
+        guard case .array(let elements) = value else {
+            if let answer = dispatch(IncomingMessage(value)) { deliver(answer) }
+            return
+        }
+        guard let revision = state.revision, revision.allowsBatches else {
+            let why = state.revision.map { "protocol revision \($0.rawValue) does not allow JSON-RPC batches" }
+                ?? "JSON-RPC batches are not accepted before initialization"
+            sink.send(OutgoingMessage.error(id: nil, JSONRPCError(.invalidRequest, "Invalid request: \(why); send one message per line")))
+            return
+        }
+        guard !elements.isEmpty else {
+            sink.send(OutgoingMessage.error(id: nil, JSONRPCError(.invalidRequest, "Invalid request: empty batch")))
+            return
+        }
+        let answers = elements.map { dispatch(IncomingMessage($0), inBatch: true) }
+        let sink = self.sink
+        pendingBatches += 1
+        Task {
+            var responses: [JSONValue] = []
+            for answer in answers {
+                switch answer {
+                case .now(let message): responses.append(message)
+                case .later(let task): if let message = await task.value { responses.append(message) }
+                case nil: break
+                }
+            }
+            if !responses.isEmpty { sink.send(.array(responses)) }
+            await self.batchFinished()
+        }
+    }
+
+    private func batchFinished() {
+        pendingBatches -= 1
+    }
+
+    /// An answer to a message: ready now, or computed by a running task.
+    enum Answer {
+        case now(JSONValue)
+        /// A running request. Outside a batch it writes its own answer before it ends,
+        /// so shutdown (which waits for running requests) never loses one.
+        case later(Task<JSONValue?, Never>)
+    }
+
+    private func deliver(_ answer: Answer) {
+        if case .now(let message) = answer { sink.send(message) }
+    }
+
+    /// Routes one message; returns its answer, or `nil` for notifications and dropped messages.
+    func dispatch(_ message: IncomingMessage, inBatch: Bool = false) -> Answer? {
+        switch message {
+        case .invalid(let id, let reason):
+            return .now(OutgoingMessage.error(id: id, JSONRPCError(.invalidRequest, "Invalid request: \(reason)")))
+        case .response(let id):
+            logger.debug("ignored a response message (id \(id?.description ?? "null")); this server sends no requests")
+            return nil
+        case .notification(let method, let params):
+            handleNotification(method, params: params)
+            return nil
+        case .request(let id, let method, let params):
+            return handleRequest(id: id, method: method, params: params, inBatch: inBatch)
+        }
+    }
+
+    // MARK: - Requests
+
+    private func handleRequest(id: RequestID, method name: String, params: JSONValue?, inBatch: Bool) -> Answer {
+        do {
+            guard let method = MCPMethod(rawValue: name) else {
+                throw JSONRPCError(.methodNotFound, "Method not found: \(name)")
+            }
+            let paramsObject = try Self.paramsObject(params, method: name)
+            switch method {
+            case .initialize:
+                return .now(OutgoingMessage.result(id: id, try initialize(paramsObject)))
+            case .ping:
+                return .now(OutgoingMessage.result(id: id, .object([:])))
+            default:
+                break
+            }
+            guard let revision = state.revision else {
+                throw JSONRPCError(.invalidRequest, "Server not initialized: send \"initialize\" before \"\(name)\"")
+            }
+            switch method {
+            case .toolsList:
+                return .now(OutgoingMessage.result(id: id, listTools(revision: revision)))
+            case .toolsCall:
+                let call = try ToolCall(params: paramsObject, tools: tools)
+                return startToolCall(call, id: id, revision: revision, writesAnswer: !inBatch)
+            default:
+                throw JSONRPCError(.methodNotFound, "Method not found: \(name)")
+            }
+        } catch let error as JSONRPCError {
+            return .now(OutgoingMessage.error(id: id, error))
+        } catch {
+            logger.error("internal error handling \(name): \(error)")
+            return .now(OutgoingMessage.error(id: id, JSONRPCError(.internalError, "Internal error while handling \(name)")))
+        }
+    }
+
+    /// MCP params are objects; absent params mean an empty object.
+    private static func paramsObject(_ params: JSONValue?, method: String) throws -> [String: JSONValue] {
+        switch params {
+        case nil: return [:]
+        case .object(let object)?: return object
+        case let other?: throw JSONRPCError.invalidParams("Invalid params for \(method): expected an object, got \(other.typeName)")
+        }
+    }
+
+    private func initialize(_ params: [String: JSONValue]) throws -> JSONValue {
+        if case .ready = state {
+            throw JSONRPCError(.invalidRequest, "Already initialized: \"initialize\" may be sent only once per session")
+        }
+        guard let requested = params["protocolVersion"]?.stringValue else {
+            throw JSONRPCError.invalidParams("Invalid params for initialize: \"protocolVersion\" must be a string such as \"\(ProtocolRevision.latest.rawValue)\"")
+        }
+        if let capabilities = params["capabilities"], capabilities.objectValue == nil {
+            throw JSONRPCError.invalidParams("Invalid params for initialize: \"capabilities\" must be an object")
+        }
+        let revision = ProtocolRevision(rawValue: requested) ?? .latest
+        let clientInfo = params["clientInfo"]
+        let client = ClientDescription(
+            name: clientInfo?["name"]?.stringValue ?? "unknown",
+            version: clientInfo?["version"]?.stringValue ?? "unknown",
+            capabilities: params["capabilities"]?.objectValue ?? [:])
+        state = .ready(revision: revision, client: client, initialized: false)
+        logger.info("session started: client \(client.name) \(client.version), protocol \(revision.rawValue)"
+            + (revision.rawValue == requested ? "" : " (client asked for \(requested))"))
+
+        var result: [String: JSONValue] = [
+            "protocolVersion": .string(revision.rawValue),
+            "capabilities": capabilities(for: revision),
+            "serverInfo": identity.json(for: revision),
+        ]
+        result.setIfPresent("instructions", identity.instructions.map(JSONValue.string))
+        return .object(result)
+    }
+
+    /// Only what this server really implements.
+    private func capabilities(for revision: ProtocolRevision) -> JSONValue {
+        ["tools": ["listChanged": false]]
+    }
+
+    private func listTools(revision: ProtocolRevision) -> JSONValue {
+        ["tools": .array(tools.tools.map { $0.listing(for: revision) })]
+    }
+
+    // MARK: - Notifications
+
+    private func handleNotification(_ method: String, params: JSONValue?) {
+        switch ClientNotification(rawValue: method) {
+        case .initialized:
+            if case .ready(let revision, let client, _) = state {
+                state = .ready(revision: revision, client: client, initialized: true)
+            }
+        case .cancelled:
+            guard let raw = params?["requestId"], let id = RequestID(raw) else {
+                logger.debug("ignored notifications/cancelled without a usable requestId")
+                return
+            }
+            cancel(id, reason: params?["reason"]?.stringValue)
+        case .rootsListChanged, .progress:
+            break
+        case nil:
+            logger.debug("ignored unknown notification \(method)")
+        }
+    }
+
+    private func cancel(_ id: RequestID, reason: String?) {
+        guard let task = inFlight[id] else {
+            logger.debug("cancel for \(id): not running (already answered or unknown)")
+            return
+        }
+        logger.info("cancelling request \(id)" + (reason.map { ": \($0)" } ?? ""))
+        task.cancel()
+    }
+
+    // MARK: - Tool calls
+
+    private func startToolCall(_ call: ToolCall, id: RequestID, revision: ProtocolRevision, writesAnswer: Bool) -> Answer {
+        let context = ToolContext(
+            revision: revision,
+            logger: logger.child("tool.\(call.tool.name)"),
+            progress: progressReporter(token: call.progressToken))
+        let logger = self.logger
+        let sink = self.sink
+        let task = Task { [weak self] () -> JSONValue? in
+            let result = await LogContext.$requestID.withValue(id.description) {
+                await call.run(context: context, logger: logger)
+            }
+            var answer: JSONValue?
+            if let result, !Task.isCancelled {
+                answer = OutgoingMessage.result(id: id, result)
+                if writesAnswer, let answer { sink.send(answer) }
+            } else {
+                logger.debug("request \(id) was cancelled; no answer is sent")
+            }
+            await self?.finished(id)
+            return answer
+        }
+        inFlight[id] = task
+        return .later(task)
+    }
+
+    private func finished(_ id: RequestID) {
+        inFlight[id] = nil
+    }
+
+    private func progressReporter(token: JSONValue?) -> ProgressReporter {
+        guard let token else { return .none }
+        let sink = self.sink
+        return ProgressReporter { progress, total, message in
+            var params: [String: JSONValue] = ["progressToken": token, "progress": .double(progress)]
+            params.setIfPresent("total", total.map(JSONValue.double))
+            params.setIfPresent("message", message.map(JSONValue.string))
+            sink.send(OutgoingMessage.notification(method: ServerNotification.progress.rawValue, params: .object(params)))
+        }
+    }
+
+    // MARK: - Shutdown
+
+    /// Waits for running requests up to the grace period, then cancels whatever is left.
+    public func drain() async {
+        let deadline = ContinuousClock.now + .milliseconds(Int(options.shutdownGraceSeconds * 1000))
+        while !inFlight.isEmpty || pendingBatches > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        guard !inFlight.isEmpty else { return }
+        logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")
+        let tasks = Array(inFlight.values)
+        for task in tasks { task.cancel() }
+        let cancelDeadline = ContinuousClock.now + .milliseconds(300)
+        while !inFlight.isEmpty, ContinuousClock.now < cancelDeadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import JSON
+import Logging
+
+/// A validated `tools/call` request: the tool exists and the params have the right shape.
+/// Whether the *arguments* fit the tool's schema is checked in `run`, because that is a
+/// tool-level failure the model should see and fix (`isError: true`), not a protocol error.
+struct ToolCall: Sendable {
+    let tool: Tool
+    let arguments: JSONValue
+    let progressToken: JSONValue?
+
+    init(params: [String: JSONValue], tools: ToolRegistry) throws(JSONRPCError) {
+        guard let nameValue = params["name"] else {
+            throw .invalidParams("Invalid params for tools/call: \"name\" is required")
+        }
+        guard let name = nameValue.stringValue else {
+            throw .invalidParams("Invalid params for tools/call: \"name\" must be a string, got \(nameValue.typeName)")
+        }
+        guard let tool = tools.tool(named: name) else {
+            throw .invalidParams(
+                "Unknown tool: \"\(name)\". Available tools: \(tools.names.joined(separator: ", "))",
+                data: ["availableTools": .array(tools.names.map(JSONValue.string))])
+        }
+        let arguments = params["arguments"] ?? .object([:])
+        if !arguments.isNull, arguments.objectValue == nil {
+            throw .invalidParams("Invalid params for tools/call: \"arguments\" must be an object, got \(arguments.typeName)")
+        }
+        self.tool = tool
+        self.arguments = arguments.isNull ? .object([:]) : arguments
+        let token = params["_meta"]?["progressToken"]
+        progressToken = token.flatMap { RequestID($0) }?.json
+    }
+
+    /// Runs the tool and renders a `CallToolResult`; `nil` when the call was cancelled.
+    func run(context: ToolContext, logger: Logger) async -> JSONValue? {
+        let violations = JSONSchemaValidator.validate(arguments, against: tool.inputSchema)
+        if !violations.isEmpty {
+            let listed = violations.map(\.description).joined(separator: "; ")
+            logger.info("\(tool.name): rejected arguments: \(listed)")
+            return ToolResultRenderer.render(
+                .failure("Invalid arguments for \(tool.name): \(listed). Fix the arguments and call again; see the tool's inputSchema."),
+                revision: context.revision)
+        }
+        let started = ContinuousClock.now
+        let output: ToolOutput
+        do {
+            output = try await tool.handler(ToolArguments(arguments.objectValue ?? [:]), context)
+        } catch is CancellationError {
+            return nil
+        } catch let error as UserFacingError {
+            if Task.isCancelled { return nil }
+            output = .failure(error.userMessage)
+        } catch {
+            if Task.isCancelled { return nil }
+            logger.error("\(tool.name) failed unexpectedly: \(error)")
+            output = .failure("\(tool.name) failed unexpectedly: \(error). This is a bug in the server; please report it.")
+        }
+        if Task.isCancelled { return nil }
+        let elapsed = ContinuousClock.now - started
+        logger.info("\(tool.name) \(output.isError ? "failed" : "succeeded") in \(elapsed.milliseconds) ms")
+        return ToolResultRenderer.render(output, revision: context.revision)
+    }
+}
+
+extension Duration {
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

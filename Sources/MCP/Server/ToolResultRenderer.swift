@@ -1,0 +1,25 @@
+import JSON
+
+/// Turns a `ToolOutput` into the `CallToolResult` shape for a revision.
+enum ToolResultRenderer {
+    static func render(_ output: ToolOutput, revision: ProtocolRevision) -> JSONValue {
+        if output.isError {
+            // The message alone reads best for the model; details, if any, follow as JSON.
+            var text = output.data["error"]?.stringValue ?? "The tool failed."
+            var details = output.data
+            details["error"] = nil
+            if !details.isEmpty { text += " Details: " + JSONWriter.string(.object(details)) }
+            return [
+                "content": [["type": "text", "text": .string(text)]],
+                "isError": true,
+            ]
+        }
+        let data = JSONValue.object(output.data)
+        var result: [String: JSONValue] = [
+            "content": [["type": "text", "text": .string(JSONWriter.string(data))]],
+            "isError": false,
+        ]
+        if revision.hasStructuredContent { result["structuredContent"] = data }
+        return .object(result)
+    }
+}

@@ -1,0 +1,39 @@
+import JSON
+
+/// What a tool handler produces. The dispatcher turns it into a `CallToolResult`:
+/// compact JSON text, plus `structuredContent` where the revision has it.
+public struct ToolOutput: Sendable {
+    /// The result data; an object, so it can double as `structuredContent`.
+    public let data: [String: JSONValue]
+    /// True for a tool-level failure the model should see (`isError: true`).
+    public let isError: Bool
+
+    public init(_ data: [String: JSONValue]) {
+        self.data = data
+        isError = false
+    }
+
+    /// A failure result: the message tells the user or model what to do next.
+    public static func failure(_ message: String, details: [String: JSONValue] = [:]) -> ToolOutput {
+        var data = details
+        data["error"] = .string(message)
+        return ToolOutput(data: data, isError: true)
+    }
+
+    private init(data: [String: JSONValue], isError: Bool) {
+        self.data = data
+        self.isError = isError
+    }
+}
+
+/// An error a tool throws whose message is meant for the user: it becomes an `isError`
+/// result with that message rather than an internal error.
+public protocol UserFacingError: Error {
+    var userMessage: String { get }
+}
+
+/// A plain user-facing failure raised by tool code.
+public struct ToolFailure: UserFacingError, Sendable {
+    public let userMessage: String
+    public init(_ message: String) { userMessage = message }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import JSON
+
+/// Anything that accepts outgoing protocol messages.
+public protocol MessageSink: Sendable {
+    func send(_ message: JSONValue)
+}
+
+/// Writes protocol messages to stdout, one compact JSON line each, from a dedicated thread.
+///
+/// Callers only enqueue, so a host that reads slowly never blocks a task of the concurrency
+/// pool; the single writer thread means lines never interleave. When the reader goes away
+/// (`EPIPE`), queued and future messages are dropped and `onClosed` runs once.
+public final class StdoutWriter: MessageSink, @unchecked Sendable {
+    // @unchecked: every stored var below is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var writing = false
+    private var closed = false
+    private let fileDescriptor: Int32
+    private let onClosed: @Sendable () -> Void
+
+    public init(fileDescriptor: Int32 = 1, onClosed: @escaping @Sendable () -> Void = {}) {
+        self.fileDescriptor = fileDescriptor
+        self.onClosed = onClosed
+        let thread = Thread { [self] in run() }
+        thread.name = "stdout-writer"
+        thread.start()
+    }
+
+    public func send(_ message: JSONValue) {
+        var line = JSONWriter.bytes(message)
+        line.append(UInt8(ascii: "\n"))
+        condition.lock()
+        if !closed {
+            queue.append(line)
+            condition.signal()
+        }
+        condition.unlock()
+    }
+
+    /// Waits until every queued message is written (or the pipe closed), up to `timeout` seconds.
+    @discardableResult
+    public func flush(timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while (!queue.isEmpty || writing) && !closed {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+
+    public var isClosed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closed
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty { condition.wait() }
+            let batch = queue
+            queue.removeAll(keepingCapacity: true)
+            writing = true
+            condition.unlock()
+
+            var ok = true
+            for line in batch where ok {
+                ok = writeAll(line)
+            }
+
+            condition.lock()
+            writing = false
+            let justClosed = !ok && !closed
+            if !ok {
+                closed = true
+                queue.removeAll()
+            }
+            condition.broadcast()
+            condition.unlock()
+            if justClosed { onClosed() }
+        }
+    }
+
+    /// One `write(2)` per line where possible; partial writes are continued.
+    private func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fileDescriptor, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import JSON
+
+/// `POST /opsql/api/v3/tenants/{tenantId}/queries`.
+extension OpsRampClient {
+    /// Page size for OpsQL when the query sets none; OpsRamp's tools use 500-1000.
+    public static let defaultOpsQLPageSize = 500
+
+    /// One page of an OpsQL query; `body` is the full request object.
+    public func opsqlPage(_ body: [String: JSONValue]) async throws(OpsRampError) -> SearchPage {
+        let endpoint = Endpoint(.post, path: ["opsql", "api", "v3", "tenants", connection.tenantID, "queries"],
+                                body: .object(body), idempotent: true)
+        return try SearchPage.read(try await json(endpoint), endpoint: "OpsQL")
+    }
+
+    /// Runs an OpsQL query, re-posting with the next `pageNo` while OpsRamp says `nextPage`,
+    /// until `limit` results are in.
+    public func runOpsQL(_ body: [String: JSONValue], limit: Int,
+                         progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
+        let pageSize = body["pageSize"]?.intValue ?? min(limit, Self.defaultOpsQLPageSize)
+        let firstPage = body["pageNo"]?.intValue ?? 1
+        return try await collectPages(offset: (firstPage - 1) * pageSize, limit: limit, pageSize: pageSize, progress: progress) { pageNo async throws(OpsRampError) in
+            var pageBody = body
+            pageBody["pageNo"] = .int(pageNo)
+            pageBody["pageSize"] = .int(pageSize)
+            return try await self.opsqlPage(pageBody)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Configuration
+import HTTP
+import JSON
+import Logging
+import OpsRampAuth
+
+/// The OpsRamp REST API client: authentication, URLs, retries and error mapping in one place.
+/// Endpoint methods (alerts, resources, OpsQL, release version) are extensions in their own files.
+public final class OpsRampClient: Sendable {
+    public let connection: OpsRampConnection
+    let transport: HTTPTransport
+    public let tokens: TokenCache
+    let retry: RetryPolicy
+    let maximumResponseBytes: Int
+    let userAgent: String
+    let logger: Logger
+
+    public init(connection: OpsRampConnection, transport: HTTPTransport, retry: RetryPolicy,
+                maximumResponseBytes: Int, userAgent: String, logger: Logger) {
+        self.connection = connection
+        self.transport = transport
+        self.retry = retry
+        self.maximumResponseBytes = maximumResponseBytes
+        self.userAgent = userAgent
+        self.logger = logger
+        let grant = ClientCredentialsGrant(
+            tokenURL: URL(string: connection.baseURL.absoluteString + connection.tokenPath) ?? connection.baseURL,
+            clientID: connection.clientID,
+            clientSecret: connection.clientSecret,
+            transport: transport,
+            limits: TransferLimits(timeout: connection.requestTimeout, maximumBodyBytes: 64 * 1024),
+            logger: logger)
+        tokens = TokenCache(fetch: grant.fetch)
+    }
+
+    /// Sends `endpoint` and returns the successful response, retrying where that is safe:
+    /// once with a fresh token after 401/407; after 429 as OpsRamp's headers say; after
+    /// 5xx and network failures (idempotent requests only) with exponential backoff.
+    public func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
+        let started = ContinuousClock.now
+        var retries = 0
+        var refreshedToken = false
+
+        func remainingBudget() -> Double {
+            retry.callBudget - (ContinuousClock.now - started).seconds
+        }
+
+        /// Waits `seconds` if another attempt is allowed and fits in the budget; false otherwise.
+        func waitForRetry(_ seconds: Double, reason: String) async throws(OpsRampError) -> Bool {
+            guard retries < retry.maxRetries, seconds + 1 < remainingBudget() else { return false }
+            retries += 1
+            logger.info("\(endpoint.method.rawValue) \(endpoint.path.last ?? ""): \(reason); retry \(retries)/\(retry.maxRetries) in \(Self.format(seconds)) s")
+            do {
+                try await retry.sleep(seconds)
+            } catch {
+                throw .cancelled
+            }
+            if Task.isCancelled { throw .cancelled }
+            return true
+        }
+
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            let token: AccessToken
+            do {
+                token = try await tokens.token()
+            } catch .cancelled {
+                throw .cancelled
+            } catch {
+                if error.isTransient, try await waitForRetry(retry.backoff(retry: retries), reason: "token request failed (\(error))") { continue }
+                throw .authentication(error)
+            }
+
+            let timeout = min(connection.requestTimeout, max(1, remainingBudget()))
+            let request = makeRequest(endpoint, token: token)
+            let response: HTTPResponse
+            let sentAt = ContinuousClock.now
+            do {
+                response = try await transport.send(request, limits: TransferLimits(timeout: timeout, maximumBodyBytes: maximumResponseBytes))
+            } catch .cancelled {
+                throw .cancelled
+            } catch {
+                if error.isTransient, endpoint.idempotent,
+                   try await waitForRetry(retry.backoff(retry: retries), reason: "\(error)") { continue }
+                logger.warning("\(endpoint.method.rawValue) \(endpoint.displayPath) failed: \(error)")
+                throw .transport(error)
+            }
+            logger.debug("\(endpoint.method.rawValue) \(endpoint.displayPath) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)")
+
+            if response.isSuccess { return response }
+            let detail = Self.errorDetail(response)
+            switch response.status {
+            case 401, 407:
+                // 407 is how OpsRamp reports an expired token; 401 an invalid one. Fetch a new one once.
+                await tokens.invalidate(token)
+                if !refreshedToken {
+                    refreshedToken = true
+                    logger.info("OpsRamp refused the access token (HTTP \(response.status)); fetching a new one")
+                    continue
+                }
+                throw .unauthorized(status: response.status, detail: detail)
+            case 403:
+                throw .unauthorized(status: 403, detail: detail)
+            case 429:
+                // Waiting less than OpsRamp asks only earns another 429, so a long wait ends the call instead.
+                let wait = retry.rateLimitWait(response) ?? retry.backoff(retry: retries + 1)
+                if wait <= retry.maxRateLimitWait, try await waitForRetry(wait, reason: "rate-limited (HTTP 429)") { continue }
+                throw .rateLimited(retryAfterSeconds: Int(wait.rounded(.up)))
+            case 400:
+                throw .badRequest(detail: detail)
+            case 404:
+                throw .notFound(detail: detail)
+            case 410:
+                throw .tenantUnavailable(detail: detail)
+            case 500, 502, 503, 504:
+                if endpoint.idempotent, try await waitForRetry(retry.backoff(retry: retries), reason: "HTTP \(response.status)") { continue }
+                throw .server(status: response.status, detail: detail)
+            default:
+                throw .server(status: response.status, detail: detail)
+            }
+        }
+    }
+
+    /// Sends `endpoint` and parses the body as JSON; an empty body is `nil`.
+    public func json(_ endpoint: Endpoint) async throws(OpsRampError) -> JSONValue? {
+        let response = try await send(endpoint)
+        guard response.body.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
+        do {
+            return try JSONParser.parse(response.body)
+        } catch {
+            let kind = response.header("content-type").map { " (\($0))" } ?? ""
+            throw .invalidResponse("the body of \(endpoint.displayPath) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")
+        }
+    }
+
+    func makeRequest(_ endpoint: Endpoint, token: AccessToken) -> URLRequest {
+        var text = connection.baseURL.absoluteString
+        for segment in endpoint.path { text += "/" + PercentEncoding.encode(segment) }
+        if !endpoint.query.isEmpty { text += "?" + PercentEncoding.query(endpoint.query) }
+        // Every piece above is percent-encoded, so this URL always parses; the base URL is the fallback.
+        var request = URLRequest(url: URL(string: text) ?? connection.baseURL)
+        request.httpMethod = endpoint.method.rawValue
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("Bearer \(token.value.exposedValue)", forHTTPHeaderField: "Authorization")
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        if let body = endpoint.body {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(JSONWriter.bytes(body))
+        }
+        return request
+    }
+
+    /// OpsRamp's error text from any of its body shapes: OAuth-style `{error, error_description}`,
+    /// `{code, message}`, a list of `{fieldName, message}`, plain text or HTML.
+    static func errorDetail(_ response: HTTPResponse) -> String {
+        if let body = try? JSONParser.parse(response.body) {
+            if let items = body.arrayValue {
+                let messages = items.compactMap { item -> String? in
+                    guard let message = item["message"]?.stringValue else { return nil }
+                    return item["fieldName"]?.stringValue.map { "\($0): \(message)" } ?? message
+                }
+                if !messages.isEmpty { return messages.joined(separator: "; ") }
+            }
+            for key in ["error_description", "message", "error", "errorMessage"] {
+                if let text = body[key]?.stringValue, !text.isEmpty { return String(text.prefix(300)) }
+            }
+        }
+        return response.bodyExcerpt(limit: 300)
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        String(format: "%.1f", seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+
+    var milliseconds: Int { Int(seconds * 1000) }
+}

@@ -1,0 +1,77 @@
+import HTTP
+import OpsRampAuth
+
+/// A failed OpsRamp API call, with a message that says what to do about it.
+public enum OpsRampError: Error, Sendable, Equatable {
+    /// Settings the API tools need are missing or invalid.
+    case notConfigured([String])
+    /// No access token could be obtained.
+    case authentication(TokenError)
+    /// OpsRamp refused the token (401/407) even after a fresh one, or refused access (403).
+    case unauthorized(status: Int, detail: String)
+    /// HTTP 429 and retrying did not help within the call's time budget.
+    case rateLimited(retryAfterSeconds: Int?)
+    case notFound(detail: String)
+    /// HTTP 400: OpsRamp did not accept the request (a bad queryString or OpsQL query, usually).
+    case badRequest(detail: String)
+    /// HTTP 410: the tenant is deactivated or unavailable.
+    case tenantUnavailable(detail: String)
+    /// HTTP 5xx after retries, or another unexpected status.
+    case server(status: Int, detail: String)
+    /// No complete answer: timeout, refused, reset (after retries where allowed).
+    case transport(TransportError)
+    /// A 2xx answer that is not what the endpoint returns (HTML, truncated JSON, wrong shape).
+    case invalidResponse(String)
+    case cancelled
+
+    public var userMessage: String {
+        switch self {
+        case .notConfigured(let problems):
+            return "The OpsRamp connection is not configured: " + problems.joined(separator: "; ")
+                + ". Set these variables in the MCP host's configuration (env) or in a .env file, then restart the server."
+        case .authentication(let error):
+            return error.description
+        case .unauthorized(let status, let detail):
+            if status == 403 {
+                return "OpsRamp denied access (HTTP 403\(Self.suffix(detail))). The integration's role may lack permission "
+                    + "for this data, or OPSRAMP_TENANT_ID names a tenant it cannot see."
+            }
+            return "OpsRamp did not accept the access token (HTTP \(status)\(Self.suffix(detail))) even after a fresh one was "
+                + "fetched. Check that the integration is active and OPSRAMP_TENANT_ID is the tenant it belongs to."
+        case .rateLimited(let retryAfter):
+            let when = retryAfter.map { "in about \($0) s" } ?? "in a minute"
+            return "OpsRamp is rate-limiting this tenant (HTTP 429 throttled). Try again \(when); "
+                + "fetch fewer pages (a smaller limit) or space out calls."
+        case .notFound(let detail):
+            return "OpsRamp answered not found\(Self.suffix(detail)). Check OPSRAMP_BASE_URL (the API host, e.g. "
+                + "https://acme.api.opsramp.com) and OPSRAMP_TENANT_ID."
+        case .badRequest(let detail):
+            return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values; "
+                + "for OpsQL see get_query_examples."
+        case .tenantUnavailable(let detail):
+            return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check OPSRAMP_TENANT_ID."
+        case .server(let status, let detail):
+            return "OpsRamp answered HTTP \(status)\(Self.suffix(detail)). This is usually temporary; try again in a moment."
+        case .transport(let error):
+            switch error {
+            case .timedOut:
+                return "OpsRamp did not answer in time (\(error)). Try again, narrow the query, or raise OPSRAMP_REQUEST_TIMEOUT."
+            case .responseTooLarge(let limit):
+                return "OpsRamp's answer was larger than \(limit) bytes and was not read. Narrow the query (filters, a smaller limit, "
+                    + "fewer fields) or raise OPSRAMP_MCP_MAX_RESPONSE_BYTES."
+            case .cannotConnect:
+                return "Cannot reach OpsRamp: \(error). Check OPSRAMP_BASE_URL and the network."
+            default:
+                return "The request to OpsRamp failed: \(error). Try again."
+            }
+        case .invalidResponse(let detail):
+            return "OpsRamp's answer could not be read: \(detail). If this persists, check OPSRAMP_BASE_URL points at the API host."
+        case .cancelled:
+            return "The request was cancelled."
+        }
+    }
+
+    private static func suffix(_ detail: String) -> String {
+        detail.isEmpty ? "" : ": \(detail)"
+    }
+}

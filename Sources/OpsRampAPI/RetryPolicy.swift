@@ -1,0 +1,73 @@
+import Foundation
+import HTTP
+
+/// When and how long to wait before retrying a failed OpsRamp request.
+///
+/// Retries are bounded twice over: by a count, and by a time budget for the whole call,
+/// so that even a throttled or failing tenant gets an answer well inside the 60 s most MCP
+/// hosts wait for a tool.
+public struct RetryPolicy: Sendable {
+    /// Retries after the first attempt, for 429, 5xx and network failures.
+    public var maxRetries: Int
+    /// First backoff delay in seconds; doubles each retry, with jitter.
+    public var baseDelay: Double
+    /// Longest single wait in seconds.
+    public var maxDelay: Double
+    /// Longest wait after a 429 that is still worth making within one call.
+    public var maxRateLimitWait: Double
+    /// Seconds one call may take in total, including waits.
+    public var callBudget: Double
+    /// Waits; replaced in tests.
+    public var sleep: @Sendable (Double) async throws -> Void
+    /// A random number in 0..<1; replaced in tests.
+    public var random: @Sendable () -> Double
+    /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset`.
+    public var wallClock: @Sendable () -> Double
+
+    public init(maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 10, maxRateLimitWait: Double = 20, callBudget: Double = 45,
+                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int($0 * 1000))) },
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+                wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.maxRetries = maxRetries
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRateLimitWait = maxRateLimitWait
+        self.callBudget = callBudget
+        self.sleep = sleep
+        self.random = random
+        self.wallClock = wallClock
+    }
+
+    /// Exponential backoff with jitter: between half and all of `base * 2^retry`, capped.
+    func backoff(retry: Int) -> Double {
+        let ceiling = min(maxDelay, baseDelay * pow(2, Double(retry)))
+        return ceiling * (0.5 + 0.5 * random())
+    }
+
+    /// How long OpsRamp asks us to wait after a 429: `Retry-After` (seconds or an HTTP date)
+    /// when present, else `X-RateLimit-Reset` (epoch seconds, possibly quoted); `nil` if neither.
+    func rateLimitWait(_ response: HTTPResponse) -> Double? {
+        if let raw = response.header("retry-after").map(Self.unquote) {
+            if let seconds = Double(raw) { return max(0, seconds) }
+            if let date = Self.httpDate(raw) { return max(0, date.timeIntervalSince1970 - wallClock()) }
+        }
+        if let raw = response.header("x-ratelimit-reset").map(Self.unquote), let reset = Double(raw) {
+            // Documented as epoch seconds; a small number can only be a delay in seconds.
+            let wait = reset > 1_000_000_000 ? reset - wallClock() : reset
+            return max(0, wait) + 0.25
+        }
+        return nil
+    }
+
+    static func unquote(_ value: String) -> String {
+        value.trimmingCharacters(in: CharacterSet(charactersIn: "\" ").union(.whitespaces))
+    }
+
+    private static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

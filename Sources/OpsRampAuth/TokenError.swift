@@ -1,0 +1,39 @@
+/// Why no access token could be obtained. Messages say what to check; they never contain the secret.
+public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The token endpoint refused the credentials (400/401/403).
+    case rejected(status: Int, detail: String)
+    /// The token endpoint could not be reached or did not answer in time.
+    case unreachable(String)
+    /// It answered with a server-side failure (429 or 5xx) that may pass.
+    case unavailable(status: Int, detail: String)
+    /// It answered, but not with a usable token.
+    case unexpectedResponse(String)
+    case cancelled
+
+    /// Worth another try later in the same call.
+    public var isTransient: Bool {
+        switch self {
+        case .unreachable, .unavailable: true
+        case .rejected, .unexpectedResponse, .cancelled: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rejected(let status, let detail):
+            "OpsRamp rejected the client credentials (HTTP \(status)\(detail.isEmpty ? "" : ": \(detail)")). "
+                + "Check OPSRAMP_CLIENT_ID and OPSRAMP_CLIENT_SECRET (the Key and Secret of an OAuth2 custom integration), "
+                + "and that the integration is active for OPSRAMP_TENANT_ID."
+        case .unreachable(let detail):
+            "Could not get an access token: the token endpoint \(detail). Check OPSRAMP_BASE_URL and the network."
+        case .unavailable(let status, let detail):
+            "Could not get an access token: the token endpoint answered HTTP \(status)\(detail.isEmpty ? "" : " (\(detail))"). "
+                + "OpsRamp may be busy or down; try again shortly."
+        case .unexpectedResponse(let detail):
+            "Could not get an access token: \(detail). Check OPSRAMP_BASE_URL (it must be the API URL, e.g. "
+                + "https://acme.api.opsramp.com) and OPSRAMP_TOKEN_PATH."
+        case .cancelled:
+            "The token request was cancelled."
+        }
+    }
+}

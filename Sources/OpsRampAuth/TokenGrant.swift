@@ -1,0 +1,20 @@
+import Logging
+
+/// An access token as issued, before the cache decides when it expires.
+public struct TokenGrant: Sendable {
+    public let accessToken: Secret
+    /// Lifetime in seconds as the token endpoint reported it (`expires_in`).
+    public let expiresIn: Double
+
+    public init(accessToken: Secret, expiresIn: Double) {
+        self.accessToken = accessToken
+        self.expiresIn = expiresIn
+    }
+}
+
+/// An access token held by the cache.
+public struct AccessToken: Sendable, Equatable {
+    public let value: Secret
+    /// Monotonic time after which the cache will not hand the token out.
+    let refreshAfter: ContinuousClock.Instant
+}

@@ -1,0 +1,54 @@
+import Configuration
+import MCP
+
+/// Assembles the OpsRamp tools into a registry, applying the user's tool selection and prefix.
+public enum OpsRampToolbox {
+    /// Every tool, in the order `tools/list` shows them.
+    public static func allTools(_ environment: ToolEnvironment) -> [Tool] {
+        [
+            GetAlerts.make(environment),
+            GetMinimalResourceDetails.make(environment),
+            ExecuteOpsQLQuery.make(environment),
+            GetQueryExamples.make(),
+            GetAlertStatisticsDashboard.make(environment),
+            GetReleaseVersion.make(environment),
+        ]
+    }
+
+    public static var toolNames: [String] {
+        ["get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
+         "get_alert_statistics_dashboard", "get_release_version"]
+    }
+
+    /// The registry after `--tools` / `--exclude-tools` and the name prefix; unknown names are reported.
+    public static func registry(_ environment: ToolEnvironment, selection: ToolSelection) throws(ToolSelectionError) -> ToolRegistry {
+        let tools = allTools(environment)
+        let known = Set(tools.map(\.name))
+        let named = (selection.include ?? []) + selection.exclude
+        let unknown = named.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw ToolSelectionError(unknown: unknown, known: tools.map(\.name)) }
+        let chosen = tools.filter { tool in
+            (selection.include.map { $0.contains(tool.name) } ?? true) && !selection.exclude.contains(tool.name)
+        }
+        return ToolRegistry(chosen.map { selection.prefix.isEmpty ? $0 : $0.renamed(selection.prefix + $0.name) })
+    }
+
+    /// Guidance sent to the model in `initialize`.
+    public static let instructions = """
+        Read-only access to HPE OpsRamp monitoring. For alerts use get_alerts (filters: states, priorities, since such as \
+        "1h" or "today", open_only, resource_ids); for an overview of what needs attention start with \
+        get_alert_statistics_dashboard; to find devices use get_minimal_resource_details. Before writing OpsQL for \
+        execute_opsql_query, call get_query_examples and adapt an example. If a tool says the connection is not \
+        configured, tell the user which variables to set. Results are compact JSON; when a result says more data \
+        exists, narrow the filters or ask for the next page instead of raising limits.
+        """
+}
+
+/// `--tools` or `--exclude-tools` named a tool that does not exist.
+public struct ToolSelectionError: Error, CustomStringConvertible {
+    public let unknown: [String]
+    public let known: [String]
+    public var description: String {
+        "unknown tool name(s): \(unknown.joined(separator: ", ")); the tools are: \(known.joined(separator: ", "))"
+    }
+}

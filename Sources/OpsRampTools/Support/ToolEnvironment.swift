@@ -1,0 +1,42 @@
+import Configuration
+import Foundation
+import JSON
+import MCP
+import OpsRampAPI
+
+/// What the tools need from the rest of the server, handed over once at start-up.
+public struct ToolEnvironment: Sendable {
+    /// `nil` when the OpsRamp settings are incomplete; `connectionProblems` says why.
+    public let client: OpsRampClient?
+    public let connectionProblems: [ConfigurationProblem]
+    public let portal: PortalSettings
+    /// Largest tool result, in bytes of JSON text.
+    public let maxResultBytes: Int
+    /// The current time; replaced in tests.
+    public let now: @Sendable () -> Date
+
+    public init(client: OpsRampClient?, connectionProblems: [ConfigurationProblem], portal: PortalSettings,
+                maxResultBytes: Int, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.client = client
+        self.connectionProblems = connectionProblems
+        self.portal = portal
+        self.maxResultBytes = maxResultBytes
+        self.now = now
+    }
+
+    /// Runs `operation` with the API client, turning API failures into tool failures whose
+    /// message tells the user what to do, and cancellation into `CancellationError`.
+    func withClient<T: Sendable>(_ operation: (OpsRampClient) async throws -> T) async throws -> T {
+        guard let client else {
+            throw ToolFailure(OpsRampError.notConfigured(connectionProblems.map(\.message)).userMessage)
+        }
+        do {
+            return try await operation(client)
+        } catch let error as OpsRampError {
+            if case .cancelled = error { throw CancellationError() }
+            throw ToolFailure(error.userMessage)
+        } catch let error as QueryStringError {
+            throw ToolFailure("Invalid filter: \(error).")
+        }
+    }
+}

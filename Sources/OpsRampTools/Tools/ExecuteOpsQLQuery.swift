@@ -1,0 +1,181 @@
+import JSON
+import MCP
+import OpsRampAPI
+
+/// `execute_opsql_query`: run an OpsQL query, checked before it is sent.
+enum ExecuteOpsQLQuery {
+    static let defaultLimit = 100
+    static let maximumLimit = 5000
+    /// Object types OpsQL is known to accept.
+    static let objectTypes = ["alert", "resource", "topology", "tag", "ticket"]
+
+    static func make(_ environment: ToolEnvironment) -> Tool {
+        Tool(
+            name: "execute_opsql_query",
+            title: "Run an OpsQL query",
+            description: """
+                Runs an OpsQL query against OpsRamp and returns the matching rows (only the requested fields). \
+                `query` is the request body: {"objectType": "alert"|"resource"|"topology"|..., "fields": [...], \
+                "filterCriteria": "currentState = \\"CRITICAL\\" AND createdTime > \\"-60min\\"", "pageSize": 100}. \
+                Call get_query_examples first for working examples. Follows OpsRamp's pages until `limit` rows are in. \
+                For a count, set "aggregateFunction": "count" and "groupBy": [].
+                """,
+            inputSchema: Schema.object([
+                "query": [
+                    "description": "The OpsQL request body as a JSON object (a JSON string holding that object is also accepted).",
+                    "type": ["object", "string"],
+                ],
+                "limit": Schema.integer("Most rows to return across pages.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+            ], required: ["query"]),
+            outputSchema: Schema.openObject([
+                "objectType": Schema.plainString,
+                "returned": Schema.plainInteger,
+                "results": Schema.array(of: Schema.any("one row")),
+                "moreAvailable": Schema.plainBoolean,
+                "pagesFetched": Schema.plainInteger,
+                "count": Schema.any("the count, for aggregateFunction count"),
+            ], required: ["objectType", "returned", "results", "moreAvailable"]),
+            annotations: ToolAnnotations(openWorld: true),
+            handler: { arguments, context in
+                try await run(arguments, context: context, environment: environment)
+            })
+    }
+
+    static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
+        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null)
+        let limit = arguments.int("limit", default: defaultLimit)
+        let objectType = body["objectType"]?.stringValue ?? ""
+
+        if body["aggregateFunction"] != nil {
+            let page = try await environment.withClient { client in try await client.opsqlPage(body) }
+            var result: [String: JSONValue] = [
+                "objectType": .string(objectType),
+                "returned": .int(page.results.count),
+                "results": .array(page.results),
+                "moreAvailable": .bool(page.nextPage),
+                "pagesFetched": 1,
+            ]
+            if page.results.count == 1, let count = page.results.first?["count"] { result["count"] = count }
+            return ToolOutput(result)
+        }
+
+        let collected = try await environment.withClient { client in
+            try await client.runOpsQL(body, limit: limit) { fetched, wanted in
+                context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) rows")
+            }
+        }
+        return ToolOutput(ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
+            var result: [String: JSONValue] = [
+                "objectType": .string(objectType),
+                "returned": .int(kept.count),
+                "results": .array(kept),
+                "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
+                "pagesFetched": .int(collected.pagesFetched),
+            ]
+            result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
+            if dropped > 0 {
+                result["truncated"] = .string(
+                    "\(dropped) of the \(collected.items.count) rows fetched were left out to keep this answer under "
+                        + "\(environment.maxResultBytes) bytes. Request fewer fields, a smaller limit, or a narrower filterCriteria.")
+            } else if collected.moreAvailable {
+                let nextPage = (body["pageNo"]?.intValue ?? 1) + collected.pagesFetched
+                result["next"] = .string("More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count). Next OpsRamp page: pageNo \(nextPage).")
+            }
+            return result
+        })
+    }
+}
+
+/// Checks an OpsQL request body before it costs a request (and a slot of the rate limit).
+enum OpsQLRequestValidator {
+    static let knownKeys: Set<String> = [
+        "objectType", "fields", "filterCriteria", "pageNo", "pageSize", "sortBy", "sortByOrder", "groupBy", "aggregateFunction",
+    ]
+
+    static func validate(_ raw: JSONValue) throws -> [String: JSONValue] {
+        let value: JSONValue
+        switch raw {
+        case .object:
+            value = raw
+        case .string(let text):
+            do {
+                value = try JSONParser.parse(text)
+            } catch {
+                throw problem("query is not valid JSON (\(error))")
+            }
+        default:
+            throw problem("query must be a JSON object, got \(raw.typeName)")
+        }
+        guard case .object(let body) = value else {
+            throw problem("query must be a JSON object, got \(value.typeName)")
+        }
+        if let unknown = body.keys.sorted().first(where: { !knownKeys.contains($0) }) {
+            throw problem("\"\(unknown)\" is not an OpsQL request field; allowed: \(knownKeys.sorted().joined(separator: ", "))")
+        }
+        guard let objectType = body["objectType"]?.stringValue else {
+            throw problem("objectType is required (one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", ")))")
+        }
+        guard ExecuteOpsQLQuery.objectTypes.contains(objectType) else {
+            throw problem("objectType \"\(objectType)\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))")
+        }
+        let isAggregate = body["aggregateFunction"] != nil
+        if let fields = body["fields"] {
+            guard let list = fields.arrayValue, !list.isEmpty,
+                  list.allSatisfy({ ($0.stringValue.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? false })
+            else { throw problem("fields must be a non-empty list of attribute names, e.g. [\"id\", \"name\"]") }
+        } else if !isAggregate {
+            throw problem("fields is required: list the attributes to return, e.g. [\"id\", \"name\", \"currentState\"]")
+        }
+        if let filter = body["filterCriteria"], filter.stringValue == nil {
+            throw problem("filterCriteria must be a string such as currentState = \"CRITICAL\"")
+        }
+        if let filter = body["filterCriteria"]?.stringValue, let issue = filterIssue(filter) {
+            throw problem(issue)
+        }
+        for key in ["pageNo", "pageSize"] {
+            if let number = body[key] {
+                guard let int = number.intValue, int >= 1 else { throw problem("\(key) must be a positive integer") }
+                if key == "pageSize", int > 1000 { throw problem("pageSize may be at most 1000") }
+            }
+        }
+        if let order = body["sortByOrder"], order.stringValue.map({ ["ASC", "DESC"].contains($0.uppercased()) }) != true {
+            throw problem("sortByOrder must be \"ASC\" or \"DESC\"")
+        }
+        if let sortBy = body["sortBy"], sortBy.stringValue == nil { throw problem("sortBy must be a field name") }
+        if let groupBy = body["groupBy"], groupBy.arrayValue?.allSatisfy({ $0.stringValue != nil }) != true {
+            throw problem("groupBy must be a list of field names ([] for a plain count)")
+        }
+        if let function = body["aggregateFunction"], function.stringValue == nil {
+            throw problem("aggregateFunction must be a string such as \"count\"")
+        }
+        return body
+    }
+
+    /// Catches the common slips in a filter: unbalanced quotes or parentheses.
+    static func filterIssue(_ filter: String) -> String? {
+        if filter.trimmingCharacters(in: .whitespaces).isEmpty { return "filterCriteria is empty; leave it out or write a condition" }
+        var depth = 0
+        var quote: Character?
+        for character in filter {
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 { return "filterCriteria has a ')' without a matching '('" }
+            default: break
+            }
+        }
+        if quote != nil { return "filterCriteria has an unclosed quote" }
+        if depth != 0 { return "filterCriteria has an unclosed '('" }
+        return nil
+    }
+
+    private static func problem(_ detail: String) -> ToolFailure {
+        ToolFailure("Invalid OpsQL query: \(detail). Call get_query_examples for working examples.")
+    }
+}

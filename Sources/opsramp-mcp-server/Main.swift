@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+import Logging
+import MCP
+import OpsRampTools
+
+/// Entry point: parse the command line, assemble the server, serve stdio until the input ends.
+@main
+struct Main {
+    static func main() async {
+        // A host that closes our stdout must produce EPIPE, not kill us mid-write.
+        signal(SIGPIPE, SIG_IGN)
+
+        let options: CommandLineOptions
+        do {
+            options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            fail("\(error.message)\nRun \(ServerVersion.name) --help for usage.")
+        }
+
+        switch options.mode {
+        case .help:
+            print(HelpText.text)
+            return
+        case .version:
+            print("\(ServerVersion.name) \(ServerVersion.current)")
+            return
+        default:
+            break
+        }
+
+        let assembly: ServerAssembly
+        do {
+            assembly = try ServerAssembly(options: options)
+        } catch ServerAssembly.Failure.usage(let message) {
+            fail(message)
+        } catch {
+            fail("\(error)")
+        }
+
+        switch options.mode {
+        case .listTools:
+            for tool in assembly.registry.tools {
+                print("\(tool.name): \(tool.title)")
+            }
+        case .check:
+            let passed = await ConnectionCheck(assembly: assembly).run()
+            exit(passed ? 0 : 1)
+        default:
+            await serve(assembly)
+        }
+    }
+
+    /// Serves MCP on stdin/stdout. Returns (and the process exits 0) when stdin ends.
+    static func serve(_ assembly: ServerAssembly) async {
+        assembly.logStartup()
+        let logger = Logger(label: "mcp", backend: assembly.logBackend)
+        let writer = StdoutWriter(onClosed: {
+            logger.notice("stdout closed by the host; exiting")
+            exit(0)
+        })
+        let server = MCPServer(
+            identity: ServerIdentity(
+                name: ServerVersion.name,
+                title: "HPE OpsRamp",
+                version: ServerVersion.current,
+                instructions: OpsRampToolbox.instructions),
+            tools: assembly.registry,
+            logger: logger,
+            sink: writer)
+        let signals = SignalHandlers(writer: writer, logger: logger)
+        signals.install()
+
+        let options = ServerOptions()
+        await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes))
+        withExtendedLifetime(signals) {}
+        writer.flush(timeout: 1)
+        logger.info("input closed; exiting")
+        exit(0)
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("\(ServerVersion.name): \(message)\n".utf8))
+        exit(2)
+    }
+}
+
+/// SIGTERM and SIGINT end the process promptly, after a short flush of pending answers.
+final class SignalHandlers {
+    private let writer: StdoutWriter
+    private let logger: Logger
+    private let sources: [DispatchSourceSignal]
+
+    init(writer: StdoutWriter, logger: Logger) {
+        self.writer = writer
+        self.logger = logger
+        sources = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+    }
+
+    func install() {
+        for (source, number) in zip(sources, [SIGTERM, SIGINT]) {
+            signal(number, SIG_IGN)
+            let writer = self.writer
+            let logger = self.logger
+            source.setEventHandler {
+                logger.info("received \(number == SIGTERM ? "SIGTERM" : "SIGINT"); exiting")
+                writer.flush(timeout: 0.2)
+                exit(0)
+            }
+            source.resume()
+        }
+    }
+}
