@@ -35,5 +35,10 @@ let package = Package(
         .target(name: "OpsRampAPI", dependencies: ["JSON", "Logging", "Configuration", "HTTP", "OpsRampAuth"], swiftSettings: strict),
         // The tools, resources and prompts the server offers.
         .target(name: "OpsRampTools", dependencies: ["JSON", "MCP", "Logging", "Configuration", "OpsRampAPI"], swiftSettings: strict),
+
+        // Tests: unit tests per module, and process-level tests that drive the built binary.
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
+        .testTarget(name: "MCPTests", dependencies: ["MCP", "JSON", "Logging"], swiftSettings: strict),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Logging"], swiftSettings: strict),
     ]
 )

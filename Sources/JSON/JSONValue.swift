@@ -60,6 +60,12 @@ extension JSONValue {
         objectValue?[key]
     }
 
+    /// Element lookup for arrays; `nil` for other kinds or an index out of range.
+    public subscript(index: Int) -> JSONValue? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+
     /// The JSON type name, for error messages ("expected a string, got an array").
     public var typeName: String {
         switch self {

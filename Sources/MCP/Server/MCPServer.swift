@@ -110,7 +110,7 @@ public actor MCPServer {
                 }
             }
             if !responses.isEmpty { sink.send(.array(responses)) }
-            await self.batchFinished()
+            self.batchFinished()
         }
     }
 
