@@ -10,7 +10,7 @@ public struct ServerOptions: Sendable {
     /// How long in-flight requests may run after stdin closes before they are cancelled.
     public var shutdownGraceSeconds: Double
 
-    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128, shutdownGraceSeconds: Double = 1.5) {
+    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128, shutdownGraceSeconds: Double = 1.0) {
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
         self.shutdownGraceSeconds = shutdownGraceSeconds

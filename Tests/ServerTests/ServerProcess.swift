@@ -1,0 +1,270 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import JSON
+import Synchronization
+
+/// The built `opsramp-mcp-server` binary, started as an MCP host would start it, with
+/// everything it writes captured for assertions.
+final class ServerProcess: @unchecked Sendable {
+    // @unchecked: `process` and the pipes are set in init and only used through their own
+    // thread-safe APIs; captured output lives in Mutex-protected buffers.
+    let process = Process()
+    private let stdinPipe = Pipe()
+    private let stdoutPipe = Pipe()
+    private let stderrPipe = Pipe()
+    private let stdoutBuffer = SharedBytes()
+    private let stderrBuffer = SharedBytes()
+    private let openReaders = SharedCounter(2)
+    private var nextID = 1000
+
+    /// The binary next to the test bundle (`.build/<config>/opsramp-mcp-server`), or `OPSRAMP_MCP_BINARY`.
+    static var binaryURL: URL {
+        if let override = ProcessInfo.processInfo.environment["OPSRAMP_MCP_BINARY"] { return URL(fileURLWithPath: override) }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = bundle.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("opsramp-mcp-server")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/opsramp-mcp-server")
+    }
+
+    /// Starts the server with exactly `environment` (nothing inherited, so no developer
+    /// settings leak into a test) and `arguments`.
+    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil) throws {
+        process.executableURL = Self.binaryURL
+        process.arguments = arguments
+        var env = environment
+        env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
+        process.environment = env
+        process.currentDirectoryURL = workingDirectory ?? FileManager.default.temporaryDirectory
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        try process.run()
+        startReader(stdoutPipe.fileHandleForReading, into: stdoutBuffer)
+        startReader(stderrPipe.fileHandleForReading, into: stderrBuffer)
+    }
+
+    private func startReader(_ handle: FileHandle, into buffer: SharedBytes) {
+        let descriptor = handle.fileDescriptor
+        let readers = openReaders
+        let thread = Thread {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 65_536) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                buffer.append(chunk[0..<count])
+            }
+            readers.decrement()
+        }
+        thread.start()
+    }
+
+    // MARK: - Writing
+
+    func send(_ line: String) {
+        write(Array(line.utf8) + [0x0A])
+    }
+
+    func send(_ message: JSONValue) {
+        send(JSONWriter.string(message))
+    }
+
+    func write(_ bytes: [UInt8]) {
+        try? stdinPipe.fileHandleForWriting.write(contentsOf: Data(bytes))
+    }
+
+    func closeStdin() {
+        try? stdinPipe.fileHandleForWriting.close()
+    }
+
+    /// A fresh numeric id.
+    func makeID() -> Int {
+        nextID += 1
+        return nextID
+    }
+
+    /// Sends a request and waits for the response with the same id.
+    @discardableResult
+    func request(_ method: String, params: JSONValue? = nil, timeout: Double = 10) async throws -> JSONValue {
+        let id = makeID()
+        var message: [String: JSONValue] = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method)]
+        message.setIfPresent("params", params)
+        send(.object(message))
+        return try await response(id: .int(id), timeout: timeout)
+    }
+
+    /// `initialize` + `notifications/initialized`; returns the initialize result.
+    @discardableResult
+    func initialize(version: String = "2025-06-18") async throws -> JSONValue {
+        let response = try await request("initialize", params: [
+            "protocolVersion": .string(version), "capabilities": [:], "clientInfo": ["name": "server-tests", "version": "1"],
+        ])
+        send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+        return response["result"] ?? .null
+    }
+
+    /// Calls a tool and returns its result object.
+    func callTool(_ name: String, _ arguments: JSONValue = [:], timeout: Double = 30) async throws -> JSONValue {
+        let response = try await request("tools/call", params: ["name": .string(name), "arguments": arguments], timeout: timeout)
+        guard let result = response["result"] else { throw HarnessError("tools/call \(name) got no result: \(response)") }
+        return result
+    }
+
+    // MARK: - Reading
+
+    /// Complete lines written to stdout so far.
+    var stdoutLines: [String] {
+        let bytes = stdoutBuffer.value
+        var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+        lines.removeLast() // the part after the last newline is not a complete line yet
+        return lines
+    }
+
+    var stdoutBytes: [UInt8] { stdoutBuffer.value }
+
+    var stderrText: String { String(decoding: stderrBuffer.value, as: UTF8.self) }
+
+    /// Every stdout line parsed; a line that is not JSON fails the harness.
+    func messages() throws -> [JSONValue] {
+        try stdoutLines.map { line in
+            do { return try JSONParser.parse(line) } catch { throw HarnessError("stdout line is not JSON: \(line.prefix(200))") }
+        }
+    }
+
+    func response(id: JSONValue, timeout: Double = 10) async throws -> JSONValue {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while ContinuousClock.now < deadline {
+            if let found = try messages().first(where: { $0["id"] == id && $0["method"] == nil }) { return found }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw HarnessError("no response with id \(id) within \(timeout) s; stderr:\n\(stderrText.suffix(2000))")
+    }
+
+    /// Waits until `count` stdout lines exist.
+    func waitForLines(_ count: Int, timeout: Double = 10) async throws -> [String] {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while stdoutLines.count < count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return stdoutLines
+    }
+
+    /// Waits for the process to exit; returns its status, or nil on timeout.
+    func waitForExit(timeout: Double) async -> Int32? {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if process.isRunning { return nil }
+        // Let the readers drain what the process wrote before it exited.
+        let drainDeadline = ContinuousClock.now + .seconds(2)
+        while openReaders.value > 0, ContinuousClock.now < drainDeadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return process.terminationStatus
+    }
+
+    /// Peak resident memory so far, in kB (`VmHWM`), while the process runs.
+    var peakMemoryKB: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    func terminate() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    deinit {
+        terminate()
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Checks one stdout line against JSON-RPC 2.0: an object with `"jsonrpc":"2.0"` that is a
+/// response (id plus exactly one of result/error) or a notification (method, no id).
+/// Returns a problem description, or nil when the line is fine.
+func jsonRPCProblem(_ line: String) -> String? {
+    guard let message = try? JSONParser.parse(line) else { return "not JSON: \(line.prefix(120))" }
+    if let batch = message.arrayValue {
+        return batch.isEmpty ? "empty batch answer" : batch.lazy.compactMap { jsonRPCProblem(JSONWriter.string($0)) }.first
+    }
+    guard case .object(let object) = message else { return "not an object: \(line.prefix(120))" }
+    guard object["jsonrpc"] == "2.0" else { return "jsonrpc is not 2.0: \(line.prefix(120))" }
+    if object["method"] != nil {
+        return object["id"] == nil ? nil : "server sent a request: \(line.prefix(120))"
+    }
+    guard let id = object["id"], id.isNull || id.stringValue != nil || id.numberValue != nil else { return "bad id: \(line.prefix(120))" }
+    let hasResult = object["result"] != nil
+    let hasError = object["error"] != nil
+    guard hasResult != hasError else { return "needs exactly one of result/error: \(line.prefix(120))" }
+    if hasError {
+        guard object["error"]?["code"]?.intValue != nil, object["error"]?["message"]?.stringValue != nil else {
+            return "error without code/message: \(line.prefix(120))"
+        }
+    }
+    return nil
+}
+
+extension ServerProcess {
+    /// Closes the test's read end of the server's stdout, as a host that went away would.
+    func closeStdoutReadEnd() {
+        close(stdoutPipe.fileHandleForReading.fileDescriptor)
+    }
+}
+
+/// A TCP listener on 127.0.0.1 that accepts connections and never answers.
+final class SilentListener: @unchecked Sendable {
+    // @unchecked: the descriptor is set once in init and only closed.
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 16) == 0 else { throw HarnessError("cannot listen") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        Glibc.close(descriptor)
+    }
+}
+
+/// Bytes appended by one thread and read by others.
+final class SharedBytes: Sendable {
+    private let storage = Mutex<[UInt8]>([])
+    func append(_ bytes: ArraySlice<UInt8>) { storage.withLock { $0.append(contentsOf: bytes) } }
+    var value: [UInt8] { storage.withLock { $0 } }
+}
+
+/// A counter shared between threads.
+final class SharedCounter: Sendable {
+    private let storage: Mutex<Int>
+    init(_ value: Int) { storage = Mutex(value) }
+    func decrement() { storage.withLock { $0 -= 1 } }
+    var value: Int { storage.withLock { $0 } }
+}
