@@ -1,16 +1,19 @@
+import Foundation
+
 /// Caches the OpsRamp access token and refreshes it ahead of expiry.
 ///
 /// **Single-flight**: however many calls arrive while there is no valid token, exactly one
 /// token request goes out and all of them share its result. A failure is not cached; the
-/// next call tries again.
+/// next call tries again. A caller that is cancelled while waiting stops waiting at once;
+/// the request itself runs on, and its token serves later callers.
 public actor TokenCache {
     public typealias Fetch = @Sendable () async throws(TokenError) -> TokenGrant
 
     private let fetch: Fetch
     private let now: @Sendable () -> ContinuousClock.Instant
     private var current: AccessToken?
-    private var pending: (generation: Int, task: Task<AccessToken, Error>)?
-    private var generation = 0
+    private var fetching = false
+    private var waiters: [UUID: CheckedContinuation<AccessToken, Error>] = [:]
 
     /// Token requests sent so far (for diagnostics and tests).
     public private(set) var fetchCount = 0
@@ -27,26 +30,28 @@ public actor TokenCache {
         min(300, max(0, lifetime) * 0.1)
     }
 
-    /// A valid token, from the cache or from one shared request.
+    /// A valid token, from the cache or from the one shared request.
     public func token() async throws(TokenError) -> AccessToken {
         if let current, now() < current.refreshAfter { return current }
-        if let pending { return try await Self.value(of: pending.task) }
-
-        generation += 1
-        let mine = generation
-        let requestedAt = now()
-        let fetch = self.fetch
-        fetchCount += 1
-        let task = Task<AccessToken, Error> {
-            let grant = try await fetch()
-            let usable = max(0, grant.expiresIn - Self.refreshMargin(forLifetime: grant.expiresIn))
-            return AccessToken(value: grant.accessToken, refreshAfter: requestedAt + .milliseconds(Int(usable * 1000)))
+        let id = UUID()
+        do {
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    if Task.isCancelled {
+                        continuation.resume(throwing: TokenError.cancelled)
+                        return
+                    }
+                    waiters[id] = continuation
+                    startFetchIfNeeded()
+                }
+            } onCancel: {
+                Task { await self.stopWaiting(id) }
+            }
+        } catch let error as TokenError {
+            throw error
+        } catch {
+            throw .cancelled
         }
-        pending = (mine, task)
-        defer { if pending?.generation == mine { pending = nil } }
-        let token = try await Self.value(of: task)
-        if pending?.generation == mine { current = token }
-        return token
     }
 
     /// Forgets `token` after OpsRamp refused it (401/407), unless a newer one replaced it already.
@@ -54,13 +59,36 @@ public actor TokenCache {
         if current == token { current = nil }
     }
 
-    private static func value(of task: Task<AccessToken, Error>) async throws(TokenError) -> AccessToken {
-        do {
-            return try await task.value
-        } catch let error as TokenError {
-            throw error
-        } catch {
-            throw .unexpectedResponse(String(describing: error))
+    private func startFetchIfNeeded() {
+        guard !fetching else { return }
+        fetching = true
+        fetchCount += 1
+        let requestedAt = now()
+        let fetch = self.fetch
+        Task {
+            let result: Result<AccessToken, TokenError>
+            do throws(TokenError) {
+                let grant = try await fetch()
+                let usable = max(0, grant.expiresIn - Self.refreshMargin(forLifetime: grant.expiresIn))
+                result = .success(AccessToken(value: grant.accessToken, refreshAfter: requestedAt + .milliseconds(Int(usable * 1000))))
+            } catch {
+                result = .failure(error)
+            }
+            self.finishFetch(result)
         }
+    }
+
+    private func finishFetch(_ result: Result<AccessToken, TokenError>) {
+        fetching = false
+        if case .success(let token) = result { current = token }
+        let resumed = waiters
+        waiters.removeAll()
+        for continuation in resumed.values {
+            continuation.resume(with: result.mapError { $0 as Error })
+        }
+    }
+
+    private func stopWaiting(_ id: UUID) {
+        waiters.removeValue(forKey: id)?.resume(throwing: TokenError.cancelled)
     }
 }

@@ -1,0 +1,202 @@
+import Foundation
+import HTTP
+import JSON
+@testable import OpsRampAPI
+import Testing
+
+@Suite("OpsRamp client: requests, retries, errors")
+struct OpsRampClientTests {
+    @Test("alert search URL: tenant in the path, queryString with + as %2B and spaces as %20, bearer and Accept headers")
+    func alertSearchRequest() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(200, #"{"results":[],"totalResults":0,"nextPage":false}"#)])
+        let client = makeClient(transport)
+        var query = QueryString()
+        try query.add("states", ["Critical", "Warning"])
+        try query.add("startDate", "2026-11-29T08:00:00 0000")
+        _ = try await client.alertsPage(query: query, pageNo: 2, pageSize: 25)
+        let request = try #require(transport.apiRequests.first)
+        #expect(request.url?.absoluteString == "https://acme.api.opsramp.com/api/v2/tenants/client_1234/alerts/search"
+            + "?pageNo=2&pageSize=25&isDescendingOrder=true&queryString=states%3ACritical%2CWarning%2BstartDate%3A2026-11-29T08%3A00%3A00%200000")
+        #expect(request.value(forHTTPHeaderField: "Authorization") == "Bearer scripted-token-1")
+        #expect(request.value(forHTTPHeaderField: "Accept") == "application/json")
+    }
+
+    @Test("OpsQL posts JSON to the v3 path")
+    func opsqlRequest() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(200, #"{"results":[{"id":"a"}],"nextPage":false}"#)])
+        let page = try await makeClient(transport).opsqlPage(["objectType": "alert", "fields": ["id"]])
+        #expect(page.results == [["id": "a"]])
+        let request = try #require(transport.apiRequests.first)
+        #expect(request.httpMethod == "POST")
+        #expect(request.url?.path == "/opsql/api/v3/tenants/client_1234/queries")
+        #expect(request.value(forHTTPHeaderField: "Content-Type") == "application/json")
+        #expect(try JSONParser.parse(request.httpBody ?? Data()) == ["objectType": "alert", "fields": ["id"]])
+    }
+
+    @Test("407 (expired token) fetches a new token and retries once")
+    func expiredTokenRetry() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(407, #"{"error":"invalid_token"}"#), ScriptedTransport.json(200, #"{"v":1}"#)])
+        let value = try await makeClient(transport).releaseVersion()
+        #expect(value == ["v": 1])
+        #expect(transport.tokenRequests == 2)
+        #expect(transport.apiRequests.map { $0.value(forHTTPHeaderField: "Authorization") } == ["Bearer scripted-token-1", "Bearer scripted-token-2"])
+    }
+
+    @Test("a second 401 after a fresh token is reported, not retried forever")
+    func persistentUnauthorized() async {
+        let transport = ScriptedTransport([ScriptedTransport.json(401, "{}"), ScriptedTransport.json(401, #"{"error_description":"nope"}"#)])
+        await #expect(throws: OpsRampError.unauthorized(status: 401, detail: "nope")) { try await makeClient(transport).releaseVersion() }
+        #expect(transport.apiRequests.count == 2)
+    }
+
+    @Test("429 waits as Retry-After says, then succeeds")
+    func retryAfter() async throws {
+        let sleeps = RecordedSleeps()
+        let transport = ScriptedTransport([
+            ScriptedTransport.json(429, #"{"error":"throttled","error_description":"Too Many Requests"}"#, headers: ["retry-after": "3"]),
+            ScriptedTransport.json(200, "{}"),
+        ])
+        _ = try await makeClient(transport, sleeps: sleeps).releaseVersion()
+        #expect(sleeps.all == [3])
+    }
+
+    @Test("429 without Retry-After waits until X-RateLimit-Reset (epoch seconds, quoted or not)")
+    func rateLimitReset() async throws {
+        let sleeps = RecordedSleeps()
+        let transport = ScriptedTransport([
+            ScriptedTransport.json(429, "{}", headers: ["x-ratelimit-reset": "1700000005"]),
+            ScriptedTransport.json(429, "{}", headers: ["x-ratelimit-reset": "\"1700000002\""]),
+            ScriptedTransport.json(200, "{}"),
+        ])
+        _ = try await makeClient(transport, sleeps: sleeps, wallClock: 1_700_000_000).releaseVersion()
+        #expect(sleeps.all == [5.25, 2.25])
+    }
+
+    @Test("429 with a wait too long for one call fails at once, saying when to retry")
+    func rateLimitTooLong() async {
+        let sleeps = RecordedSleeps()
+        let transport = ScriptedTransport([ScriptedTransport.json(429, "{}", headers: ["retry-after": "120"])])
+        await #expect(throws: OpsRampError.rateLimited(retryAfterSeconds: 120)) { try await makeClient(transport, sleeps: sleeps).releaseVersion() }
+        #expect(sleeps.all.isEmpty)
+        #expect(OpsRampError.rateLimited(retryAfterSeconds: 120).userMessage.contains("in about 120 s"))
+    }
+
+    @Test("5xx on an idempotent request is retried with growing backoff, then reported")
+    func serverErrors() async {
+        let sleeps = RecordedSleeps()
+        let transport = ScriptedTransport(Array(repeating: ScriptedTransport.json(503, "<html><body>Service Unavailable</body></html>"), count: 5))
+        await #expect(throws: OpsRampError.server(status: 503, detail: "Service Unavailable")) {
+            try await makeClient(transport, sleeps: sleeps, maxRetries: 3).releaseVersion()
+        }
+        #expect(transport.apiRequests.count == 4)
+        #expect(sleeps.all == [0.375, 0.75, 1.5])
+    }
+
+    @Test("network failures are retried for GETs but not for non-idempotent POSTs")
+    func transportRetries() async {
+        let flaky = ScriptedTransport([.failure(.connectionLost("reset")), ScriptedTransport.json(200, "{}")])
+        await #expect(throws: Never.self) { try await makeClient(flaky).releaseVersion() }
+
+        let once = ScriptedTransport([.failure(.connectionLost("reset")), ScriptedTransport.json(200, "{}")])
+        let post = Endpoint(.post, path: ["x"], body: [:])
+        await #expect(throws: OpsRampError.transport(.connectionLost("reset"))) { try await makeClient(once).send(post) }
+        #expect(once.apiRequests.count == 1)
+    }
+
+    @Test("OpsRamp's error text is read from every body shape")
+    func errorBodies() {
+        func detail(_ body: String) -> String {
+            OpsRampClient.errorDetail(HTTPResponse(status: 400, headers: [:], body: Data(body.utf8)))
+        }
+        #expect(detail(#"[{"code":"0002","fieldName":"queryString","message":"Invalid key"}]"#) == "queryString: Invalid key")
+        #expect(detail(#"{"code":"0003","message":"No resource found"}"#) == "No resource found")
+        #expect(detail(#"{"error":"invalid_token","error_description":"Invalid access token"}"#) == "Invalid access token")
+        #expect(detail("plain text failure") == "plain text failure")
+        #expect(detail("") == "")
+    }
+
+    @Test("a 200 with a body that is not JSON is a clear error")
+    func invalidJSON() async {
+        let transport = ScriptedTransport([ScriptedTransport.json(200, #"{"results": ["#, headers: ["content-type": "application/json"])])
+        do {
+            _ = try await makeClient(transport).alertsPage(query: QueryString(), pageNo: 1, pageSize: 1)
+            Issue.record("expected an error")
+        } catch {
+            guard case .invalidResponse(let detail) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(detail.contains("not valid JSON"))
+        }
+    }
+}
+
+@Suite("Search pages and paging")
+struct SearchPageTests {
+    @Test("reads the envelope, a bare array, and an empty body")
+    func shapes() throws {
+        let envelope = try SearchPage.read(["results": [1, 2], "totalResults": 9, "nextPage": true], endpoint: "t")
+        #expect(envelope.results.count == 2 && envelope.totalResults == 9 && envelope.nextPage)
+        let bare = try SearchPage.read([1, 2, 3], endpoint: "t")
+        #expect(bare.results.count == 3 && !bare.nextPage)
+        let empty = try SearchPage.read(nil, endpoint: "t")
+        #expect(empty.results.isEmpty && empty.totalResults == 0)
+        #expect(throws: OpsRampError.self) { try SearchPage.read("oops", endpoint: "t") }
+        #expect(throws: OpsRampError.self) { try SearchPage.read(["results": "x"], endpoint: "t") }
+    }
+
+    @Test("collects items offset..<offset+limit across pages")
+    func paging() async throws {
+        let client = makeClient(ScriptedTransport())
+        let all = (0..<23).map { JSONValue.int($0) }
+        let fetched = PageLog()
+        let collected = try await client.collectPages(offset: 7, limit: 10, pageSize: 5, progress: { _, _ in }) { pageNo async throws(OpsRampError) in
+            fetched.add(pageNo)
+            let slice = Array(all.dropFirst((pageNo - 1) * 5).prefix(5))
+            return SearchPage(results: slice, totalResults: all.count, nextPage: pageNo * 5 < all.count)
+        }
+        #expect(collected.items == (7..<17).map { JSONValue.int($0) })
+        #expect(fetched.pages == [2, 3, 4])
+        #expect(collected.moreAvailable)
+        #expect(collected.totalResults == 23)
+    }
+}
+
+final class PageLog: @unchecked Sendable {
+    // @unchecked: only used from one task at a time in these tests.
+    private(set) var pages: [Int] = []
+    func add(_ page: Int) { pages.append(page) }
+}
+
+@Suite("queryString")
+struct QueryStringTests {
+    @Test("builds key:value pairs joined by +")
+    func building() throws {
+        var query = QueryString()
+        try query.add("states", ["Critical", "Warning"])
+        try query.add("actions", "OPEN")
+        try query.add("empty", [])
+        #expect(query.description == "states:Critical,Warning+actions:OPEN")
+    }
+
+    @Test("a value containing + is refused instead of becoming another filter")
+    func plusInValue() {
+        var query = QueryString()
+        #expect(throws: QueryStringError.self) { try query.add("hostName", "a+states:Ok") }
+    }
+
+    @Test("raw text is parsed and checked against the endpoint's keys")
+    func parsing() throws {
+        let parsed = try QueryString.parse("alertTypes:Monitoring+metrics:PING,SNMP", allowedKeys: OpsRampClient.alertQueryKeys)
+        #expect(parsed.pairs.map(\.key) == ["alertTypes", "metrics"])
+        #expect(throws: QueryStringError.unknownKey("state", allowed: OpsRampClient.alertQueryKeys.sorted())) {
+            try QueryString.parse("state:Critical", allowedKeys: OpsRampClient.alertQueryKeys)
+        }
+        #expect(throws: QueryStringError.malformed("justtext")) { try QueryString.parse("justtext", allowedKeys: ["a"]) }
+        var combined = try QueryString.parse("states:Ok", allowedKeys: ["states"])
+        #expect(throws: QueryStringError.duplicateKey("states")) { try combined.merge(QueryString.parse("states:Critical", allowedKeys: ["states"])) }
+    }
+
+    @Test("dates go out as yyyy-MM-ddTHH:mm:ss 0000 in UTC")
+    func dates() {
+        #expect(OpsRampDate.queryValue(Date(timeIntervalSince1970: 1_764_403_200)) == "2025-11-29T08:00:00 0000")
+        #expect(OpsRampDate.parse("2016-02-24T01:15:00+0000") == Date(timeIntervalSince1970: 1_456_276_500))
+    }
+}
