@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Logging"], swiftSettings: strict),
         .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
+        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["JSON"], swiftSettings: strict),
     ]
 )

@@ -29,6 +29,12 @@ public struct PortalSettings: Sendable {
     /// True when `portalURL` was derived from the API base URL rather than set.
     public let portalURLDerived: Bool
     public let alertDashboardID: String?
+
+    public init(portalURL: URL?, portalURLDerived: Bool, alertDashboardID: String?) {
+        self.portalURL = portalURL
+        self.portalURLDerived = portalURLDerived
+        self.alertDashboardID = alertDashboardID
+    }
 }
 
 /// Which tools to expose and under which names.
@@ -37,6 +43,12 @@ public struct ToolSelection: Sendable {
     public let include: [String]?
     public let exclude: [String]
     public let prefix: String
+
+    public init(include: [String]?, exclude: [String], prefix: String) {
+        self.include = include
+        self.exclude = exclude
+        self.prefix = prefix
+    }
 }
 
 /// Every setting of the server, loaded once at start-up and passed down; nothing else reads

@@ -17,13 +17,15 @@ public final class LogBackend: Sendable {
         var level: LogLevel
         var fileDescriptor: Int32?
         var observer: Observer?
+        /// The lowest level the observer wants now (it may want more than stderr gets); `nil` for none.
+        var observerLevel: (@Sendable () -> LogLevel?)?
     }
 
     private let state: Mutex<State>
     private let redactor: SecretRedactor
 
     public init(level: LogLevel = .info, redactor: SecretRedactor = .shared) {
-        state = Mutex(State(level: level, fileDescriptor: nil, observer: nil))
+        state = Mutex(State(level: level, fileDescriptor: nil, observer: nil, observerLevel: nil))
         self.redactor = redactor
     }
 
@@ -44,21 +46,31 @@ public final class LogBackend: Sendable {
         }
     }
 
-    public func setObserver(_ observer: Observer?) {
-        state.withLock { $0.observer = observer }
+    /// Also hands lines to `observer`, including lines below the stderr level down to what
+    /// `minimumLevel` says the observer wants at the moment.
+    public func setObserver(minimumLevel: @escaping @Sendable () -> LogLevel?, _ observer: @escaping Observer) {
+        state.withLock {
+            $0.observer = observer
+            $0.observerLevel = minimumLevel
+        }
     }
 
     func isEnabled(_ level: LogLevel) -> Bool {
-        level >= state.withLock { $0.level }
+        let (stderrLevel, observerLevel) = state.withLock { ($0.level, $0.observerLevel) }
+        if level >= stderrLevel { return true }
+        guard let wanted = observerLevel?() else { return false }
+        return level >= wanted
     }
 
     func emit(level: LogLevel, label: String, message: String) {
         let clean = redactor.redact(message).replacingNewlines()
-        let requestPart = LogContext.requestID.map { " req=\($0)" } ?? ""
-        let line = "\(Timestamp.now()) \(level) [\(label)]\(requestPart) \(clean)\n"
-        let (file, observer) = state.withLock { ($0.fileDescriptor, $0.observer) }
-        Self.writeAll(line, to: 2)
-        if let file { Self.writeAll(line, to: file) }
+        let (stderrLevel, file, observer) = state.withLock { ($0.level, $0.fileDescriptor, $0.observer) }
+        if level >= stderrLevel {
+            let requestPart = LogContext.requestID.map { " req=\($0)" } ?? ""
+            let line = "\(Timestamp.now()) \(level) [\(label)]\(requestPart) \(clean)\n"
+            Self.writeAll(line, to: 2)
+            if let file { Self.writeAll(line, to: file) }
+        }
         observer?(level, label, clean)
     }
 

@@ -70,7 +70,10 @@ struct Main {
                 title: "HPE OpsRamp",
                 version: ServerVersion.current,
                 instructions: OpsRampToolbox.instructions),
-            tools: assembly.registry,
+            catalog: ServerCatalog(
+                tools: assembly.registry,
+                resources: OpsRampResources.catalog,
+                prompts: OpsRampPrompts.all(toolName: { [prefix = assembly.configuration.toolSelection.prefix] in prefix + $0 })),
             logger: logger,
             sink: writer)
         let signals = SignalHandlers(writer: writer, logger: logger)

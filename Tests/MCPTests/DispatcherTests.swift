@@ -8,7 +8,7 @@ struct DispatcherTests {
         message?["error"]?["code"]?.intValue
     }
 
-    @Test("initialize answers the client's revision when supported", arguments: ProtocolRevision.allCases)
+    @Test("initialize answers the client's revision when supported", arguments: ProtocolRevision.handshakeRevisions)
     func negotiatesSupportedRevision(_ revision: ProtocolRevision) async {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
@@ -26,7 +26,7 @@ struct DispatcherTests {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
         await server.handshake("2023-01-01")
-        #expect(await sink.waitFor(1).first?["result"]?["protocolVersion"] == .string(ProtocolRevision.latest.rawValue))
+        #expect(await sink.waitFor(1).first?["result"]?["protocolVersion"] == .string(ProtocolRevision.latestHandshake.rawValue))
     }
 
     @Test("initialize without protocolVersion is invalid params")

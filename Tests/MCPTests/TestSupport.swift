@@ -60,11 +60,29 @@ enum TestTools {
     static let registry = ToolRegistry([echo, slow, failing])
 }
 
-func makeServer(sink: CollectingSink, tools: ToolRegistry = TestTools.registry) -> MCPServer {
+/// A resource, a template and a prompt for the protocol tests.
+enum TestCatalog {
+    static let resources = ResourceCatalog(
+        resources: [Resource(uri: "test://hello", name: "hello", title: "Hello", description: "Greets.", mimeType: "text/plain", text: { "hello" })],
+        templates: [ResourceTemplate(uriTemplate: "test://colors/{color}", name: "colors", title: "Colors", description: "One color.",
+                                     mimeType: "text/plain", values: ["red", "green", "grey"], text: { ["red", "green", "grey"].contains($0) ? "color \($0)" : nil })])
+
+    static let prompts = [
+        Prompt(name: "greet", title: "Greet", description: "Greets someone.",
+               arguments: [PromptArgument(name: "who", description: "Whom to greet.", required: true, suggestions: ["world", "wally", "team"]),
+                           PromptArgument(name: "tone", description: "warm or cool", suggestions: ["warm", "cool"])],
+               render: { arguments in
+                   if let tone = arguments["tone"], !["warm", "cool"].contains(tone) { throw PromptArgumentError("tone must be warm or cool") }
+                   return [PromptMessage(role: .user, text: "Say hello to \(arguments["who"] ?? "")")]
+               }),
+    ]
+}
+
+func makeServer(sink: CollectingSink, tools: ToolRegistry = TestTools.registry, pageSize: Int = 100) -> MCPServer {
     MCPServer(
         identity: ServerIdentity(name: "test-server", title: "Test", version: "9.9.9", instructions: "Use the tools."),
-        tools: tools,
-        options: ServerOptions(shutdownGraceSeconds: 0.5),
+        catalog: ServerCatalog(tools: tools, resources: TestCatalog.resources, prompts: TestCatalog.prompts),
+        options: ServerOptions(shutdownGraceSeconds: 0.5, listPageSize: pageSize),
         logger: Logger(label: "test", backend: LogBackend(level: .emergency)),
         sink: sink)
 }
@@ -73,6 +91,19 @@ extension MCPServer {
     /// Feeds one line of text as if read from stdin.
     func feed(_ text: String) {
         receive(.message(Array(text.utf8)))
+    }
+
+    /// Feeds a stateless (2026-07-28) request with the `_meta` envelope.
+    func feedStateless(id: Int, method: String, params: [String: JSONValue] = [:], meta extra: [String: JSONValue] = [:]) {
+        var meta: [String: JSONValue] = [
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities": [:],
+            "io.modelcontextprotocol/clientInfo": ["name": "t", "version": "1"],
+        ]
+        for (key, value) in extra { meta[key] = value }
+        var allParams = params
+        allParams["_meta"] = .object(meta)
+        receive(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(allParams)])
     }
 
     /// Feeds `initialize` (and `initialized`) for `version`.

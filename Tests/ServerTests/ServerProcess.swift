@@ -34,7 +34,8 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server with exactly `environment` (nothing inherited, so no developer
     /// settings leak into a test) and `arguments`.
-    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil) throws {
+    /// `readStdout: false` leaves stdout unread, so that a test can close it as a departing host would.
+    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil, readStdout: Bool = true) throws {
         process.executableURL = Self.binaryURL
         process.arguments = arguments
         var env = environment
@@ -45,7 +46,11 @@ final class ServerProcess: @unchecked Sendable {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         try process.run()
-        startReader(stdoutPipe.fileHandleForReading, into: stdoutBuffer)
+        if readStdout {
+            startReader(stdoutPipe.fileHandleForReading, into: stdoutBuffer)
+        } else {
+            openReaders.decrement()
+        }
         startReader(stderrPipe.fileHandleForReading, into: stderrBuffer)
     }
 

@@ -147,13 +147,14 @@ struct StdioProtocolTests {
 
     @Test("a host that closes stdout does not leave the server hanging or spinning")
     func closedStdout() async throws {
-        let server = try ServerProcess()
-        try await server.initialize()
-        // Replace our end of stdout with nothing: closing the read end makes the server's writes fail with EPIPE.
-        kill(server.process.processIdentifier, 0)
+        let server = try ServerProcess(readStdout: false)
+        server.send(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#)
+        try await Task.sleep(for: .milliseconds(200))
+        // Closing the only read end makes the server's next write fail with EPIPE.
         server.closeStdoutReadEnd()
-        for _ in 0..<5 { server.send(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#) }
-        #expect(await server.waitForExit(timeout: 3) != nil)
+        for _ in 0..<5 { server.send(#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#) }
+        #expect(await server.waitForExit(timeout: 3) == 0)
+        #expect(server.stderrText.contains("stdout closed"))
     }
 
     @Test("EOF exits within 2 s even while a request is still running")

@@ -7,8 +7,10 @@ public enum JSONRPCErrorCode: Int, Sendable {
     case methodNotFound = -32601
     case invalidParams = -32602
     case internalError = -32603
-    /// MCP: `resources/read` for a URI the server does not know.
+    /// MCP (until 2025-11-25): `resources/read` for a URI the server does not know.
     case resourceNotFound = -32002
+    /// MCP 2026-07-28: the request's `_meta` names a protocol version the server does not serve.
+    case unsupportedProtocolVersion = -32022
 }
 
 /// An error answer to a request. Thrown by method handlers; the dispatcher turns it into

@@ -9,11 +9,28 @@ public struct ServerOptions: Sendable {
     public var maximumJSONDepth: Int
     /// How long in-flight requests may run after stdin closes before they are cancelled.
     public var shutdownGraceSeconds: Double
+    /// Items per page of `tools/list`, `resources/list`, `prompts/list`.
+    public var listPageSize: Int
 
-    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128, shutdownGraceSeconds: Double = 1.0) {
+    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
+                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100) {
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
         self.shutdownGraceSeconds = shutdownGraceSeconds
+        self.listPageSize = max(1, listPageSize)
+    }
+}
+
+/// What the server offers besides its identity.
+public struct ServerCatalog: Sendable {
+    public let tools: ToolRegistry
+    public let resources: ResourceCatalog
+    public let prompts: [Prompt]
+
+    public init(tools: ToolRegistry, resources: ResourceCatalog = .empty, prompts: [Prompt] = []) {
+        self.tools = tools
+        self.resources = resources
+        self.prompts = prompts
     }
 }
 
@@ -25,10 +42,11 @@ public struct ServerOptions: Sendable {
 /// their own tasks, so a slow call never holds up `ping` or `tools/list`.
 public actor MCPServer {
     let identity: ServerIdentity
-    let tools: ToolRegistry
+    let catalog: ServerCatalog
     let options: ServerOptions
     let logger: Logger
     let sink: MessageSink
+    let clientLog: ClientLogForwarder
 
     var state: SessionState = .awaitingInitialize
     /// Requests still running, by id, for `notifications/cancelled` and shutdown.
@@ -36,12 +54,18 @@ public actor MCPServer {
     /// Batches whose combined answer has not been written yet.
     var pendingBatches = 0
 
-    public init(identity: ServerIdentity, tools: ToolRegistry, options: ServerOptions = ServerOptions(), logger: Logger, sink: MessageSink) {
+    public init(identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger, sink: MessageSink) {
         self.identity = identity
-        self.tools = tools
+        self.catalog = catalog
         self.options = options
         self.logger = logger
         self.sink = sink
+        clientLog = ClientLogForwarder(sink: sink)
+        clientLog.attach(to: logger.backend)
+    }
+
+    public init(identity: ServerIdentity, tools: ToolRegistry, options: ServerOptions = ServerOptions(), logger: Logger, sink: MessageSink) {
+        self.init(identity: identity, catalog: ServerCatalog(tools: tools), options: options, logger: logger, sink: sink)
     }
 
     // MARK: - Input
@@ -84,12 +108,12 @@ public actor MCPServer {
     /// Handles one parsed JSON value: a single message or a batch.
     func receive(_ value: JSONValue) {
         guard case .array(let elements) = value else {
-            if let answer = dispatch(IncomingMessage(value)) { deliver(answer) }
+            if case .now(let message)? = dispatch(IncomingMessage(value)) { sink.send(message) }
             return
         }
         guard let revision = state.revision, revision.allowsBatches else {
             let why = state.revision.map { "protocol revision \($0.rawValue) does not allow JSON-RPC batches" }
-                ?? "JSON-RPC batches are not accepted before initialization"
+                ?? "JSON-RPC batches are accepted only in a 2025-03-26 session"
             sink.send(OutgoingMessage.error(id: nil, JSONRPCError(.invalidRequest, "Invalid request: \(why); send one message per line")))
             return
         }
@@ -126,10 +150,6 @@ public actor MCPServer {
         case later(Task<JSONValue?, Never>)
     }
 
-    private func deliver(_ answer: Answer) {
-        if case .now(let message) = answer { sink.send(message) }
-    }
-
     /// Routes one message; returns its answer, or `nil` for notifications and dropped messages.
     func dispatch(_ message: IncomingMessage, inBatch: Bool = false) -> Answer? {
         switch message {
@@ -142,91 +162,20 @@ public actor MCPServer {
             handleNotification(method, params: params)
             return nil
         case .request(let id, let method, let params):
-            return handleRequest(id: id, method: method, params: params, inBatch: inBatch)
-        }
-    }
-
-    // MARK: - Requests
-
-    private func handleRequest(id: RequestID, method name: String, params: JSONValue?, inBatch: Bool) -> Answer {
-        do {
-            guard let method = MCPMethod(rawValue: name) else {
-                throw JSONRPCError(.methodNotFound, "Method not found: \(name)")
+            do {
+                switch try route(method, params: params) {
+                case .result(let result):
+                    return .now(OutgoingMessage.result(id: id, result))
+                case .toolCall(let call, let context):
+                    return startToolCall(call, id: id, context: context, writesAnswer: !inBatch)
+                }
+            } catch let error as JSONRPCError {
+                return .now(OutgoingMessage.error(id: id, error))
+            } catch {
+                logger.error("internal error handling \(method): \(error)")
+                return .now(OutgoingMessage.error(id: id, JSONRPCError(.internalError, "Internal error while handling \(method)")))
             }
-            let paramsObject = try Self.paramsObject(params, method: name)
-            switch method {
-            case .initialize:
-                return .now(OutgoingMessage.result(id: id, try initialize(paramsObject)))
-            case .ping:
-                return .now(OutgoingMessage.result(id: id, .object([:])))
-            default:
-                break
-            }
-            guard let revision = state.revision else {
-                throw JSONRPCError(.invalidRequest, "Server not initialized: send \"initialize\" before \"\(name)\"")
-            }
-            switch method {
-            case .toolsList:
-                return .now(OutgoingMessage.result(id: id, listTools(revision: revision)))
-            case .toolsCall:
-                let call = try ToolCall(params: paramsObject, tools: tools)
-                return startToolCall(call, id: id, revision: revision, writesAnswer: !inBatch)
-            default:
-                throw JSONRPCError(.methodNotFound, "Method not found: \(name)")
-            }
-        } catch let error as JSONRPCError {
-            return .now(OutgoingMessage.error(id: id, error))
-        } catch {
-            logger.error("internal error handling \(name): \(error)")
-            return .now(OutgoingMessage.error(id: id, JSONRPCError(.internalError, "Internal error while handling \(name)")))
         }
-    }
-
-    /// MCP params are objects; absent params mean an empty object.
-    private static func paramsObject(_ params: JSONValue?, method: String) throws -> [String: JSONValue] {
-        switch params {
-        case nil: return [:]
-        case .object(let object)?: return object
-        case let other?: throw JSONRPCError.invalidParams("Invalid params for \(method): expected an object, got \(other.typeName)")
-        }
-    }
-
-    private func initialize(_ params: [String: JSONValue]) throws -> JSONValue {
-        if case .ready = state {
-            throw JSONRPCError(.invalidRequest, "Already initialized: \"initialize\" may be sent only once per session")
-        }
-        guard let requested = params["protocolVersion"]?.stringValue else {
-            throw JSONRPCError.invalidParams("Invalid params for initialize: \"protocolVersion\" must be a string such as \"\(ProtocolRevision.latest.rawValue)\"")
-        }
-        if let capabilities = params["capabilities"], capabilities.objectValue == nil {
-            throw JSONRPCError.invalidParams("Invalid params for initialize: \"capabilities\" must be an object")
-        }
-        let revision = ProtocolRevision(rawValue: requested) ?? .latest
-        let clientInfo = params["clientInfo"]
-        let client = ClientDescription(
-            name: clientInfo?["name"]?.stringValue ?? "unknown",
-            version: clientInfo?["version"]?.stringValue ?? "unknown",
-            capabilities: params["capabilities"]?.objectValue ?? [:])
-        state = .ready(revision: revision, client: client, initialized: false)
-        logger.info("session started: client \(client.name) \(client.version), protocol \(revision.rawValue)"
-            + (revision.rawValue == requested ? "" : " (client asked for \(requested))"))
-
-        var result: [String: JSONValue] = [
-            "protocolVersion": .string(revision.rawValue),
-            "capabilities": capabilities(for: revision),
-            "serverInfo": identity.json(for: revision),
-        ]
-        result.setIfPresent("instructions", identity.instructions.map(JSONValue.string))
-        return .object(result)
-    }
-
-    /// Only what this server really implements.
-    private func capabilities(for revision: ProtocolRevision) -> JSONValue {
-        ["tools": ["listChanged": false]]
-    }
-
-    private func listTools(revision: ProtocolRevision) -> JSONValue {
-        ["tools": .array(tools.tools.map { $0.listing(for: revision) })]
     }
 
     // MARK: - Notifications
@@ -261,20 +210,23 @@ public actor MCPServer {
 
     // MARK: - Tool calls
 
-    private func startToolCall(_ call: ToolCall, id: RequestID, revision: ProtocolRevision, writesAnswer: Bool) -> Answer {
-        let context = ToolContext(
-            revision: revision,
+    private func startToolCall(_ call: ToolCall, id: RequestID, context: RequestContext, writesAnswer: Bool) -> Answer {
+        let toolContext = ToolContext(
+            revision: context.revision,
             logger: logger.child("tool.\(call.tool.name)"),
-            progress: progressReporter(token: call.progressToken))
+            progress: progressReporter(token: context.progressToken))
         let logger = self.logger
         let sink = self.sink
+        let identity = self.identity
         let task = Task { [weak self] () -> JSONValue? in
             let result = await LogContext.$requestID.withValue(id.description) {
-                await call.run(context: context, logger: logger)
+                await ClientLogForwarder.$requestLevel.withValue(context.revision.isStateless ? .some(context.clientLogLevel) : nil) {
+                    await call.run(context: toolContext, logger: logger)
+                }
             }
             var answer: JSONValue?
             if let result, !Task.isCancelled {
-                answer = OutgoingMessage.result(id: id, result)
+                answer = OutgoingMessage.result(id: id, context.finish(result, cacheable: false, identity: identity))
                 if writesAnswer, let answer { sink.send(answer) }
             } else {
                 logger.debug("request \(id) was cancelled; no answer is sent")
@@ -290,10 +242,12 @@ public actor MCPServer {
         inFlight[id] = nil
     }
 
+    /// Sends `notifications/progress` for a request that asked for it; silent once the request is cancelled.
     private func progressReporter(token: JSONValue?) -> ProgressReporter {
         guard let token else { return .none }
         let sink = self.sink
         return ProgressReporter { progress, total, message in
+            guard !Task.isCancelled else { return }
             var params: [String: JSONValue] = ["progressToken": token, "progress": .double(progress)]
             params.setIfPresent("total", total.map(JSONValue.double))
             params.setIfPresent("message", message.map(JSONValue.string))
@@ -311,8 +265,7 @@ public actor MCPServer {
         }
         guard !inFlight.isEmpty else { return }
         logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")
-        let tasks = Array(inFlight.values)
-        for task in tasks { task.cancel() }
+        for task in inFlight.values { task.cancel() }
         let cancelDeadline = ContinuousClock.now + .milliseconds(300)
         while !inFlight.isEmpty, ContinuousClock.now < cancelDeadline {
             try? await Task.sleep(for: .milliseconds(10))

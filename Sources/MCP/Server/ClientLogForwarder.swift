@@ -1,0 +1,48 @@
+import JSON
+import Logging
+import Synchronization
+
+/// Sends log lines to the client as `notifications/message` when it asked for them:
+/// with `logging/setLevel` in a handshake session, or per request with `_meta` logLevel
+/// in the stateless revision (and never for a stateless request that did not ask).
+final class ClientLogForwarder: Sendable {
+    private let sink: MessageSink
+    private let sessionLevel = Mutex<LogLevel?>(nil)
+
+    /// Set while a stateless request runs: `.some(level)` when it asked for logs, `.some(nil)` when it did not.
+    @TaskLocal static var requestLevel: LogLevel??
+
+    init(sink: MessageSink) {
+        self.sink = sink
+    }
+
+    func attach(to backend: LogBackend) {
+        backend.setObserver(minimumLevel: { [weak self] in self?.lowestWantedLevel }) { [weak self] level, logger, message in
+            self?.forward(level: level, logger: logger, message: message)
+        }
+    }
+
+    func setSessionLevel(_ level: LogLevel) {
+        sessionLevel.withLock { $0 = level }
+    }
+
+    /// The lowest level any client may want right now; the backend skips work below it.
+    private var lowestWantedLevel: LogLevel? {
+        if let request = Self.requestLevel { return request }
+        return sessionLevel.withLock { $0 }
+    }
+
+    private func forward(level: LogLevel, logger: String, message: String) {
+        guard !Task.isCancelled else { return } // no more messages for a cancelled request
+        let wanted: LogLevel?
+        if let request = Self.requestLevel {
+            wanted = request
+        } else {
+            wanted = sessionLevel.withLock { $0 }
+        }
+        guard let wanted, level >= wanted else { return }
+        sink.send(OutgoingMessage.notification(
+            method: ServerNotification.message.rawValue,
+            params: ["level": .string(level.description), "logger": .string(logger), "data": .string(message)]))
+    }
+}
