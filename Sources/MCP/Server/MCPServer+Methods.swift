@@ -14,7 +14,7 @@ extension MCPServer {
     /// Picks the rules for the request (stateless envelope or the session's handshake) and runs its handler.
     func route(_ name: String, params rawParams: JSONValue?) throws -> Outcome {
         guard let method = MCPMethod(rawValue: name) else {
-            throw JSONRPCError(.methodNotFound, "Method not found: \(name)")
+            throw JSONRPCError(.methodNotFound, "Method not found: \(name.count > 100 ? name.prefix(100) + "..." : name)")
         }
         let params = try Self.paramsObject(rawParams, method: name)
         if method == .initialize {
