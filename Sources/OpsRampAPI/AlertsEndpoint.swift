@@ -22,7 +22,10 @@ extension OpsRampClient {
         ]
         if !query.isEmpty { parameters.append(("queryString", query.description)) }
         let endpoint = Endpoint(.get, path: ["api", "v2", "tenants", connection.tenantID, "alerts", "search"], query: parameters)
-        return try SearchPage.read(try await json(endpoint), endpoint: "alert search")
+        guard let body = try await json(endpoint) else {
+            throw .invalidResponse("the alert search answered with an empty body instead of a result page")
+        }
+        return try SearchPage.read(body, endpoint: "alert search")
     }
 
     /// Fetches `limit` alerts starting at `offset` (0-based), in pages of at most

@@ -9,7 +9,10 @@ extension OpsRampClient {
     public func opsqlPage(_ body: [String: JSONValue]) async throws(OpsRampError) -> SearchPage {
         let endpoint = Endpoint(.post, path: ["opsql", "api", "v3", "tenants", connection.tenantID, "queries"],
                                 body: .object(body), idempotent: true)
-        return try SearchPage.read(try await json(endpoint), endpoint: "OpsQL")
+        guard let response = try await json(endpoint) else {
+            throw .invalidResponse("the OpsQL query answered with an empty body instead of a result page")
+        }
+        return try SearchPage.read(response, endpoint: "OpsQL")
     }
 
     /// Runs an OpsQL query, re-posting with the next `pageNo` while OpsRamp says `nextPage`,

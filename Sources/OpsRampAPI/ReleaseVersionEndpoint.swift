@@ -9,6 +9,7 @@ extension OpsRampClient {
         let response = try await send(endpoint)
         if let value = try? JSONParser.parse(response.body) { return value }
         let text = response.bodyExcerpt(limit: 2_000)
-        return text.isEmpty ? .null : .string(text)
+        guard !text.isEmpty else { throw .invalidResponse("the release-version endpoint answered with an empty body") }
+        return .string(text)
     }
 }

@@ -8,12 +8,9 @@ import Synchronization
 /// The built `opsramp-mcp-server` binary, started as an MCP host would start it, with
 /// everything it writes captured for assertions.
 final class ServerProcess: @unchecked Sendable {
-    // @unchecked: `process` and the pipes are set in init and only used through their own
-    // thread-safe APIs; captured output lives in Mutex-protected buffers.
-    let process = Process()
-    private let stdinPipe = Pipe()
-    private let stdoutPipe = Pipe()
-    private let stderrPipe = Pipe()
+    // @unchecked: `child` is set in init and only used through its own thread-safe API;
+    // captured output lives in Mutex-protected buffers; `nextID` is used by one test task.
+    let child: SpawnedProcess
     private let stdoutBuffer = SharedBytes()
     private let stderrBuffer = SharedBytes()
     private let openReaders = SharedCounter(2)
@@ -33,38 +30,27 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts the server with exactly `environment` (nothing inherited, so no developer
-    /// settings leak into a test) and `arguments`.
-    /// `readStdout: false` leaves stdout unread, so that a test can close it as a departing host would.
+    /// settings leak into a test) and `arguments`. `readStdout: false` leaves stdout unread,
+    /// so that a test can close it as a departing host would.
     init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil, readStdout: Bool = true) throws {
-        process.executableURL = Self.binaryURL
-        process.arguments = arguments
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
-        process.environment = env
-        process.currentDirectoryURL = workingDirectory ?? FileManager.default.temporaryDirectory
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        try process.run()
+        child = try SpawnedProcess(path: Self.binaryURL.path, arguments: arguments, environment: env,
+                                   directory: (workingDirectory ?? FileManager.default.temporaryDirectory).path)
         if readStdout {
-            startReader(stdoutPipe.fileHandleForReading, into: stdoutBuffer)
+            startReader(child.stdoutFD, into: stdoutBuffer)
         } else {
             openReaders.decrement()
         }
-        startReader(stderrPipe.fileHandleForReading, into: stderrBuffer)
+        startReader(child.stderrFD, into: stderrBuffer)
     }
 
-    private func startReader(_ handle: FileHandle, into buffer: SharedBytes) {
-        let descriptor = handle.fileDescriptor
+    var processIdentifier: pid_t { child.pid }
+
+    private func startReader(_ descriptor: Int32, into buffer: SharedBytes) {
         let readers = openReaders
         let thread = Thread {
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 65_536) }
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { break }
-                buffer.append(chunk[0..<count])
-            }
+            SpawnedProcess.drain(descriptor) { buffer.append($0) }
             readers.decrement()
         }
         thread.start()
@@ -81,11 +67,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     func write(_ bytes: [UInt8]) {
-        try? stdinPipe.fileHandleForWriting.write(contentsOf: Data(bytes))
+        child.writeAll(bytes)
     }
 
     func closeStdin() {
-        try? stdinPipe.fileHandleForWriting.close()
+        close(child.stdinFD)
     }
 
     /// A fresh numeric id.
@@ -163,21 +149,21 @@ final class ServerProcess: @unchecked Sendable {
     /// Waits for the process to exit; returns its status, or nil on timeout.
     func waitForExit(timeout: Double) async -> Int32? {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        while process.isRunning, ContinuousClock.now < deadline {
+        while child.isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))
         }
-        if process.isRunning { return nil }
+        if child.isRunning { return nil }
         // Let the readers drain what the process wrote before it exited.
         let drainDeadline = ContinuousClock.now + .seconds(2)
         while openReaders.value > 0, ContinuousClock.now < drainDeadline {
             try? await Task.sleep(for: .milliseconds(2))
         }
-        return process.terminationStatus
+        return child.exitStatus
     }
 
     /// Peak resident memory so far, in kB (`VmHWM`), while the process runs.
     var peakMemoryKB: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         }
@@ -185,7 +171,8 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     func terminate() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        child.kill(SIGKILL)
+        _ = child.exitStatus
     }
 
     deinit {
@@ -226,7 +213,7 @@ func jsonRPCProblem(_ line: String) -> String? {
 extension ServerProcess {
     /// Closes the test's read end of the server's stdout, as a host that went away would.
     func closeStdoutReadEnd() {
-        close(stdoutPipe.fileHandleForReading.fileDescriptor)
+        close(child.stdoutFD)
     }
 }
 

@@ -141,7 +141,7 @@ struct StdioProtocolTests {
     func sigterm() async throws {
         let server = try ServerProcess()
         try await server.initialize()
-        kill(server.process.processIdentifier, SIGTERM)
+        server.child.kill(SIGTERM)
         #expect(await server.waitForExit(timeout: 2) != nil)
     }
 

@@ -1,4 +1,5 @@
 import JSON
+import Logging
 
 /// Turns a `ToolOutput` into the `CallToolResult` shape for a revision.
 enum ToolResultRenderer {
@@ -9,8 +10,9 @@ enum ToolResultRenderer {
             var details = output.data
             details["error"] = nil
             if !details.isEmpty { text += " Details: " + JSONWriter.string(.object(details)) }
+            // Error text may quote an upstream answer; make sure no credential rides along.
             return [
-                "content": [["type": "text", "text": .string(text)]],
+                "content": [["type": "text", "text": .string(SecretRedactor.shared.redact(text))]],
                 "isError": true,
             ]
         }

@@ -1,0 +1,31 @@
+import JSON
+
+/// `GET /api/v2/tenants/{tenantId}/alerts/search` (reference §6): filter by `queryString`,
+/// sort, and page into the §5 envelope.
+enum AlertsSearchEndpoint {
+    static func answer(query: [String: String], alerts: [JSONValue]) -> HTTPResponse {
+        do throws(Rejection) {
+            let page = try SearchPaging.pageRequest(from: query)
+            let descending = try SearchPaging.flag(query["isDescendingOrder"], name: "isDescendingOrder", default: true)
+            let terms = try QueryStringTerms(query["queryString"], knownKeys: AlertSearchFilter.knownKeys)
+            let filter = try AlertSearchFilter(terms: terms)
+            let sortName = query["sortName"].flatMap { $0.isEmpty ? nil : $0 }
+            let ordered = order(alerts.filter(filter.matches), by: sortName, descending: descending)
+            return .json(200, SearchPaging.envelope(all: ordered, page: page, orderBy: sortName ?? "ts", descending: descending))
+        } catch {
+            return error.response
+        }
+    }
+
+    /// Without `sortName` the data's own order (newest first) is kept, reversed for ascending order.
+    /// `ts` sorts by `updatedTime` and `id` by `uniqueId`; any other name sorts by that alert field.
+    private static func order(_ alerts: [JSONValue], by sortName: String?, descending: Bool) -> [JSONValue] {
+        guard let sortName else { return descending ? alerts : alerts.reversed() }
+        let field = switch sortName {
+        case "ts": "updatedTime"
+        case "id": "uniqueId"
+        default: sortName
+        }
+        return stableSorted(alerts, descending: descending) { $0.value(atPath: field) }
+    }
+}

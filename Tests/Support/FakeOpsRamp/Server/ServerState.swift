@@ -1,0 +1,63 @@
+import Foundation
+import JSON
+
+/// Everything the fake serves, remembers and is configured with. It lives inside the
+/// `Mutex` of `FakeOpsRamp`; nothing reads or writes it without holding that lock.
+struct ServerState: Sendable {
+    /// Where the server is in its life: a listener exists only while running.
+    enum Phase: Sendable, Equatable {
+        case idle
+        case running(listener: Int32, port: Int)
+        case stopped
+    }
+
+    // Data served.
+    var alerts: [JSONValue] = []
+    var resources: [JSONValue] = []
+    var releaseVersion: JSONValue = ["releaseVersion": "21.0.0", "patchVersion": "3"]
+    var emptyBodyWhenNoResources = false
+    var minimalResourcesAsEnvelope = false
+
+    // Authentication.
+    var tokenLifetime = 7199
+    var expiresInAsString = false
+    var expiredTokenStatus = 407
+    /// Issued tokens and the moment each stops being valid.
+    var tokenExpiries: [String: Date] = [:]
+
+    // Behaviour.
+    var latency: Double = 0
+    var faults: [Route: [Fault]] = [:]
+    var rateLimit = RateLimitWindow(limit: 500)
+
+    // Observations.
+    var requests: [RecordedRequest] = []
+    var tokenRequestCount = 0
+    var acceptedConnectionCount = 0
+
+    // Lifecycle.
+    var phase: Phase = .idle
+    /// Descriptors of open connections, so `stop()` can shut them down; each connection thread
+    /// removes its own descriptor (under the lock) before closing it, so no reused number is touched.
+    var connections: Set<Int32> = []
+
+    /// Takes the next fault for a request: its route's own queue first, then the `.any` queue.
+    mutating func takeFault(for route: Route?) -> Fault? {
+        if let route, var queue = faults[route], !queue.isEmpty {
+            let fault = queue.removeFirst()
+            faults[route] = queue
+            return fault
+        }
+        if var queue = faults[.any], !queue.isEmpty {
+            let fault = queue.removeFirst()
+            faults[.any] = queue
+            return fault
+        }
+        return nil
+    }
+
+    func isValid(token: String, at now: Date) -> Bool {
+        guard let expiry = tokenExpiries[token] else { return false }
+        return now < expiry
+    }
+}
