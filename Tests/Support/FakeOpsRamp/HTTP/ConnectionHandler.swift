@@ -33,6 +33,7 @@ struct ConnectionHandler {
         case .hang:
             var discarded: [UInt8] = []
             while POSIXSocket.receive(fd, into: &discarded) > 0 { discarded.removeAll(keepingCapacity: true) }
+            if !server.isStopping { server.state.withLock { $0.abandonedHangCount += 1 } }
             return false
         case .reset:
             POSIXSocket.setAbortiveClose(fd)

@@ -136,6 +136,10 @@ public final class FakeOpsRamp: Sendable {
     /// TCP connections accepted since `start()`; two requests on one keep-alive connection count once.
     public var acceptedConnectionCount: Int { state.withLock { $0.acceptedConnectionCount } }
 
+    /// Requests held by a `.hang` fault whose client closed the connection (gave up or cancelled),
+    /// as opposed to ones still waiting or ended by `stop()`.
+    public var abandonedHangCount: Int { state.withLock { $0.abandonedHangCount } }
+
     /// Clears recorded requests, queued faults and the counters (token requests, accepted connections);
     /// keeps data, settings and issued tokens.
     public func reset() {

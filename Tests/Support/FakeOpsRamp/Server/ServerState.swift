@@ -34,6 +34,8 @@ struct ServerState: Sendable {
     var requests: [RecordedRequest] = []
     var tokenRequestCount = 0
     var acceptedConnectionCount = 0
+    /// Hung requests whose client gave up and closed the connection.
+    var abandonedHangCount = 0
 
     // Lifecycle.
     var phase: Phase = .idle
