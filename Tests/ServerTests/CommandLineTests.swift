@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FakeOpsRamp
+import Foundation
+import JSON
+import Testing
+
+/// The command line a user types: help, version, check, tool selection, env files, log file.
+@Suite("Process: command line")
+struct CommandLineTests {
+    /// Runs the binary with `arguments` to its exit; returns status, stdout, stderr.
+    func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> (Int32?, String, String) {
+        let process = try ServerProcess(environment: environment, arguments: arguments, workingDirectory: directory)
+        process.closeStdin()
+        let status = await process.waitForExit(timeout: 20)
+        return (status, String(decoding: process.stdoutBytes, as: UTF8.self), process.stderrText)
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opsramp-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("--help documents every option and every variable")
+    func help() async throws {
+        let (status, output, _) = try await run(["--help"])
+        #expect(status == 0)
+        for option in ["--env-file", "--check", "--list-tools", "--tools", "--exclude-tools", "--version", "--help"] {
+            #expect(output.contains(option), "help lacks \(option)")
+        }
+        for variable in ["OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID", "OPSRAMP_TOKEN_PATH",
+                         "OPSRAMP_REQUEST_TIMEOUT", "OPSRAMP_PORTAL_URL", "OPSRAMP_ALERT_DASHBOARD_ID", "OPSRAMP_MCP_LOG_LEVEL",
+                         "OPSRAMP_MCP_LOG_FILE", "OPSRAMP_MCP_TOOLS", "OPSRAMP_MCP_EXCLUDE_TOOLS", "OPSRAMP_MCP_TOOL_PREFIX"] {
+            #expect(output.contains(variable), "help lacks \(variable)")
+        }
+    }
+
+    @Test("--version and serverInfo report the same version")
+    func version() async throws {
+        let (status, output, _) = try await run(["--version"])
+        #expect(status == 0)
+        let server = try ServerProcess()
+        let info = try await server.initialize()
+        let version = try #require(info["serverInfo"]?["version"]?.stringValue)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "opsramp-mcp-server \(version)")
+        let changelog = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("## \(version)"), "CHANGELOG.md has no entry for \(version)")
+    }
+
+    @Test("unknown options and bad values exit 2 with a clear message", arguments: [
+        ["--frobnicate"], ["--env-file"], ["--tools", "get_alertz"], ["--env-file", "/nonexistent/.env"], ["--help=yes"],
+    ])
+    func usageErrors(_ arguments: [String]) async throws {
+        let (status, output, errors) = try await run(arguments)
+        #expect(status == 2)
+        #expect(output.isEmpty)
+        #expect(errors.contains("opsramp-mcp-server:"))
+    }
+
+    @Test("--list-tools honours --tools, --exclude-tools and the name prefix")
+    func listTools() async throws {
+        let (_, all, _) = try await run(["--list-tools"])
+        #expect(all.split(separator: "\n").count == 6)
+        let (_, some, _) = try await run(["--list-tools", "--tools", "get_alerts,get_query_examples"])
+        let someNames: [String] = some.split(separator: "\n").map { line in String(line.prefix(while: { $0 != ":" })) }
+        #expect(someNames == ["get_alerts", "get_query_examples"])
+        let (_, fewer, _) = try await run(["--list-tools", "--exclude-tools=execute_opsql_query"])
+        #expect(fewer.split(separator: "\n").count == 5)
+        #expect(!fewer.contains("execute_opsql_query"))
+        let (_, prefixed, _) = try await run(["--list-tools"], environment: ["OPSRAMP_MCP_TOOL_PREFIX": "prod_", "OPSRAMP_MCP_TOOLS": "get_alerts"])
+        #expect(prefixed.hasPrefix("prod_get_alerts:"))
+    }
+
+    @Test("a prefixed tool is listed and callable under its new name")
+    func prefixedServer() async throws {
+        let server = try ServerProcess(environment: ["OPSRAMP_MCP_TOOL_PREFIX": "eu_"])
+        try await server.initialize()
+        let listed = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
+        let names: [String] = listed.compactMap { $0["name"]?.stringValue }
+        #expect(names.count == 6)
+        #expect(names.allSatisfy { $0.hasPrefix("eu_") })
+        let result = try await server.callTool("eu_get_query_examples", ["category": "topology"])
+        #expect(result["isError"] == false)
+        let prompt = try await server.request("prompts/get", params: ["name": "alerts_in_window"])
+        #expect(prompt["result"]?["messages"]?[0]?["content"]?["text"]?.stringValue?.contains("eu_get_alerts") == true)
+    }
+
+    @Test("--check against a working tenant: every step PASS, exit 0, no secret printed")
+    func checkPasses() async throws {
+        let tenant = try FakeTenant()
+        let (status, output, errors) = try await run(["--check"], environment: tenant.environment())
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("[PASS] configuration"))
+        #expect(output.contains("[PASS] access token"))
+        #expect(output.contains("[PASS] API call (release version)"))
+        #expect(!(output + errors).contains(FakeTenant.canarySecret))
+    }
+
+    @Test("--check explains each failure with its fix, and exits 1", arguments: ["nothing", "badSecret", "wrongPath", "unreachable"])
+    func checkFails(_ case: String) async throws {
+        let tenant = try FakeTenant()
+        var environment = tenant.environment()
+        let expected: String
+        switch `case` {
+        case "nothing":
+            environment = [:]
+            expected = "OPSRAMP_BASE_URL is not set"
+        case "badSecret":
+            environment["OPSRAMP_CLIENT_SECRET"] = "not-the-right-secret"
+            expected = "Check OPSRAMP_CLIENT_ID and OPSRAMP_CLIENT_SECRET"
+        case "wrongPath":
+            environment["OPSRAMP_TOKEN_PATH"] = "/oauth/token/wrong"
+            expected = "OPSRAMP_TOKEN_PATH"
+        default:
+            let closed = try SilentListener()
+            closed.close()
+            environment["OPSRAMP_BASE_URL"] = "http://127.0.0.1:\(closed.port)"
+            expected = "Check OPSRAMP_BASE_URL"
+        }
+        let (status, output, errors) = try await run(["--check"], environment: environment)
+        #expect(status == 1)
+        #expect(output.contains("[FAIL]"))
+        #expect(output.contains(expected), "\(output)")
+        #expect(!(output + errors).contains("not-the-right-secret"))
+        #expect(!(output + errors).contains(FakeTenant.canarySecret))
+    }
+
+    @Test("--env-file and a .env in the working directory are read; real variables win")
+    func environmentFiles() async throws {
+        let tenant = try FakeTenant()
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines = tenant.environment().map { "\($0.key)=\($0.value)" }
+        lines.append("# a comment")
+        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
+        let (status, output, _) = try await run(["--check"], directory: directory)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains(".env"))
+
+        let (explicit, _, _) = try await run(["--check", "--env-file", directory.appendingPathComponent(".env").path])
+        #expect(explicit == 0)
+        let (overridden, overriddenOutput, _) = try await run(["--check"], environment: ["OPSRAMP_CLIENT_SECRET": "env-wins-secret"], directory: directory)
+        #expect(overridden == 1)
+        #expect(overriddenOutput.contains("rejected the client credentials"))
+    }
+
+    @Test("the log file is owner-only and has time, level and request id on each line, with secrets redacted")
+    func logFile() async throws {
+        let tenant = try FakeTenant()
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("server.log").path
+        let server = try await tenant.startServer(["OPSRAMP_MCP_LOG_FILE": path, "OPSRAMP_MCP_LOG_LEVEL": "debug"])
+        server.send(#"{"jsonrpc":"2.0","id":"logged-1","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#)
+        _ = try await server.response(id: "logged-1")
+        server.closeStdin()
+        _ = await server.waitForExit(timeout: 5)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let log = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = log.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        let pattern = #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (debug|info|notice|warning|error) \["#
+        let malformed = lines.filter { $0.range(of: pattern, options: .regularExpression) == nil }
+        #expect(malformed.isEmpty)
+        #expect(lines.contains { $0.contains("req=\"logged-1\"") })
+        #expect(!log.contains(FakeTenant.canarySecret))
+        for token in tenant.tokensSeen { #expect(!log.contains(token)) }
+    }
+}
