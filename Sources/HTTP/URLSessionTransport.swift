@@ -14,7 +14,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let exchanges = Exchanges()
     private let session: URLSession
 
-    public init(maximumConnectionsPerHost: Int = 64) {
+    public init(maximumConnectionsPerHost: Int = 128) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData

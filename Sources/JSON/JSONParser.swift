@@ -45,17 +45,20 @@ public struct JSONParser {
     public static let defaultDepthLimit = 256
 
     public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
-        let array = Array(bytes)
-        var result: Result<JSONValue, JSONParseError> = .failure(JSONParseError(reason: .empty, offset: 0))
-        array.withUnsafeBufferPointer { buffer in
-            var parser = Cursor(bytes: buffer, depthLimit: depthLimit)
-            do throws(JSONParseError) {
-                result = .success(try parser.parseDocument())
-            } catch {
-                result = .failure(error)
-            }
+        // Contiguous storage (Array, Data, slices of them) is read in place; anything else is copied once.
+        if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0, depthLimit: depthLimit) }) {
+            return try result.get()
         }
-        return try result.get()
+        return try Array(bytes).withUnsafeBufferPointer { parse(buffer: $0, depthLimit: depthLimit) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, depthLimit: Int) -> Result<JSONValue, JSONParseError> {
+        var parser = Cursor(bytes: buffer, depthLimit: depthLimit)
+        do throws(JSONParseError) {
+            return .success(try parser.parseDocument())
+        } catch {
+            return .failure(error)
+        }
     }
 
     public static func parse(_ text: String, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
@@ -130,12 +133,14 @@ private struct Cursor {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var object: [String: JSONValue] = [:]
+        // Members are gathered first and the dictionary built once at its final size:
+        // inserting one by one would rehash at every doubling.
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(object)
+            return .object([:])
         }
         while true {
             skipWhitespace()
@@ -147,7 +152,7 @@ private struct Cursor {
             guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[index] {
@@ -155,6 +160,8 @@ private struct Cursor {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
+                var object = [String: JSONValue](minimumCapacity: members.count)
+                for (key, value) in members { object[key] = value } // a repeated key: the last one wins
                 return .object(object)
             default: throw fail(.unexpectedByte(bytes[index]))
             }
@@ -234,11 +241,13 @@ private struct Cursor {
         guard scan < bytes.count else { index = scan; throw fail(.unexpectedEnd) }
         if !hasEscapes {
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<scan])
+            index = scan + 1
+            // ASCII (the common case) needs no validation; anything else is checked strictly.
+            if !slice.contains(where: { $0 >= 0x80 }) { return String(decoding: slice, as: UTF8.self) }
             guard let string = String(validating: slice, as: UTF8.self) else {
                 index = start
                 throw fail(.invalidUTF8)
             }
-            index = scan + 1
             return string
         }
         return try parseEscapedString(from: start)

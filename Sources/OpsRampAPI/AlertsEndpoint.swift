@@ -30,17 +30,21 @@ extension OpsRampClient {
 
     /// Fetches `limit` alerts starting at `offset` (0-based), in pages of at most
     /// `maximumAlertPageSize`, and reports progress after each page.
+    /// `transform` is applied to each alert as its page arrives, so that a caller that keeps only a
+    /// few fields never holds more than one page of full alert objects.
     public func searchAlerts(query: QueryString, offset: Int, limit: Int,
+                             transform: @Sendable (JSONValue) -> JSONValue = { $0 },
                              progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
         let pageSize = min(limit, Self.maximumAlertPageSize)
-        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, progress: progress) { pageNo async throws(OpsRampError) in
+        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, transform: transform, progress: progress) { pageNo async throws(OpsRampError) in
             try await self.alertsPage(query: query, pageNo: pageNo, pageSize: pageSize)
         }
     }
 
     /// Pages through any paged endpoint: pages are numbered from 1 and hold `pageSize` items,
     /// so items `offset ..< offset+limit` live on pages `offset/pageSize + 1` onwards.
-    func collectPages(offset: Int, limit: Int, pageSize: Int, progress: @Sendable (Int, Int) -> Void,
+    func collectPages(offset: Int, limit: Int, pageSize: Int, transform: (JSONValue) -> JSONValue = { $0 },
+                      progress: @Sendable (Int, Int) -> Void,
                       fetch: (Int) async throws(OpsRampError) -> SearchPage) async throws(OpsRampError) -> CollectedResults {
         var pageNo = offset / pageSize + 1
         var skip = offset % pageSize
@@ -55,7 +59,7 @@ extension OpsRampClient {
             let usable = page.results.dropFirst(skip)
             skip = 0
             let room = limit - items.count
-            items.append(contentsOf: usable.prefix(room))
+            items.append(contentsOf: usable.prefix(room).map(transform))
             more = usable.count > room || page.nextPage
             progress(items.count, limit)
             if !page.nextPage || page.results.isEmpty { break }

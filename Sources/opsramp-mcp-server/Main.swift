@@ -15,6 +15,7 @@ struct Main {
     static func main() async {
         // A host that closes our stdout must produce EPIPE, not kill us mid-write.
         signal(SIGPIPE, SIG_IGN)
+        MemoryTuning.limitMallocArenas()
 
         let options: CommandLineOptions
         do {

@@ -119,10 +119,12 @@ struct ResultBudgetTests {
     @Test("keeps as many items as fit and reports how many were dropped")
     func fits() {
         let items = (0..<500).map { JSONValue.string(String(repeating: "x", count: 100) + "\($0)") }
-        let result = ResultBudget.fit(items, maxBytes: 5_000) { kept, dropped in
+        let output = ResultBudget.fit(items, maxBytes: 5_000) { kept, dropped in
             ["items": .array(kept), "dropped": .int(dropped)]
         }
+        let result = output.data
         #expect(ResultBudget.size(result) <= 5_000)
+        #expect(output.encoded == JSONWriter.bytes(.object(result)))
         let kept = result["items"]?.arrayValue?.count ?? 0
         #expect(kept > 40)
         #expect(result["dropped"]?.intValue == 500 - kept)

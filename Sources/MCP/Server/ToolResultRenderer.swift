@@ -18,7 +18,7 @@ enum ToolResultRenderer {
         }
         let data = JSONValue.object(output.data)
         var result: [String: JSONValue] = [
-            "content": [["type": "text", "text": .string(JSONWriter.string(data))]],
+            "content": [["type": "text", "text": .string(output.encoded.map { String(decoding: $0, as: UTF8.self) } ?? JSONWriter.string(data))]],
             "isError": false,
         ]
         if revision.hasStructuredContent { result["structuredContent"] = data }

@@ -7,10 +7,20 @@ public struct ToolOutput: Sendable {
     public let data: [String: JSONValue]
     /// True for a tool-level failure the model should see (`isError: true`).
     public let isError: Bool
+    /// `data` as compact JSON, when the tool already encoded it (to measure its size); saves encoding twice.
+    public let encoded: [UInt8]?
 
     public init(_ data: [String: JSONValue]) {
         self.data = data
         isError = false
+        encoded = nil
+    }
+
+    /// A result whose compact JSON encoding is already known; `encoded` must be `JSONWriter.bytes(.object(data))`.
+    public init(_ data: [String: JSONValue], encoded: [UInt8]) {
+        self.data = data
+        isError = false
+        self.encoded = encoded
     }
 
     /// A failure result: the message tells the user or model what to do next.
@@ -23,6 +33,7 @@ public struct ToolOutput: Sendable {
     private init(data: [String: JSONValue], isError: Bool) {
         self.data = data
         self.isError = isError
+        encoded = nil
     }
 }
 

@@ -64,7 +64,7 @@ enum ExecuteOpsQLQuery {
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) rows")
             }
         }
-        return ToolOutput(ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
+        return ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = [
                 "objectType": .string(objectType),
                 "returned": .int(kept.count),
@@ -82,7 +82,7 @@ enum ExecuteOpsQLQuery {
                 result["next"] = .string("More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count). Next OpsRamp page: pageNo \(nextPage).")
             }
             return result
-        })
+        }
     }
 }
 

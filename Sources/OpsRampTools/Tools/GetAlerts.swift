@@ -62,12 +62,12 @@ enum GetAlerts {
         }
 
         let collected = try await environment.withClient { client in
-            try await client.searchAlerts(query: query, offset: offset, limit: limit) { fetched, wanted in
+            try await client.searchAlerts(query: query, offset: offset, limit: limit, transform: AlertSummary.compact) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
         }
-        let alerts = collected.items.map(AlertSummary.compact)
-        return ToolOutput(ResultBudget.fit(alerts, maxBytes: environment.maxResultBytes) { kept, dropped in
+        let alerts = collected.items
+        return ResultBudget.fit(alerts, maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = [
                 "returned": .int(kept.count),
                 "page": .int(page),
@@ -87,7 +87,7 @@ enum GetAlerts {
                 result["next"] = .string("More alerts match\(remaining): call get_alerts again with the same filters and page=\(page + 1), or narrow the filters.")
             }
             return result
-        })
+        }
     }
 
     /// The queryString for the arguments; structured arguments and `query_string` may not set the same key.

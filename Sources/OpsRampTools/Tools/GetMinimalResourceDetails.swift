@@ -63,7 +63,7 @@ enum GetMinimalResourceDetails {
             try await client.minimalResources(query: query, state: state)
         }
         let compact = resources.prefix(limit).map(compactResource)
-        return ToolOutput(ResultBudget.fit(Array(compact), maxBytes: environment.maxResultBytes) { kept, dropped in
+        return ResultBudget.fit(Array(compact), maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = [
                 "matched": .int(resources.count),
                 "returned": .int(kept.count),
@@ -77,7 +77,7 @@ enum GetMinimalResourceDetails {
                 result["next"] = .string("\(resources.count - kept.count) more resources match but were left out \(reason); narrow the filters (host_name, ip_address, resource_type, query_string).")
             }
             return result
-        })
+        }
     }
 
     /// Keeps the identifying fields and drops empty ones.

@@ -1,0 +1,31 @@
+// Per-call floor: a minimal URLSession client that GETs one URL sequentially and prints each
+// round trip in microseconds, one per line (after one unprinted warm-up request).
+// Usage: http_get URL BEARER_TOKEN COUNT
+import Dispatch
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let url = URL(string: arguments[1]), let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: http_get URL TOKEN COUNT\n".utf8))
+    exit(2)
+}
+var request = URLRequest(url: url)
+request.setValue("application/json", forHTTPHeaderField: "Accept")
+request.setValue("Bearer \(arguments[2])", forHTTPHeaderField: "Authorization")
+let session = URLSession(configuration: .ephemeral)
+let done = DispatchSemaphore(value: 0)
+Task.detached { [request] in
+    _ = try? await session.data(for: request)
+    var lines: [String] = []
+    for _ in 0..<count {
+        let started = DispatchTime.now().uptimeNanoseconds
+        _ = try? await session.data(for: request)
+        lines.append(String((DispatchTime.now().uptimeNanoseconds - started) / 1_000))
+    }
+    print(lines.joined(separator: "\n"))
+    done.signal()
+}
+done.wait()

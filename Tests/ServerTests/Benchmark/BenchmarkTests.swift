@@ -1,0 +1,171 @@
+import FakeOpsRamp
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JSON
+import Testing
+
+/// The performance benchmark. Run it with `bash Benchmarks/run.sh`, which builds the release
+/// binary and the floor programs and sets the variables read here; a plain `swift test` skips it.
+@Suite("Benchmark", .enabled(if: ProcessInfo.processInfo.environment["OPSRAMP_BENCHMARK"] == "1", "run Benchmarks/run.sh"))
+struct BenchmarkTests {
+    let environment = ProcessInfo.processInfo.environment
+    static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
+
+    func call(_ id: Int, _ tool: String, _ arguments: String = "{}") -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"\#(tool)","arguments":\#(arguments)}}"#
+    }
+
+    func server(_ tenant: FakeTenant, _ extra: [String: String] = [:]) throws -> LineClient {
+        var settings = tenant.environment(["OPSRAMP_MCP_LOG_LEVEL": "error"])
+        for (key, value) in extra { settings[key] = value }
+        let client = try LineClient(path: ServerProcess.binaryURL.path, environment: settings)
+        _ = client.roundTrip(Self.initialize)
+        return client
+    }
+
+    @Test("start-up, per-call overhead, concurrency, large answers and memory, as ratios from one run")
+    func benchmark() async throws {
+        var report = Report()
+        var peakKB = 0
+        let floorEcho = try #require(environment["BENCH_FLOOR_ECHO"])
+        let floorGet = try #require(environment["BENCH_FLOOR_HTTP_GET"])
+
+        // 1. Start-up: spawn to the answer of the first line, alternating server and floor.
+        var serverStarts: [Double] = []
+        var floorStarts: [Double] = []
+        for _ in 0..<20 {
+            for (path, sink) in [(ServerProcess.binaryURL.path, 0), (floorEcho, 1)] {
+                let started = DispatchTime.now().uptimeNanoseconds
+                let client = try LineClient(path: path, environment: [:])
+                client.send(Self.initialize)
+                _ = client.nextLine()
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                if sink == 0 { serverStarts.append(seconds); peakKB = max(peakKB, client.peakMemoryKB) } else { floorStarts.append(seconds) }
+                client.finish()
+            }
+        }
+        let startup = (Sample(serverStarts).median, Sample(floorStarts).median)
+        report.row("start-up: spawn to initialize answer (median of 20)", startup.0, floor: startup.1, target: 2.0)
+
+        // 2. Per-call overhead against a zero-latency fake: get_release_version vs a direct GET.
+        let tenant = try FakeTenant()
+        let warm = try server(tenant)
+        _ = warm.roundTrip(call(1, "get_release_version"))
+        var calls: [Double] = []
+        for id in 2..<502 { calls.append(warm.roundTrip(call(id, "get_release_version")).1) }
+        peakKB = max(peakKB, warm.peakMemoryKB)
+        warm.finish()
+        let (_, floorOutput) = await SpawnedProcess.run(floorGet, [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), "500"],
+                                                        environment: [:], timeout: 120)
+        let floorCalls = floorOutput.split(separator: "\n").compactMap { Double($0).map { $0 / 1e6 } }
+        #expect(floorCalls.count == 500)
+        let perCall = (Sample(calls), Sample(floorCalls))
+        report.row("per call: tools/call get_release_version, median of 500", perCall.0.median, floor: perCall.1.median, target: 1.5)
+        report.row("per call: p99", perCall.0.p99, floor: perCall.1.p99, target: nil)
+
+        // 3. Concurrency: 100 calls at once against a 200 ms fake, from a cold token cache.
+        let slow = try FakeTenant(latency: 0.2)
+        let single = try server(slow)
+        let coldSingle = single.roundTrip(call(1, "get_release_version")).1
+        let warmSingle = single.roundTrip(call(2, "get_release_version")).1
+        single.finish()
+        slow.fake.reset()
+        let burst = try server(slow)
+        let started = DispatchTime.now().uptimeNanoseconds
+        burst.send((0..<100).map { call(100 + $0, "get_release_version") }.joined(separator: "\n"))
+        var answered = 0
+        while answered < 100, burst.nextLine(timeout: 30) != nil { answered += 1 }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        peakKB = max(peakKB, burst.peakMemoryKB)
+        burst.finish()
+        #expect(answered == 100)
+        report.row("100 concurrent calls, cold cache, 200 ms fake: wall time vs one warm call", wall, floor: warmSingle, target: 2.0)
+        report.row("100 concurrent calls vs one cold call (token + call)", wall, floor: coldSingle, target: nil)
+        report.note("token requests for the 100 concurrent calls: \(slow.fake.tokenRequestCount) (target: exactly 1)")
+        #expect(slow.fake.tokenRequestCount == 1)
+
+        // 4. Large answers: get_alerts limit 1000 vs the time the fake takes to serve its two pages.
+        let big = try FakeTenant()
+        big.fake.alerts = (0..<1_200).map { index in
+            FakeData.alert(id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
+                           subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
+                           resourceID: UUID().uuidString.lowercased(), resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
+                           now: big.now)
+        }
+        let token = big.fake.issueToken()
+        var fakePages: [Double] = []
+        for _ in 0..<5 {
+            let pageStarted = DispatchTime.now().uptimeNanoseconds
+            for page in 1...2 {
+                var request = URLRequest(url: URL(string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true")!)
+                request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                _ = try await URLSession.shared.data(for: request)
+            }
+            fakePages.append(Double(DispatchTime.now().uptimeNanoseconds - pageStarted) / 1e9)
+        }
+        let large = try server(big, ["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"])
+        _ = large.roundTrip(call(1, "get_release_version"))
+        var largeCalls: [Double] = []
+        var bytes = 0
+        for id in 2..<7 {
+            let (answer, seconds) = large.roundTrip(call(id, "get_alerts", #"{"limit":1000}"#))
+            largeCalls.append(seconds)
+            bytes = answer?.utf8.count ?? 0
+        }
+        let largePeak = large.peakMemoryKB
+        peakKB = max(peakKB, largePeak)
+        large.finish()
+        report.row("get_alerts limit 1000 (median of 5) vs the fake serving its 2 pages", Sample(largeCalls).median, floor: Sample(fakePages).median, target: 2.0)
+        report.note("get_alerts limit 1000: \(bytes) bytes returned (1000 alerts, cap raised), server peak RSS \(largePeak / 1024) MB")
+
+        // 5. Memory over the whole run.
+        report.note("peak RSS of any server process in this run: \(String(format: "%.1f", Double(peakKB) / 1024)) MB (target: under 40 MB)")
+        #expect(peakKB < 40 * 1024)
+
+        let text = report.render(binary: ServerProcess.binaryURL.path)
+        print(text)
+        if let path = environment["BENCH_RESULTS"] { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        #expect(report.allTargetsMet, "a target was missed; see the table")
+    }
+}
+
+/// Collects benchmark rows as a Markdown table.
+struct Report {
+    private var rows: [String] = []
+    private var notes: [String] = []
+    private(set) var allTargetsMet = true
+
+    mutating func row(_ what: String, _ value: Double, floor: Double, target: Double?) {
+        let ratio = value / floor
+        var verdict = ""
+        if let target {
+            let met = ratio <= target
+            allTargetsMet = allTargetsMet && met
+            verdict = "\(met ? "met" : "MISSED") (≤ \(String(format: "%.1f", target))x)"
+        }
+        rows.append("| \(what) | \(Self.ms(value)) | \(Self.ms(floor)) | \(String(format: "%.2f", ratio))x | \(verdict) |")
+    }
+
+    mutating func note(_ text: String) {
+        notes.append(text)
+    }
+
+    func render(binary: String) -> String {
+        var lines = [
+            "benchmark of \(binary)",
+            "",
+            "| measure | server | floor / reference | ratio | target |",
+            "|---|---|---|---|---|",
+        ]
+        lines += rows
+        lines.append("")
+        lines += notes.map { "benchmark: \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func ms(_ seconds: Double) -> String {
+        String(format: "%.2f ms", seconds * 1000)
+    }
+}

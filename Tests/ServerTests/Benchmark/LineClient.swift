@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A blocking, line-at-a-time client for a spawned process, for timing round trips precisely
+/// (the test harness's polling `ServerProcess` is too coarse for sub-millisecond numbers).
+final class LineClient: @unchecked Sendable {
+    // @unchecked: `lines` and `closed` are only touched while `condition` is locked.
+    let child: SpawnedProcess
+    private let condition = NSCondition()
+    private var lines: [String] = []
+    private var closed = false
+
+    init(path: String, arguments: [String] = [], environment: [String: String]) throws {
+        var env = environment
+        env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
+        child = try SpawnedProcess(path: path, arguments: arguments, environment: env, directory: NSTemporaryDirectory())
+        let stdout = child.stdoutFD
+        let stderr = child.stderrFD
+        Thread { [self] in
+            var pending: [UInt8] = []
+            SpawnedProcess.drain(stdout) { chunk in
+                pending.append(contentsOf: chunk)
+                var complete: [String] = []
+                while let newline = pending.firstIndex(of: 0x0A) {
+                    complete.append(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
+                }
+                guard !complete.isEmpty else { return }
+                condition.lock()
+                lines.append(contentsOf: complete)
+                condition.broadcast()
+                condition.unlock()
+            }
+            condition.lock()
+            closed = true
+            condition.broadcast()
+            condition.unlock()
+        }.start()
+        Thread { SpawnedProcess.drain(stderr) { _ in } }.start()
+    }
+
+    func send(_ line: String) {
+        child.writeAll(Array(line.utf8) + [0x0A])
+    }
+
+    /// Blocks until the next line arrives; `nil` at end of output or after `timeout` seconds.
+    func nextLine(timeout: Double = 60) -> String? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while lines.isEmpty && !closed {
+            if !condition.wait(until: deadline) { return nil }
+        }
+        return lines.isEmpty ? nil : lines.removeFirst()
+    }
+
+    /// Sends `line` and blocks for the answer; returns it and the round trip in seconds.
+    func roundTrip(_ line: String) -> (String?, Double) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        send(line)
+        let answer = nextLine()
+        return (answer, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// Peak resident memory so far in kB (`VmHWM`).
+    var peakMemoryKB: Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+
+    /// Closes stdin and waits for the process to end.
+    func finish() {
+        close(child.stdinFD)
+        let deadline = Date(timeIntervalSinceNow: 5)
+        while child.isRunning && Date() < deadline { usleep(2_000) }
+        child.kill(SIGKILL)
+    }
+}
+
+/// Order statistics of a sample, in seconds.
+struct Sample {
+    let values: [Double]
+
+    init(_ values: [Double]) {
+        self.values = values.sorted()
+    }
+
+    func percentile(_ fraction: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let index = min(values.count - 1, Int((Double(values.count - 1) * fraction).rounded()))
+        return values[index]
+    }
+
+    var median: Double { percentile(0.5) }
+    var p99: Double { percentile(0.99) }
+}
