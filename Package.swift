@@ -16,9 +16,13 @@ let package = Package(
         // Wiring only: command line, configuration, and the hand-off to the MCP server.
         .executableTarget(
             name: "opsramp-mcp-server",
-            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools"],
-            swiftSettings: strict
+            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround"],
+            swiftSettings: strict,
+            // Lets CurlSocketWorkaround's curl_multi_setopt take precedence over libcurl's (see that file).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt"], .when(platforms: [.linux]))]
         ),
+        // Works around a corelibs URLSession bug that keeps a CPU core busy while a request waits.
+        .target(name: "CurlSocketWorkaround", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // JSON values, a strict parser and a compact writer.
         .target(name: "JSON", swiftSettings: strict),
         // Leveled logging to stderr (and an optional file) with secret redaction.

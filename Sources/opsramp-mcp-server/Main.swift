@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CurlSocketWorkaround
 import Dispatch
 import Foundation
 import Logging
@@ -84,6 +85,7 @@ struct Main {
         await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes))
         withExtendedLifetime(signals) {}
         writer.flush(timeout: 1)
+        logger.debug("URLSession socket workaround applied \(opsramp_curl_socket_workaround_count()) time(s)")
         logger.info("input closed; exiting")
         exit(0)
     }

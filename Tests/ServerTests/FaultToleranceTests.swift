@@ -224,3 +224,34 @@ struct CancellationTests {
         tenant.expectNoSecrets(in: server)
     }
 }
+
+@Suite("Process: idle cost")
+struct IdleCostTests {
+    /// CPU seconds (user + system) the process has used, from /proc.
+    func cpuSeconds(_ pid: pid_t) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, utime 14, stime 15 (1-based over the whole line).
+        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    @Test("a request waiting on a silent server costs (almost) no CPU")
+    func waitingIsCheap() async throws {
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let server = try ServerProcess(environment: [
+            "OPSRAMP_BASE_URL": "http://127.0.0.1:\(listener.port)", "OPSRAMP_CLIENT_ID": "id",
+            "OPSRAMP_CLIENT_SECRET": "idle-test-secret", "OPSRAMP_TENANT_ID": "client_1", "OPSRAMP_REQUEST_TIMEOUT": "30",
+        ])
+        try await server.initialize()
+        server.send(#"{"jsonrpc":"2.0","id":"waiting","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#)
+        try await Task.sleep(for: .milliseconds(300))
+        let before = cpuSeconds(server.processIdentifier)
+        try await Task.sleep(for: .seconds(2))
+        let used = cpuSeconds(server.processIdentifier) - before
+        print("CPU used by the server over 2 s of waiting: \(used) s")
+        #expect(used < 0.3, "the server used \(used) CPU-seconds in 2 s while waiting")
+    }
+}

@@ -19,14 +19,19 @@ final class LineClient: @unchecked Sendable {
         let stdout = child.stdoutFD
         let stderr = child.stderrFD
         Thread { [self] in
+            // Only each new chunk is searched for line ends, so a 1 MB answer costs one pass
+            // (this harness is built in debug mode, where rescanning would dominate the timing).
             var pending: [UInt8] = []
             SpawnedProcess.drain(stdout) { chunk in
-                pending.append(contentsOf: chunk)
                 var complete: [String] = []
-                while let newline = pending.firstIndex(of: 0x0A) {
-                    complete.append(String(decoding: pending[..<newline], as: UTF8.self))
-                    pending.removeSubrange(...newline)
+                var lineStart = chunk.startIndex
+                for index in chunk.indices where chunk[index] == 0x0A {
+                    pending.append(contentsOf: chunk[lineStart..<index])
+                    complete.append(String(decoding: pending, as: UTF8.self))
+                    pending.removeAll(keepingCapacity: true)
+                    lineStart = index + 1
                 }
+                pending.append(contentsOf: chunk[lineStart...])
                 guard !complete.isEmpty else { return }
                 condition.lock()
                 lines.append(contentsOf: complete)
