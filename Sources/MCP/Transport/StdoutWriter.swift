@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Foundation
 import JSON
 
@@ -37,11 +38,25 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         var line = JSONWriter.bytes(message)
         line.append(UInt8(ascii: "\n"))
         condition.lock()
-        if !closed {
-            queue.append(line)
-            condition.signal()
+        defer { condition.unlock() }
+        guard !closed else { return }
+        // Fast path: with nothing queued, a short line that the pipe can take right now is written
+        // here, saving a thread hand-off per answer. Only when poll(2) reports room and the line
+        // fits in one pipe buffer (PIPE_BUF) is write(2) certain not to block this task's thread.
+        if queue.isEmpty, !writing, line.count <= Int(PIPE_BUF), Self.canWriteNow(fileDescriptor) {
+            if !writeAll(line) {
+                closed = true
+                DispatchQueue.global().async { [onClosed] in onClosed() }
+            }
+            return
         }
-        condition.unlock()
+        queue.append(line)
+        condition.signal()
+    }
+
+    private static func canWriteNow(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        return poll(&request, 1, 0) == 1 && request.revents & Int16(POLLOUT) != 0
     }
 
     /// Waits until every queued message is written (or the pipe closed), up to `timeout` seconds.
