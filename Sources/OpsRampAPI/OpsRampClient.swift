@@ -32,9 +32,21 @@ public final class OpsRampClient: Sendable {
             clientID: connection.clientID,
             clientSecret: connection.clientSecret,
             transport: transport,
-            limits: TransferLimits(timeout: connection.requestTimeout, maximumBodyBytes: 64 * 1024),
+            // A token endpoint answers fast or not at all; never let it eat a call's whole time budget.
+            limits: TransferLimits(timeout: min(connection.requestTimeout, 15), maximumBodyBytes: 64 * 1024),
             logger: logger)
         tokens = TokenCache(fetch: grant.fetch)
+    }
+
+    /// The end of the time budget of the operation being served (one tool call), shared by all
+    /// its requests: several pages or concurrent counts together still end by it.
+    @TaskLocal public static var operationDeadline: ContinuousClock.Instant?
+
+    /// Runs `operation` with a shared deadline `seconds` from now (see `operationDeadline`).
+    public func withDeadline<T: Sendable>(seconds: Double, _ operation: () async throws -> T) async rethrows -> T {
+        try await Self.$operationDeadline.withValue(ContinuousClock.now + .milliseconds(Int(seconds * 1000))) {
+            try await operation()
+        }
     }
 
     /// Sends `endpoint` and returns the successful response, retrying where that is safe:
@@ -42,11 +54,13 @@ public final class OpsRampClient: Sendable {
     /// 5xx and network failures (idempotent requests only) with exponential backoff.
     public func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
         let started = ContinuousClock.now
+        let ownDeadline = started + .milliseconds(Int(retry.callBudget * 1000))
+        let deadline = Self.operationDeadline.map { min($0, ownDeadline) } ?? ownDeadline
         var retries = 0
         var refreshedToken = false
 
         func remainingBudget() -> Double {
-            retry.callBudget - (ContinuousClock.now - started).seconds
+            (deadline - ContinuousClock.now).seconds
         }
 
         /// Waits `seconds` if another attempt is allowed and fits in the budget; false otherwise.
@@ -65,6 +79,7 @@ public final class OpsRampClient: Sendable {
 
         while true {
             if Task.isCancelled { throw .cancelled }
+            guard remainingBudget() > 0 else { throw .transport(.timedOut(seconds: (deadline - started).seconds)) }
             let token: AccessToken
             do {
                 token = try await tokens.token()

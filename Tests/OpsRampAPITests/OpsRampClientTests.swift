@@ -200,3 +200,24 @@ struct QueryStringTests {
         #expect(OpsRampDate.parse("2016-02-24T01:15:00+0000") == Date(timeIntervalSince1970: 1_456_276_500))
     }
 }
+
+@Suite("OpsRamp client: the time budget of one tool call")
+struct DeadlineTests {
+    @Test("a shared deadline stops retries that would not fit, and a spent one stops new requests")
+    func sharedDeadline() async {
+        let sleeps = RecordedSleeps()
+        let transport = ScriptedTransport([ScriptedTransport.json(429, "{}", headers: ["retry-after": "2"])])
+        let client = makeClient(transport, sleeps: sleeps)
+        await #expect(throws: OpsRampError.rateLimited(retryAfterSeconds: 2)) {
+            try await client.withDeadline(seconds: 1.5) { try await client.releaseVersion() }
+        }
+        #expect(sleeps.all.isEmpty)
+
+        let spent = ScriptedTransport()
+        let other = makeClient(spent)
+        await #expect(throws: OpsRampError.self) {
+            try await other.withDeadline(seconds: 0) { try await other.releaseVersion() }
+        }
+        #expect(spent.apiRequests.isEmpty)
+    }
+}

@@ -24,6 +24,9 @@ public struct ToolEnvironment: Sendable {
         self.now = now
     }
 
+    /// Seconds one tool call may spend on OpsRamp requests, retries and waits included.
+    static let callBudgetSeconds: Double = 45
+
     /// Runs `operation` with the API client, turning API failures into tool failures whose
     /// message tells the user what to do, and cancellation into `CancellationError`.
     func withClient<T: Sendable>(_ operation: (OpsRampClient) async throws -> T) async throws -> T {
@@ -31,7 +34,9 @@ public struct ToolEnvironment: Sendable {
             throw ToolFailure(OpsRampError.notConfigured(connectionProblems.map(\.message)).userMessage)
         }
         do {
-            return try await operation(client)
+            // One budget for everything this tool call asks of OpsRamp, so that hosts that give
+            // up after 60 s always get an answer first.
+            return try await client.withDeadline(seconds: Self.callBudgetSeconds) { try await operation(client) }
         } catch let error as OpsRampError {
             if case .cancelled = error { throw CancellationError() }
             throw ToolFailure(error.userMessage)
