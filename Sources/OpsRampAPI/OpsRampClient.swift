@@ -154,7 +154,7 @@ public final class OpsRampClient: Sendable {
 
     func makeRequest(_ endpoint: Endpoint, token: AccessToken) -> URLRequest {
         var text = connection.baseURL.absoluteString
-        for segment in endpoint.path { text += "/" + PercentEncoding.encode(segment) }
+        for segment in endpoint.path { text += "/" + Self.encodeSegment(segment) }
         if !endpoint.query.isEmpty { text += "?" + PercentEncoding.query(endpoint.query) }
         // Every piece above is percent-encoded, so this URL always parses; the base URL is the fallback.
         var request = URLRequest(url: URL(string: text) ?? connection.baseURL)
@@ -167,6 +167,15 @@ public final class OpsRampClient: Sendable {
             request.httpBody = Data(JSONWriter.bytes(body))
         }
         return request
+    }
+
+    /// One path segment, percent-encoded; a segment of only dots (`.`, `..`) is encoded too, so
+    /// that URL normalisation can never turn it into a step up the path.
+    static func encodeSegment(_ segment: String) -> String {
+        if !segment.isEmpty, segment.allSatisfy({ $0 == "." }) {
+            return String(repeating: "%2E", count: segment.count)
+        }
+        return PercentEncoding.encode(segment)
     }
 
     /// OpsRamp's error text from any of its body shapes: OAuth-style `{error, error_description}`,
