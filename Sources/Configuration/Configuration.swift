@@ -78,18 +78,23 @@ public struct Configuration: Sendable {
     public let environmentFile: String?
 
     /// Loads from the process environment and an optional `.env` file; real environment variables win.
+    /// A file the user named (`explicit`) must parse completely; a `.env` that is merely in the
+    /// working directory (perhaps a project's own) has its unreadable lines skipped with a warning.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            environmentFile: String?) throws -> Configuration {
+                            environmentFile: String?, explicit: Bool = true) throws -> Configuration {
         var merged: [String: String] = [:]
+        var skipped: [ConfigurationProblem] = []
         if let environmentFile {
-            merged = try EnvironmentFile.load(path: environmentFile)
+            let contents = try EnvironmentFile.load(path: environmentFile, lenient: !explicit)
+            merged = contents.values
+            skipped = contents.skipped.map { ConfigurationProblem(variable: environmentFile, message: "skipped \($0)") }
         }
         for (key, value) in environment { merged[key] = value }
-        return Configuration(values: merged, environmentFile: environmentFile)
+        return Configuration(values: merged, environmentFile: environmentFile, fileWarnings: skipped)
     }
 
     /// Builds and validates the configuration from already-merged variables.
-    public init(values: [String: String], environmentFile: String? = nil) {
+    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = []) {
         var reader = VariableReader(values: values)
         self.environmentFile = environmentFile
 
@@ -127,7 +132,7 @@ public struct Configuration: Sendable {
             include: reader.list(.tools),
             exclude: reader.list(.excludeTools) ?? [],
             prefix: reader.optional(.toolPrefix) ?? "")
-        warnings = reader.warnings
+        warnings = fileWarnings + reader.warnings
     }
 
     /// `https://acme.api.opsramp.com` -> `https://acme.app.opsramp.com`; other hosts are not guessed.

@@ -13,34 +13,58 @@ public enum EnvironmentFile {
         public var description: String { "\(path):\(line): \(reason)" }
     }
 
-    public static func load(path: String) throws -> [String: String] {
+    /// What a file yielded; `skipped` lists the lines a lenient read passed over.
+    public struct Contents: Sendable {
+        public let values: [String: String]
+        public let skipped: [ParseError]
+    }
+
+    /// Reads `path`. Strict reading throws at the first bad line; lenient reading (for a `.env`
+    /// that merely happens to be in the working directory, perhaps a project's own) skips bad lines.
+    public static func load(path: String, lenient: Bool = false) throws -> Contents {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ParseError(path: path, line: 0, reason: "cannot read the file (\(error.localizedDescription))")
         }
-        return try parse(text, path: path)
+        return try parse(text, path: path, lenient: lenient)
     }
 
     public static func parse(_ text: String, path: String = ".env") throws(ParseError) -> [String: String] {
+        try parse(text, path: path, lenient: false).values
+    }
+
+    public static func parse(_ text: String, path: String, lenient: Bool) throws(ParseError) -> Contents {
         var values: [String: String] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
-            guard let equals = line.firstIndex(of: "=") else {
-                throw ParseError(path: path, line: offset + 1, reason: "expected KEY=VALUE")
+        var skipped: [ParseError] = []
+        // Split on every kind of line end: "\r\n" is a single Character in Swift, so splitting on
+        // "\n" alone would read a Windows file as one line.
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            do throws(ParseError) {
+                if let (key, value) = try entry(String(rawLine), path: path, line: offset + 1) { values[key] = value }
+            } catch {
+                guard lenient else { throw error }
+                skipped.append(error)
             }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw ParseError(path: path, line: offset + 1, reason: "invalid variable name \"\(key)\"")
-            }
-            let rest = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            values[key] = try value(from: rest, path: path, line: offset + 1)
         }
-        return values
+        return Contents(values: values, skipped: skipped)
+    }
+
+    /// One line's variable, or `nil` for a blank or comment line.
+    private static func entry(_ rawLine: String, path: String, line offset: Int) throws(ParseError) -> (String, String)? {
+        var line = rawLine.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix("#") { return nil }
+        if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+        guard let equals = line.firstIndex(of: "=") else {
+            throw ParseError(path: path, line: offset, reason: "expected KEY=VALUE")
+        }
+        let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, key.count <= 100, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw ParseError(path: path, line: offset, reason: "invalid variable name")
+        }
+        let rest = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        return (key, try value(from: rest, path: path, line: offset))
     }
 
     private static func value(from raw: String, path: String, line: Int) throws(ParseError) -> String {

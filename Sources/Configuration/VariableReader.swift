@@ -62,10 +62,17 @@ struct VariableReader {
             problem = "is not a valid URL (expected something like https://acme.api.opsramp.com)"
         }
         if let problem {
-            let entry = ConfigurationProblem(variable: variable.name, message: "\(variable.name) \(problem); got \"\(raw)\"")
+            let entry = ConfigurationProblem(variable: variable.name, message: "\(variable.name) \(problem); got \(Self.quoted(raw))")
             if required { connectionProblems.append(entry) } else { warnings.append(entry) }
         }
         return result
+    }
+
+    /// A rejected value for a message: quoted, and cut short, since a mangled setting (say, a
+    /// file read as one line) may carry other settings with it.
+    static func quoted(_ raw: String) -> String {
+        let limit = 60
+        return raw.count > limit ? "\"\(raw.prefix(limit))...\"" : "\"\(raw)\""
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -83,7 +90,7 @@ struct VariableReader {
         guard Self.isIdentifier(raw) else {
             connectionProblems.append(ConfigurationProblem(
                 variable: variable.name,
-                message: "\(variable.name) may contain only letters, digits, '-' and '_' (a UUID or client_1234); got \"\(raw)\""))
+                message: "\(variable.name) may contain only letters, digits, '-' and '_' (a UUID or client_1234); got \(Self.quoted(raw))"))
             return nil
         }
         return raw
@@ -94,7 +101,7 @@ struct VariableReader {
         guard Self.isIdentifier(raw) else {
             warnings.append(ConfigurationProblem(
                 variable: variable.name,
-                message: "\(variable.name) may contain only letters, digits, '-' and '_'; ignored \"\(raw)\""))
+                message: "\(variable.name) may contain only letters, digits, '-' and '_'; ignored \(Self.quoted(raw))"))
             return nil
         }
         return raw
@@ -112,7 +119,7 @@ struct VariableReader {
         guard raw.hasPrefix("/"), !raw.contains(".."), raw.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
             warnings.append(ConfigurationProblem(
                 variable: variable.name,
-                message: "\(variable.name) must be a path such as /auth/oauth/token; ignored \"\(raw)\", using \(fallback)"))
+                message: "\(variable.name) must be a path such as /auth/oauth/token; ignored \(Self.quoted(raw)), using \(fallback)"))
             return fallback
         }
         return raw
@@ -123,7 +130,7 @@ struct VariableReader {
         guard let value = Double(raw), range.contains(value) else {
             warnings.append(ConfigurationProblem(
                 variable: variable.name,
-                message: "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \"\(raw)\", using \(Self.show(fallback))"))
+                message: "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \(Self.quoted(raw)), using \(Self.show(fallback))"))
             return fallback
         }
         return value
@@ -138,7 +145,7 @@ struct VariableReader {
         guard let level = LogLevel(name: raw) else {
             warnings.append(ConfigurationProblem(
                 variable: ConfigurationVariable.logLevel.name,
-                message: "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \"\(raw)\", using info"))
+                message: "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \(Self.quoted(raw)), using info"))
             return .info
         }
         return level

@@ -20,17 +20,17 @@ public enum OpsRampToolbox {
          "get_alert_statistics_dashboard", "get_release_version"]
     }
 
-    /// The registry after `--tools` / `--exclude-tools` and the name prefix; unknown names are reported.
-    public static func registry(_ environment: ToolEnvironment, selection: ToolSelection) throws(ToolSelectionError) -> ToolRegistry {
+    /// The registry after tool selection and the name prefix. Selection uses the unprefixed
+    /// names; names that match no tool are returned for the caller to report.
+    public static func registry(_ environment: ToolEnvironment, selection: ToolSelection) -> (registry: ToolRegistry, unknown: [String]) {
         let tools = allTools(environment)
         let known = Set(tools.map(\.name))
-        let named = (selection.include ?? []) + selection.exclude
-        let unknown = named.filter { !known.contains($0) }
-        guard unknown.isEmpty else { throw ToolSelectionError(unknown: unknown, known: tools.map(\.name)) }
+        let unknown = ((selection.include ?? []) + selection.exclude).filter { !known.contains($0) }
         let chosen = tools.filter { tool in
             (selection.include.map { $0.contains(tool.name) } ?? true) && !selection.exclude.contains(tool.name)
         }
-        return ToolRegistry(chosen.map { selection.prefix.isEmpty ? $0 : $0.renamed(selection.prefix + $0.name) })
+        let registry = ToolRegistry(chosen.map { selection.prefix.isEmpty ? $0 : $0.renamed(selection.prefix + $0.name) })
+        return (registry, unknown)
     }
 
     /// Guidance sent to the model in `initialize`.
@@ -42,13 +42,4 @@ public enum OpsRampToolbox {
         configured, tell the user which variables to set. Results are compact JSON; when a result says more data \
         exists, narrow the filters or ask for the next page instead of raising limits.
         """
-}
-
-/// `--tools` or `--exclude-tools` named a tool that does not exist.
-public struct ToolSelectionError: Error, CustomStringConvertible {
-    public let unknown: [String]
-    public let known: [String]
-    public var description: String {
-        "unknown tool name(s): \(unknown.joined(separator: ", ")); the tools are: \(known.joined(separator: ", "))"
-    }
 }

@@ -40,11 +40,18 @@ struct CommandLineOptions: Equatable {
             func noValue() throws(UsageError) {
                 if inlineValue != nil { throw UsageError(message: "\(name) takes no value") }
             }
+            func set(_ mode: Mode) throws(UsageError) {
+                try noValue()
+                guard options.mode == .serve || options.mode == mode else {
+                    throw UsageError(message: "choose one of --check, --list-tools, --help, --version")
+                }
+                options.mode = mode
+            }
             switch name {
-            case "-h", "--help": try noValue(); options.mode = .help
-            case "-V", "--version": try noValue(); options.mode = .version
-            case "--check": try noValue(); options.mode = .check
-            case "--list-tools": try noValue(); options.mode = .listTools
+            case "-h", "--help": try set(.help)
+            case "-V", "--version": try set(.version)
+            case "--check": try set(.check)
+            case "--list-tools": try set(.listTools)
             case "--env-file": options.environmentFile = try value()
             case "--tools": options.tools = try value()
             case "--exclude-tools": options.excludeTools = try value()

@@ -33,7 +33,8 @@ struct ConnectionCheck {
         } catch {
             report(.fail, "access token", error.description)
             if case .unexpectedResponse = error {
-                print("      If your tenant uses the older path, set OPSRAMP_TOKEN_PATH=/auth/oauth/token.")
+                let other = connection.tokenPath == Configuration.Defaults.tokenPath ? "/auth/oauth/token" : Configuration.Defaults.tokenPath
+                print("      Some tenants use the other token path: try OPSRAMP_TOKEN_PATH=\(other).")
             }
             return false
         }
@@ -46,6 +47,18 @@ struct ConnectionCheck {
             return false
         }
 
+        // The release version is the same for every tenant; one alert search proves the tenant id.
+        do {
+            let visible = try await client.countAlerts(query: QueryString())
+            report(.pass, "tenant \(connection.tenantID)", "alert search works; \(visible) alert(s) visible to this integration")
+        } catch {
+            report(.fail, "tenant \(connection.tenantID)", error.userMessage + "\nCheck OPSRAMP_TENANT_ID: the client (or partner) id the integration belongs to.")
+            return false
+        }
+        if !Self.looksLikeTenantID(connection.tenantID) {
+            report(.warning, "tenant id format", "\(connection.tenantID) is not a UUID, client_<number> or msp_<number>; check it if results look wrong")
+        }
+
         let portal = configuration.portal
         if let url = portal.portalURL {
             let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? " (no OPSRAMP_ALERT_DASHBOARD_ID)"
@@ -56,6 +69,16 @@ struct ConnectionCheck {
         print("")
         print("All checks passed. Tools: \(assembly.registry.names.joined(separator: ", ")).")
         return true
+    }
+
+    /// OpsRamp tenant ids are UUIDs or `client_<n>` / `msp_<n>`.
+    static func looksLikeTenantID(_ id: String) -> Bool {
+        if UUID(uuidString: id) != nil { return true }
+        for prefix in ["client_", "msp_"] where id.hasPrefix(prefix) {
+            let number = id.dropFirst(prefix.count)
+            return !number.isEmpty && number.allSatisfy(\.isNumber)
+        }
+        return false
     }
 
     enum Outcome: String {

@@ -12,6 +12,8 @@ struct ServerAssembly {
     let logBackend: LogBackend
     let client: OpsRampClient?
     let registry: ToolRegistry
+    /// Problems with the tool selection, logged at start-up.
+    let selectionWarnings: [String]
 
     enum Failure: Error {
         case usage(String)
@@ -22,9 +24,10 @@ struct ServerAssembly {
         if let tools = options.tools { variables[ConfigurationVariable.tools.name] = tools }
         if let exclude = options.excludeTools { variables[ConfigurationVariable.excludeTools.name] = exclude }
 
-        let environmentFile = try Self.environmentFile(explicit: options.environmentFile)
+        let environmentFile = try Self.environmentFile(explicit: options.environmentFile, home: environment["HOME"])
         do {
-            configuration = try Configuration.load(environment: variables, environmentFile: environmentFile)
+            configuration = try Configuration.load(environment: variables, environmentFile: environmentFile,
+                                                   explicit: options.environmentFile != nil)
         } catch {
             throw Failure.usage("cannot read the environment file: \(error)")
         }
@@ -55,20 +58,33 @@ struct ServerAssembly {
             connectionProblems: configuration.connectionProblems,
             portal: configuration.portal,
             maxResultBytes: configuration.maxResultBytes)
-        do {
-            registry = try OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
-        } catch {
-            throw Failure.usage("\(error)")
+        let (registry, unknown) = OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
+        var selectionWarnings: [String] = []
+        if !unknown.isEmpty {
+            let known = OpsRampToolbox.toolNames.joined(separator: ", ")
+            // On the command line a typo is a usage error; in a host's settings, serving the other tools is kinder.
+            if options.tools != nil || options.excludeTools != nil {
+                throw Failure.usage("--tools/--exclude-tools: unknown tool name(s) \(unknown.joined(separator: ", ")); the tools are: \(known)")
+            }
+            selectionWarnings.append("\(ConfigurationVariable.tools.name)/\(ConfigurationVariable.excludeTools.name) name unknown tool(s) "
+                + "\(unknown.joined(separator: ", ")), ignored; the tools are: \(known)")
         }
+        if registry.tools.isEmpty {
+            selectionWarnings.append("no tools are exposed: check \(ConfigurationVariable.tools.name) and \(ConfigurationVariable.excludeTools.name)")
+        }
+        self.registry = registry
+        self.selectionWarnings = selectionWarnings
     }
 
-    /// `--env-file PATH` must exist; otherwise `.env` in the working directory is used when present.
-    private static func environmentFile(explicit: String?) throws -> String? {
-        if let explicit {
-            guard FileManager.default.isReadableFile(atPath: explicit) else {
-                throw Failure.usage("--env-file \(explicit): no readable file there")
+    /// `--env-file PATH` must exist (a leading `~/` means the home folder, as hosts pass paths
+    /// unexpanded); otherwise `.env` in the working directory is used when present.
+    private static func environmentFile(explicit: String?, home: String?) throws -> String? {
+        if var path = explicit {
+            if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw Failure.usage("--env-file \(path): no readable file there (give an absolute path)")
             }
-            return explicit
+            return path
         }
         return FileManager.default.isReadableFile(atPath: ".env") ? ".env" : nil
     }
@@ -79,10 +95,12 @@ struct ServerAssembly {
         logger.info("\(ServerVersion.name) \(ServerVersion.current) starting; \(registry.tools.count) tools"
             + (configuration.environmentFile.map { "; settings from environment and \($0)" } ?? ""))
         for warning in configuration.warnings { logger.warning(warning.message) }
+        for warning in selectionWarnings { logger.warning(warning) }
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
         } else {
-            for problem in configuration.connectionProblems { logger.warning("API tools unavailable: \(problem.message)") }
+            logger.warning("API tools unavailable until these are set: "
+                + configuration.connectionProblems.map(\.variable).joined(separator: ", ") + " (run with --check for details)")
         }
     }
 }

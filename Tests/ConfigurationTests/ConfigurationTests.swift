@@ -99,6 +99,15 @@ struct ConfigurationTests {
         #expect(connection.clientSecret.exposedValue == "file-secret-value")
     }
 
+    @Test("Windows and old Mac line ends split lines; lenient reading skips bad lines without quoting them")
+    func lineEnds() throws {
+        #expect(try EnvironmentFile.parse("A=1\r\nB=two\r\n\r\nC=3\rD=4") == ["A": "1", "B": "two", "C": "3", "D": "4"])
+        let contents = try EnvironmentFile.parse("A=1\nsecret-looking junk\nB=\"open\n", path: "x.env", lenient: true)
+        #expect(contents.values == ["A": "1"])
+        #expect(contents.skipped.map(\.line) == [2, 3])
+        #expect(!contents.skipped.map(\.description).joined().contains("junk"))
+    }
+
     @Test("a malformed .env line is reported with its line number")
     func environmentFileErrors() {
         #expect(throws: EnvironmentFile.ParseError.self) { try EnvironmentFile.parse("OK=1\nnot a pair\n") }

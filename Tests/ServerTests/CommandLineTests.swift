@@ -52,6 +52,7 @@ struct CommandLineTests {
 
     @Test("unknown options and bad values exit 2 with a clear message", arguments: [
         ["--frobnicate"], ["--env-file"], ["--tools", "get_alertz"], ["--env-file", "/nonexistent/.env"], ["--help=yes"],
+        ["--check", "--list-tools"],
     ])
     func usageErrors(_ arguments: [String]) async throws {
         let (status, output, errors) = try await run(arguments)
@@ -99,7 +100,7 @@ struct CommandLineTests {
         #expect(!(output + errors).contains(FakeTenant.canarySecret))
     }
 
-    @Test("--check explains each failure with its fix, and exits 1", arguments: ["nothing", "badSecret", "wrongPath", "unreachable"])
+    @Test("--check explains each failure with its fix, and exits 1", arguments: ["nothing", "badSecret", "wrongPath", "unreachable", "wrongTenant"])
     func checkFails(_ case: String) async throws {
         let tenant = try FakeTenant()
         var environment = tenant.environment()
@@ -114,6 +115,9 @@ struct CommandLineTests {
         case "wrongPath":
             environment["OPSRAMP_TOKEN_PATH"] = "/oauth/token/wrong"
             expected = "OPSRAMP_TOKEN_PATH"
+        case "wrongTenant":
+            environment["OPSRAMP_TENANT_ID"] = "client_9999"
+            expected = "Check OPSRAMP_TENANT_ID"
         default:
             let closed = try SilentListener()
             closed.close()
@@ -145,6 +149,58 @@ struct CommandLineTests {
         let (overridden, overriddenOutput, _) = try await run(["--check"], environment: ["OPSRAMP_CLIENT_SECRET": "env-wins-secret"], directory: directory)
         #expect(overridden == 1)
         #expect(overriddenOutput.contains("rejected the client credentials"))
+    }
+
+    @Test("a .env with Windows line ends is read line by line, and its secret is never shown")
+    func windowsLineEnds() async throws {
+        let tenant = try FakeTenant()
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = tenant.environment().map { "\($0.key)=\($0.value)" }.joined(separator: "\r\n") + "\r\n"
+        let path = directory.appendingPathComponent("windows.env").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let (status, output, errors) = try await run(["--check", "--env-file", path])
+        #expect(status == 0, "\(output)")
+        #expect(!(output + errors).contains(FakeTenant.canarySecret))
+    }
+
+    @Test("a project's own .env in the working directory cannot stop the server; a named --env-file must be valid")
+    func lenientImplicitEnvironmentFile() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "PRIVATE_KEY=\"-----BEGIN\nabc\n-----END\"\nOPSRAMP_MCP_TOOL_PREFIX=proj_\n"
+            .write(to: directory.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
+        let server = try ServerProcess(workingDirectory: directory)
+        let info = try await server.initialize()
+        #expect(info["serverInfo"] != nil)
+        #expect(server.stderrText.contains("skipped"))
+        #expect(!server.stderrText.contains("abc"))
+        let names = try await server.request("tools/list")["result"]?["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        #expect(names.first?.hasPrefix("proj_") == true) // the good line was still read
+        let (status, _, errors) = try await run(["--list-tools", "--env-file", directory.appendingPathComponent(".env").path])
+        #expect(status == 2)
+        #expect(errors.contains("unterminated double quote"))
+    }
+
+    @Test("--env-file expands a leading ~/, as hosts pass it unexpanded")
+    func homeExpansion() async throws {
+        let tenant = try FakeTenant()
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try tenant.environment().map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+            .write(to: home.appendingPathComponent("opsramp.env"), atomically: true, encoding: .utf8)
+        let (status, output, _) = try await run(["--check", "--env-file", "~/opsramp.env"], environment: ["HOME": home.path])
+        #expect(status == 0, "\(output)")
+    }
+
+    @Test("unknown names in OPSRAMP_MCP_TOOLS are ignored with a warning naming the variable; the server still serves")
+    func unknownToolNamesInSettings() async throws {
+        let server = try ServerProcess(environment: ["OPSRAMP_MCP_TOOLS": "get_alertz,get_query_examples"])
+        try await server.initialize()
+        let tools = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
+        #expect(tools.compactMap { $0["name"]?.stringValue } == ["get_query_examples"])
+        #expect(server.stderrText.contains("OPSRAMP_MCP_TOOLS"))
+        #expect(server.stderrText.contains("get_alertz"))
     }
 
     @Test("the log file is owner-only and has time, level and request id on each line, with secrets redacted")
