@@ -88,6 +88,16 @@ public struct Configuration: Sendable {
             let contents = try EnvironmentFile.load(path: environmentFile, lenient: !explicit)
             merged = contents.values
             skipped = contents.skipped.map { ConfigurationProblem(variable: environmentFile, message: "skipped \($0)") }
+            if !explicit, environment[ConfigurationVariable.clientSecret.name] != nil {
+                // The host supplied the secret; a .env that merely sits in the (possibly untrusted)
+                // project folder must not decide where that secret is sent or where logs are written.
+                for variable in ConfigurationVariable.redirecting where merged.removeValue(forKey: variable.name) != nil {
+                    skipped.append(ConfigurationProblem(
+                        variable: variable.name,
+                        message: "ignored \(variable.name) from \(environmentFile): the client secret comes from the environment, "
+                            + "so only the environment (or --env-file) may set it"))
+                }
+            }
         }
         for (key, value) in environment { merged[key] = value }
         return Configuration(values: merged, environmentFile: environmentFile, fileWarnings: skipped)

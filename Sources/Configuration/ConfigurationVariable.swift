@@ -21,6 +21,9 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
 
     public var name: String { rawValue }
 
+    /// Settings that decide where the credentials go or where the server writes.
+    static let redirecting: [ConfigurationVariable] = [.baseURL, .tokenPath, .allowInsecureHTTP, .portalURL, .logFile]
+
     public var summary: String {
         switch self {
         case .baseURL: "OpsRamp API URL, e.g. https://acme.api.opsramp.com (required for the API tools)"

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 
@@ -62,7 +65,9 @@ struct VariableReader {
             problem = "is not a valid URL (expected something like https://acme.api.opsramp.com)"
         }
         if let problem {
-            let entry = ConfigurationProblem(variable: variable.name, message: "\(variable.name) \(problem); got \(Self.quoted(raw))")
+            // A URL with credentials is not repeated back: the point of the message is that it holds a password.
+            let shown = problem.contains("password") ? "" : "; got \(Self.quoted(raw))"
+            let entry = ConfigurationProblem(variable: variable.name, message: "\(variable.name) \(problem)\(shown)")
             if required { connectionProblems.append(entry) } else { warnings.append(entry) }
         }
         return result
@@ -71,13 +76,24 @@ struct VariableReader {
     /// A rejected value for a message: quoted, and cut short, since a mangled setting (say, a
     /// file read as one line) may carry other settings with it.
     static func quoted(_ raw: String) -> String {
-        let limit = 60
+        let limit = 40
         return raw.count > limit ? "\"\(raw.prefix(limit))...\"" : "\"\(raw)\""
     }
 
+    /// `localhost`, an IPv4 address in 127.0.0.0/8, or `::1`. Only address literals count: a name
+    /// such as `127.0.0.1.example.com` can point anywhere.
     static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        if bare == "localhost" { return true }
+        var ipv4 = in_addr()
+        if inet_pton(AF_INET, bare, &ipv4) == 1 {
+            return UInt32(bigEndian: ipv4.s_addr) >> 24 == 127
+        }
+        var ipv6 = in6_addr()
+        if inet_pton(AF_INET6, bare, &ipv6) == 1 {
+            return withUnsafeBytes(of: &ipv6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
+        }
+        return false
     }
 
     /// Tenant ids: a UUID or `client_1234` / `msp_1234`; letters, digits, `-` and `_` only,

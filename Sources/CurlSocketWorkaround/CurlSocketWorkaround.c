@@ -34,6 +34,7 @@ typedef int (*SocketCallback)(CurlEasy *easy, CurlSocket socket, int what, void 
 enum { OPTION_SOCKETFUNCTION = 20001 };
 enum { POLL_NONE = 0, POLL_IN = 1, POLL_OUT = 2, POLL_REMOVE = 4 };
 enum { TRACKED_SOCKETS = 65536 };
+enum { CURLM_UNKNOWN_OPTION_CODE = 6 };
 
 static SocketCallback corelibsCallback;
 // The last interest libcurl reported per socket. Written only from the socket callback, which
@@ -63,6 +64,8 @@ CurlMultiCode curl_multi_setopt(CurlMulti *multi, int option, ...) {
     static CurlMultiCode (*libcurlSetopt)(CurlMulti *, int, ...);
     if (libcurlSetopt == NULL) {
         libcurlSetopt = (CurlMultiCode (*)(CurlMulti *, int, ...))dlsym(RTLD_NEXT, "curl_multi_setopt");
+        // Without a dynamic libcurl behind us there is nothing to forward to; report the option as unknown.
+        if (libcurlSetopt == NULL) return CURLM_UNKNOWN_OPTION_CODE;
     }
     // Every multi option is a pointer or a long; both travel the same way on the platforms Swift supports.
     va_list arguments;

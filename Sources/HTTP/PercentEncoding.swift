@@ -24,11 +24,6 @@ public enum PercentEncoding {
         pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }
 
-    /// A query string (without `?`) from ordered pairs.
-    public static func query(_ pairs: [(String, String)]) -> String {
-        form(pairs)
-    }
-
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),

@@ -122,12 +122,12 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.lock()
         var tooLarge: Int?
-        if var exchange = active[dataTask.taskIdentifier] {
+        if let exchange = active[dataTask.taskIdentifier] {
             if exchange.body.count + data.count > exchange.limits.maximumBodyBytes {
                 tooLarge = exchange.limits.maximumBodyBytes
             } else {
-                exchange.body.append(data)
-                active[dataTask.taskIdentifier] = exchange
+                // Appended in place: copying the exchange out and back would copy the whole body per chunk.
+                active[dataTask.taskIdentifier]?.body.append(data)
             }
         }
         lock.unlock()
@@ -140,7 +140,7 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
         lock.unlock()
         guard let exchange else { return }
         if let error {
-            finish(task, with: .failure(Self.classify(error)))
+            finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)))
         } else if let response = exchange.response {
             var headers: [String: String] = [:]
             for (key, value) in response.allHeaderFields {
@@ -158,11 +158,11 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
         completionHandler(nil)
     }
 
-    static func classify(_ error: Error) -> TransportError {
+    static func classify(_ error: Error, timeout: Double) -> TransportError {
         guard let urlError = error as? URLError else { return .other(String(describing: error)) }
         let detail = urlError.localizedDescription
         switch urlError.code {
-        case .timedOut: return .timedOut(seconds: 0)
+        case .timedOut: return .timedOut(seconds: timeout)
         case .cancelled: return .cancelled
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
              .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,

@@ -26,8 +26,17 @@ public struct Endpoint: Sendable {
         self.idempotent = idempotent ?? (method == .get)
     }
 
-    /// `/a/b?x=1`, for log lines; values of the query are shown encoded.
-    public var displayPath: String {
-        "/" + path.map(PercentEncoding.encode).joined(separator: "/") + (query.isEmpty ? "" : "?" + PercentEncoding.query(query))
+    /// The path and query as sent, e.g. `/a/b?x=1`: each segment and value percent-encoded.
+    public var encodedPathAndQuery: String {
+        "/" + path.map(Self.encodeSegment).joined(separator: "/") + (query.isEmpty ? "" : "?" + PercentEncoding.form(query))
+    }
+
+    /// One path segment, percent-encoded; a segment of only dots (`.`, `..`) is encoded too, so
+    /// that URL normalisation can never turn it into a step up the path.
+    static func encodeSegment(_ segment: String) -> String {
+        if !segment.isEmpty, segment.allSatisfy({ $0 == "." }) {
+            return String(repeating: "%2E", count: segment.count)
+        }
+        return PercentEncoding.encode(segment)
     }
 }

@@ -19,9 +19,11 @@ extension OpsRampClient {
     /// until `limit` results are in.
     public func runOpsQL(_ body: [String: JSONValue], limit: Int,
                          progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
-        let pageSize = body["pageSize"]?.intValue ?? min(limit, Self.defaultOpsQLPageSize)
-        let firstPage = body["pageNo"]?.intValue ?? 1
-        return try await collectPages(offset: (firstPage - 1) * pageSize, limit: limit, pageSize: pageSize, progress: progress) { pageNo async throws(OpsRampError) in
+        let pageSize = max(1, body["pageSize"]?.intValue ?? min(limit, Self.defaultOpsQLPageSize))
+        let firstPage = max(1, body["pageNo"]?.intValue ?? 1)
+        let (offset, overflow) = (firstPage - 1).multipliedReportingOverflow(by: pageSize)
+        guard !overflow else { throw .badRequest(detail: "pageNo \(firstPage) is beyond any result set") }
+        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, progress: progress) { pageNo async throws(OpsRampError) in
             var pageBody = body
             pageBody["pageNo"] = .int(pageNo)
             pageBody["pageSize"] = .int(pageSize)

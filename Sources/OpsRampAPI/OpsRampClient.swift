@@ -58,6 +58,7 @@ public final class OpsRampClient: Sendable {
         let deadline = Self.operationDeadline.map { min($0, ownDeadline) } ?? ownDeadline
         var retries = 0
         var refreshedToken = false
+        var retriedBadRequest = false
 
         func remainingBudget() -> Double {
             (deadline - ContinuousClock.now).seconds
@@ -79,10 +80,11 @@ public final class OpsRampClient: Sendable {
 
         while true {
             if Task.isCancelled { throw .cancelled }
-            guard remainingBudget() > 0 else { throw .transport(.timedOut(seconds: (deadline - started).seconds)) }
+            // Less than a second left is not enough for another exchange.
+            guard remainingBudget() >= 1 else { throw .transport(.timedOut(seconds: (deadline - started).seconds)) }
             let token: AccessToken
             do {
-                token = try await tokens.token()
+                token = try await self.token(within: remainingBudget())
             } catch .cancelled {
                 throw .cancelled
             } catch {
@@ -90,7 +92,7 @@ public final class OpsRampClient: Sendable {
                 throw .authentication(error)
             }
 
-            let timeout = min(connection.requestTimeout, max(1, remainingBudget()))
+            let timeout = min(connection.requestTimeout, max(0.5, remainingBudget()))
             let request = makeRequest(endpoint, token: token)
             let response: HTTPResponse
             let sentAt = ContinuousClock.now
@@ -101,10 +103,10 @@ public final class OpsRampClient: Sendable {
             } catch {
                 if error.isTransient, endpoint.idempotent,
                    try await waitForRetry(retry.backoff(retry: retries), reason: "\(error)") { continue }
-                logger.warning("\(endpoint.method.rawValue) \(endpoint.displayPath) failed: \(error)")
+                logger.warning("\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) failed: \(error)")
                 throw .transport(error)
             }
-            logger.debug("\(endpoint.method.rawValue) \(endpoint.displayPath) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)")
+            logger.debug("\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)")
 
             if response.isSuccess { return response }
             let detail = Self.errorDetail(response)
@@ -126,6 +128,11 @@ public final class OpsRampClient: Sendable {
                 if wait <= retry.maxRateLimitWait, try await waitForRetry(wait, reason: "rate-limited (HTTP 429)") { continue }
                 throw .rateLimited(retryAfterSeconds: Int(wait.rounded(.up)))
             case 400:
+                // OpsRamp answers 400 under load now and then; a read is worth one more try.
+                if endpoint.method == .get, !retriedBadRequest {
+                    retriedBadRequest = true
+                    if try await waitForRetry(retry.backoff(retry: retries), reason: "HTTP 400") { continue }
+                }
                 throw .badRequest(detail: detail)
             case 404:
                 throw .notFound(detail: detail)
@@ -140,6 +147,27 @@ public final class OpsRampClient: Sendable {
         }
     }
 
+    /// A token from the cache, but waiting at most `seconds` for it: the token request is shared
+    /// with other calls, so this call stops waiting rather than the request stopping.
+    private func token(within seconds: Double) async throws(TokenError) -> AccessToken {
+        let tokens = self.tokens
+        let first = await withTaskGroup(of: Result<AccessToken, TokenError>?.self) { group in
+            group.addTask {
+                do throws(TokenError) { return .success(try await tokens.token()) } catch { return .failure(error) }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int(min(seconds, 3_600) * 1000)))
+                return nil
+            }
+            let winner = await group.next() ?? nil
+            group.cancelAll()
+            return winner
+        }
+        if Task.isCancelled { throw .cancelled }
+        guard let first else { throw .unreachable("did not answer within this call's time budget") }
+        return try first.get()
+    }
+
     /// Sends `endpoint` and parses the body as JSON; an empty body is `nil`.
     public func json(_ endpoint: Endpoint) async throws(OpsRampError) -> JSONValue? {
         let response = try await send(endpoint)
@@ -148,14 +176,12 @@ public final class OpsRampClient: Sendable {
             return try JSONParser.parse(response.body)
         } catch {
             let kind = response.header("content-type").map { " (\($0))" } ?? ""
-            throw .invalidResponse("the body of \(endpoint.displayPath) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")
+            throw .invalidResponse("the body of \(endpoint.encodedPathAndQuery) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")
         }
     }
 
     func makeRequest(_ endpoint: Endpoint, token: AccessToken) -> URLRequest {
-        var text = connection.baseURL.absoluteString
-        for segment in endpoint.path { text += "/" + Self.encodeSegment(segment) }
-        if !endpoint.query.isEmpty { text += "?" + PercentEncoding.query(endpoint.query) }
+        let text = connection.baseURL.absoluteString + endpoint.encodedPathAndQuery
         // Every piece above is percent-encoded, so this URL always parses; the base URL is the fallback.
         var request = URLRequest(url: URL(string: text) ?? connection.baseURL)
         request.httpMethod = endpoint.method.rawValue
@@ -167,15 +193,6 @@ public final class OpsRampClient: Sendable {
             request.httpBody = Data(JSONWriter.bytes(body))
         }
         return request
-    }
-
-    /// One path segment, percent-encoded; a segment of only dots (`.`, `..`) is encoded too, so
-    /// that URL normalisation can never turn it into a step up the path.
-    static func encodeSegment(_ segment: String) -> String {
-        if !segment.isEmpty, segment.allSatisfy({ $0 == "." }) {
-            return String(repeating: "%2E", count: segment.count)
-        }
-        return PercentEncoding.encode(segment)
     }
 
     /// OpsRamp's error text from any of its body shapes: OAuth-style `{error, error_description}`,
@@ -199,13 +216,4 @@ public final class OpsRampClient: Sendable {
     private static func format(_ seconds: Double) -> String {
         String(format: "%.1f", seconds)
     }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-
-    var milliseconds: Int { Int(seconds * 1000) }
 }

@@ -46,15 +46,19 @@ public struct RetryPolicy: Sendable {
 
     /// How long OpsRamp asks us to wait after a 429: `Retry-After` (seconds or an HTTP date)
     /// when present, else `X-RateLimit-Reset` (epoch seconds, possibly quoted); `nil` if neither.
+    /// Values are clamped to an hour: a header is network input, and nonsense must not trap or stall.
     func rateLimitWait(_ response: HTTPResponse) -> Double? {
-        if let raw = response.header("retry-after").map(Self.unquote) {
-            if let seconds = Double(raw) { return max(0, seconds) }
-            if let date = Self.httpDate(raw) { return max(0, date.timeIntervalSince1970 - wallClock()) }
+        func bounded(_ seconds: Double) -> Double? {
+            seconds.isFinite ? min(max(0, seconds), 3_600) : nil
         }
-        if let raw = response.header("x-ratelimit-reset").map(Self.unquote), let reset = Double(raw) {
+        if let raw = response.header("retry-after").map(Self.unquote) {
+            if let seconds = Double(raw) { return bounded(seconds) }
+            if let date = Self.httpDate(raw) { return bounded(date.timeIntervalSince1970 - wallClock()) }
+        }
+        if let raw = response.header("x-ratelimit-reset").map(Self.unquote), let reset = Double(raw), reset.isFinite {
             // Documented as epoch seconds; a small number can only be a delay in seconds.
             let wait = reset > 1_000_000_000 ? reset - wallClock() : reset
-            return max(0, wait) + 0.25
+            return bounded(wait + 0.25)
         }
         return nil
     }

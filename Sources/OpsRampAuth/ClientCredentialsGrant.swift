@@ -77,10 +77,11 @@ public struct ClientCredentialsGrant: Sendable {
         case .string(let text)?: lifetime = Double(text.trimmingCharacters(in: .whitespaces)) ?? 0
         default: lifetime = 0
         }
-        guard lifetime > 0 else {
+        guard lifetime.isFinite, lifetime > 0 else {
             throw .unexpectedResponse("the token endpoint's answer has no usable expires_in")
         }
-        return TokenGrant(accessToken: secret, expiresIn: lifetime)
+        // OpsRamp tokens live two hours; never trust a token for more than a day, whatever the answer says.
+        return TokenGrant(accessToken: secret, expiresIn: min(lifetime, 86_400))
     }
 
     /// `error_description` (or `error`, or `message`) from an OAuth-style error body.

@@ -62,6 +62,7 @@ struct Main {
     static func serve(_ assembly: ServerAssembly) async {
         assembly.logStartup()
         let logger = Logger(label: "mcp", backend: assembly.logBackend)
+        let options = ServerOptions()
         let writer = StdoutWriter(onClosed: {
             logger.notice("stdout closed by the host; exiting")
             exit(0)
@@ -76,12 +77,12 @@ struct Main {
                 tools: assembly.registry,
                 resources: OpsRampResources.catalog,
                 prompts: OpsRampPrompts.all(toolName: { [prefix = assembly.configuration.toolSelection.prefix] in prefix + $0 })),
+            options: options,
             logger: logger,
             sink: writer)
         let signals = SignalHandlers(writer: writer, logger: logger)
         signals.install()
 
-        let options = ServerOptions()
         await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes))
         withExtendedLifetime(signals) {}
         writer.flush(timeout: 1)

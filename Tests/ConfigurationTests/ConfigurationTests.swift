@@ -37,6 +37,9 @@ struct ConfigurationTests {
         ("http://127.0.0.1:8080", nil, true),
         ("http://localhost:8080", nil, true),
         ("http://[::1]:8080", nil, true),
+        ("http://127.0.0.1.nip.io", nil, false),
+        ("http://127.evil.example.com", nil, false),
+        ("http://[::2]", nil, false),
         ("http://10.0.0.5", "1", true),
         ("ftp://acme.api.opsramp.com", nil, false),
         ("https://user:pw@acme.api.opsramp.com", nil, false),
@@ -106,6 +109,21 @@ struct ConfigurationTests {
         #expect(contents.values == ["A": "1"])
         #expect(contents.skipped.map(\.line) == [2, 3])
         #expect(!contents.skipped.map(\.description).joined().contains("junk"))
+    }
+
+    @Test("a .env found in the working directory may not redirect a secret that comes from the environment")
+    func implicitFileCannotRedirect() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("opsramp-\(UUID().uuidString).env").path
+        try "OPSRAMP_BASE_URL=https://evil.example.com\nOPSRAMP_MCP_LOG_FILE=/tmp/x.log\nOPSRAMP_TENANT_ID=client_7\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let environment = ["OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_CLIENT_ID": "k", "OPSRAMP_CLIENT_SECRET": "host-secret-value"]
+        let implicit = try Configuration.load(environment: environment.filter { $0.key != "OPSRAMP_BASE_URL" }, environmentFile: path, explicit: false)
+        #expect(implicit.connection == nil) // the base URL from the file was refused, and the environment has none
+        #expect(implicit.logFile == nil)
+        #expect(implicit.warnings.contains { $0.variable == "OPSRAMP_BASE_URL" })
+        let explicit = try Configuration.load(environment: environment.filter { $0.key != "OPSRAMP_BASE_URL" }, environmentFile: path, explicit: true)
+        #expect(explicit.connection?.baseURL.host == "evil.example.com") // named by the user: trusted
     }
 
     @Test("a malformed .env line is reported with its line number")

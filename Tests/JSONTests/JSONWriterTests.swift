@@ -35,3 +35,16 @@ struct JSONWriterTests {
         #expect(JSONWriter.string(.double(0.25)) == "0.25")
     }
 }
+
+import Foundation
+
+@Suite("JSONValue Codable")
+struct JSONValueCodableTests {
+    @Test("round-trips through JSONEncoder and JSONDecoder")
+    func codable() throws {
+        let value: JSONValue = ["a": [1, 2.5, "x", true, .null], "b": ["c": [:]]]
+        let data = try JSONEncoder().encode(value)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: data) == value)
+        #expect(try JSONParser.parse(Array(data)) == value)
+    }
+}

@@ -80,6 +80,17 @@ struct ClientCredentialsGrantTests {
         }
     }
 
+    @Test("absurd lifetimes from the network never trap: capped at a day, or refused")
+    func absurdLifetimes() async throws {
+        let (huge, _) = grant(200, #"{"access_token":"abc-123-token","expires_in":1e300}"#)
+        #expect(try await huge.fetch().expiresIn == 86_400)
+        for body in [#"{"access_token":"abc-123-token","expires_in":"inf"}"#, #"{"access_token":"abc-123-token","expires_in":"nan"}"#,
+                     #"{"access_token":"abc-123-token","expires_in":-5}"#] {
+            let (bad, _) = grant(200, body)
+            await #expect(throws: TokenError.self) { try await bad.fetch() }
+        }
+    }
+
     @Test("an unreachable endpoint is a transient error")
     func unreachable() async {
         let transport = CannedTransport(.failure(.cannotConnect("refused")))

@@ -104,7 +104,7 @@ struct OpsQLValidationTests {
         (["objectType": "alert", "fields": ["id"], "filter": "x"], "\"filter\" is not an OpsQL request field"),
         (["objectType": "alert", "fields": ["id"], "filterCriteria": "a = \"b"], "unclosed quote"),
         (["objectType": "alert", "fields": ["id"], "filterCriteria": "(a = 1"], "unclosed '('"),
-        (["objectType": "alert", "fields": ["id"], "pageSize": 5000], "at most 1000"),
+        (["objectType": "alert", "fields": ["id"], "pageSize": 5000], "from 1 to 1000"),
         (["objectType": "alert", "fields": ["id"], "sortByOrder": "UP"], "ASC"),
     ] as [(JSONValue, String)])
     func invalid(_ query: JSONValue, expected: String) {

@@ -146,9 +146,14 @@ struct CommandLineTests {
 
         let (explicit, _, _) = try await run(["--check", "--env-file", directory.appendingPathComponent(".env").path])
         #expect(explicit == 0)
-        let (overridden, overriddenOutput, _) = try await run(["--check"], environment: ["OPSRAMP_CLIENT_SECRET": "env-wins-secret"], directory: directory)
+        let (overridden, overriddenOutput, _) = try await run(["--check"], environment: ["OPSRAMP_TENANT_ID": "client_4321"], directory: directory)
         #expect(overridden == 1)
-        #expect(overriddenOutput.contains("rejected the client credentials"))
+        #expect(overriddenOutput.contains("tenant client_4321"))
+        #expect(overriddenOutput.contains("Check OPSRAMP_TENANT_ID"))
+        // With the secret from the environment, the folder's .env may not choose where it is sent.
+        let (redirected, redirectedOutput, _) = try await run(["--check"], environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
+        #expect(redirected == 1)
+        #expect(redirectedOutput.contains("ignored OPSRAMP_BASE_URL"))
     }
 
     @Test("a .env with Windows line ends is read line by line, and its secret is never shown")

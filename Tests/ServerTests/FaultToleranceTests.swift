@@ -140,6 +140,21 @@ struct FaultToleranceTests {
         tenant.expectNoSecrets(in: server)
     }
 
+    @Test("a 20 MB answer under the cap is read and cut to size promptly (the body is not copied per chunk)")
+    func largeBodyUnderCap() async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer(["OPSRAMP_MCP_LOG_LEVEL": "warning"])
+        _ = try await server.callTool("get_release_version")
+        tenant.fake.inject(.oversized(bytes: 20_000_000), on: .alerts)
+        let started = ContinuousClock.now
+        let result = try await server.callTool("get_alerts", ["limit": 1000], timeout: 60)
+        let elapsed = ContinuousClock.now - started
+        #expect(result["isError"] == false, "\(result.text.prefix(300))")
+        #expect(result.text.utf8.count <= 40_000)
+        #expect(elapsed < .seconds(15), "took \(elapsed)")
+        tenant.expectNoSecrets(in: server)
+    }
+
     @Test("token endpoint failures: clear errors, and the next call tries again", arguments: ["401", "500", "noToken"])
     func tokenFailures(_ kind: String) async throws {
         let tenant = try FakeTenant()

@@ -33,6 +33,28 @@ struct FuzzCorpus {
         addInvalidUTF8()
         addHugeStrings()
         addNotificationsAndResponses()
+        addExtremeNumbers()
+    }
+
+    /// Integers at and beyond the edges in every numeric argument, including inside an OpsQL body.
+    mutating func addExtremeNumbers() {
+        let literals = ["9223372036854775807", "-9223372036854775808", "4611686018427387904", "1e300", "-1", "0", "2147483648", "1.5"]
+        let numeric: [(String, String)] = [("get_alerts", "limit"), ("get_alerts", "page"), ("get_minimal_resource_details", "limit"),
+                                           ("execute_opsql_query", "limit")]
+        for literal in literals {
+            for (tool, argument) in numeric {
+                let id = nextID()
+                let line = #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"\#(tool)","arguments":{"\#(argument)":\#(literal)}}}"#
+                add("extreme numbers", Array(line.utf8), .response(.string(id)))
+            }
+            for field in ["pageNo", "pageSize"] {
+                let id = nextID()
+                let line = #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"execute_opsql_query","arguments":{"query":{"objectType":"alert","fields":["id"],"\#(field)":\#(literal)},"limit":5000}}}"#
+                add("extreme numbers", Array(line.utf8), .response(.string(id)))
+            }
+            let id = nextID()
+            add("extreme numbers", Array(#"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/list","params":{"cursor":"\#(literal)"}}"#.utf8), .response(.string(id)))
+        }
     }
 
     private mutating func nextID() -> String {

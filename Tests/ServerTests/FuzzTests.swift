@@ -1,3 +1,4 @@
+import FakeOpsRamp
 import Foundation
 import JSON
 import Testing
@@ -8,7 +9,9 @@ struct FuzzTests {
     func corpus() async throws {
         let corpus = FuzzCorpus(seed: 0x5EED_0F_F022)
         #expect(corpus.cases.count >= 10_000)
-        let server = try ServerProcess(environment: ["OPSRAMP_MCP_LOG_LEVEL": "error"])
+        // Against a fake tenant, so that tool calls that pass validation really reach the OpsRamp client.
+        let tenant = try FakeTenant()
+        let server = try ServerProcess(environment: tenant.environment(["OPSRAMP_MCP_LOG_LEVEL": "error"]))
         try await server.initialize()
         let started = ContinuousClock.now
         let writer = Task.detached {
@@ -72,6 +75,8 @@ struct FuzzTests {
         print("fuzz corpus: \(corpus.cases.count) cases, \(lines.count) answers, \(failures.count) failures, peak RSS \(peakKB / 1024) MB, \(Int(seconds)) s")
         for failure in failures.prefix(20) { print("  \(failure)") }
         #expect(failures.isEmpty)
+        #expect(!tenant.fake.requests.isEmpty, "no tool call reached the fake OpsRamp")
+        tenant.expectNoSecrets(in: server)
         #expect(peakKB > 0 && peakKB < 400 * 1024, "peak RSS \(peakKB) kB")
     }
 }

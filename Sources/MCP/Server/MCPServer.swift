@@ -49,8 +49,10 @@ public actor MCPServer {
     let clientLog: ClientLogForwarder
 
     var state: SessionState = .awaitingInitialize
-    /// Requests still running, by id, for `notifications/cancelled` and shutdown.
-    var inFlight: [RequestID: Task<JSONValue?, Never>] = [:]
+    /// Requests still running, by id, for `notifications/cancelled` and shutdown. The number tells
+    /// apart two requests that (against the rules) share an id, so one ending does not forget the other.
+    var inFlight: [RequestID: (number: Int, task: Task<JSONValue?, Never>)] = [:]
+    private var requestCounter = 0
     /// Batches whose combined answer has not been written yet.
     var pendingBatches = 0
 
@@ -183,9 +185,7 @@ public actor MCPServer {
     private func handleNotification(_ method: String, params: JSONValue?) {
         switch ClientNotification(rawValue: method) {
         case .initialized:
-            if case .ready(let revision, let client, _) = state {
-                state = .ready(revision: revision, client: client, initialized: true)
-            }
+            logger.debug("client confirmed initialization")
         case .cancelled:
             guard let raw = params?["requestId"], let id = RequestID(raw) else {
                 logger.debug("ignored notifications/cancelled without a usable requestId")
@@ -200,12 +200,12 @@ public actor MCPServer {
     }
 
     private func cancel(_ id: RequestID, reason: String?) {
-        guard let task = inFlight[id] else {
+        guard let entry = inFlight[id] else {
             logger.debug("cancel for \(id): not running (already answered or unknown)")
             return
         }
         logger.info("cancelling request \(id)" + (reason.map { ": \($0)" } ?? ""))
-        task.cancel()
+        entry.task.cancel()
     }
 
     // MARK: - Tool calls
@@ -218,6 +218,9 @@ public actor MCPServer {
         let logger = self.logger
         let sink = self.sink
         let identity = self.identity
+        requestCounter += 1
+        let number = requestCounter
+        if inFlight[id] != nil { logger.warning("request id \(id) is already in use by a running request; ids should be unique") }
         let task = Task { [weak self] () -> JSONValue? in
             let result = await LogContext.$requestID.withValue(id.description) {
                 await ClientLogForwarder.$requestLevel.withValue(context.revision.isStateless ? .some(context.clientLogLevel) : nil) {
@@ -231,15 +234,15 @@ public actor MCPServer {
             } else {
                 logger.debug("request \(id) was cancelled; no answer is sent")
             }
-            await self?.finished(id)
+            await self?.finished(id, number: number)
             return answer
         }
-        inFlight[id] = task
+        inFlight[id] = (number, task)
         return .later(task)
     }
 
-    private func finished(_ id: RequestID) {
-        inFlight[id] = nil
+    private func finished(_ id: RequestID, number: Int) {
+        if inFlight[id]?.number == number { inFlight[id] = nil }
     }
 
     /// Sends `notifications/progress` for a request that asked for it; silent once the request is cancelled.
@@ -265,7 +268,7 @@ public actor MCPServer {
         }
         guard !inFlight.isEmpty else { return }
         logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")
-        for task in inFlight.values { task.cancel() }
+        for entry in inFlight.values { entry.task.cancel() }
         let cancelDeadline = ContinuousClock.now + .milliseconds(300)
         while !inFlight.isEmpty, ContinuousClock.now < cancelDeadline {
             try? await Task.sleep(for: .milliseconds(10))

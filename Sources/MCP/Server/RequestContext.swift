@@ -32,8 +32,9 @@ struct RequestContext: Sendable {
             throw .invalidParams("Invalid params for \(method): _meta[\"\(MetaKey.protocolVersion)\"] must be a string")
         }
         guard let revision = ProtocolRevision(rawValue: version), revision.isStateless else {
+            // Only the revisions served statelessly; the older ones need the initialize handshake.
             throw JSONRPCError(.unsupportedProtocolVersion, "Unsupported protocol version",
-                               data: ["supported": .array(ProtocolRevision.allCases.reversed().map { .string($0.rawValue) }),
+                               data: ["supported": .array(ProtocolRevision.statelessRevisions.reversed().map { .string($0.rawValue) }),
                                       "requested": .string(version)])
         }
         guard meta[MetaKey.clientCapabilities]?.objectValue != nil else {

@@ -4,11 +4,12 @@ import JSON
 enum SessionState: Sendable {
     /// No `initialize` yet: only `initialize` and `ping` are served.
     case awaitingInitialize
-    /// `initialize` answered; `initialized` tells whether the client confirmed with its notification.
-    case ready(revision: ProtocolRevision, client: ClientDescription, initialized: Bool)
+    /// `initialize` answered. Requests are served from here on, without waiting for the client's
+    /// `notifications/initialized`: hosts differ in when they send it, and refusing would gain nothing.
+    case ready(revision: ProtocolRevision, client: ClientDescription)
 
     var revision: ProtocolRevision? {
-        if case .ready(let revision, _, _) = self { return revision }
+        if case .ready(let revision, _) = self { return revision }
         return nil
     }
 }
@@ -17,5 +18,4 @@ enum SessionState: Sendable {
 struct ClientDescription: Sendable {
     let name: String
     let version: String
-    let capabilities: [String: JSONValue]
 }

@@ -7,7 +7,6 @@ import Logging
 struct ToolCall: Sendable {
     let tool: Tool
     let arguments: JSONValue
-    let progressToken: JSONValue?
 
     init(params: [String: JSONValue], tools: ToolRegistry) throws(JSONRPCError) {
         guard let nameValue = params["name"] else {
@@ -27,8 +26,6 @@ struct ToolCall: Sendable {
         }
         self.tool = tool
         self.arguments = arguments.isNull ? .object([:]) : arguments
-        let token = params["_meta"]?["progressToken"]
-        progressToken = token.flatMap { RequestID($0) }?.json
     }
 
     /// Runs the tool and renders a `CallToolResult`; `nil` when the call was cancelled.
@@ -59,12 +56,5 @@ struct ToolCall: Sendable {
         let elapsed = ContinuousClock.now - started
         logger.info("\(tool.name) \(output.isError ? "failed" : "succeeded") in \(elapsed.milliseconds) ms")
         return ToolResultRenderer.render(output, revision: context.revision)
-    }
-}
-
-extension Duration {
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -71,12 +71,6 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         return true
     }
 
-    public var isClosed: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return closed
-    }
-
     private func run() {
         while true {
             condition.lock()
@@ -115,6 +109,11 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
                     offset += written
                 } else if written < 0 && errno == EINTR {
                     continue
+                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    // A host may hand over a non-blocking pipe: wait until it drains instead of giving up.
+                    var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&request, 1, 1_000)
+                    if request.revents & Int16(POLLERR | POLLHUP) != 0 { return false }
                 } else {
                     return false
                 }

@@ -66,5 +66,4 @@ enum Schema {
     static let plainString: JSONValue = ["type": "string"]
     static let plainInteger: JSONValue = ["type": "integer"]
     static let plainBoolean: JSONValue = ["type": "boolean"]
-    static let nullableString: JSONValue = ["type": ["string", "null"]]
 }

@@ -48,15 +48,19 @@ enum ExecuteOpsQLQuery {
 
         if body["aggregateFunction"] != nil {
             let page = try await environment.withClient { client in try await client.opsqlPage(body) }
-            var result: [String: JSONValue] = [
-                "objectType": .string(objectType),
-                "returned": .int(page.results.count),
-                "results": .array(page.results),
-                "moreAvailable": .bool(page.nextPage),
-                "pagesFetched": 1,
-            ]
-            if page.results.count == 1, let count = page.results.first?["count"] { result["count"] = count }
-            return ToolOutput(result)
+            // One count, or one per group (groupBy); many groups are cut like rows.
+            return ResultBudget.fit(page.results, maxBytes: environment.maxResultBytes) { kept, dropped in
+                var result: [String: JSONValue] = [
+                    "objectType": .string(objectType),
+                    "returned": .int(kept.count),
+                    "results": .array(kept),
+                    "moreAvailable": .bool(page.nextPage || dropped > 0),
+                    "pagesFetched": 1,
+                ]
+                if page.results.count == 1, let count = page.results.first?["count"] { result["count"] = count }
+                if dropped > 0 { result["truncated"] = .string("\(dropped) groups were left out to keep this answer small; group by fewer fields.") }
+                return result
+            }
         }
 
         let collected = try await environment.withClient { client in
@@ -78,8 +82,12 @@ enum ExecuteOpsQLQuery {
                     "\(dropped) of the \(collected.items.count) rows fetched were left out to keep this answer under "
                         + "\(environment.maxResultBytes) bytes. Request fewer fields, a smaller limit, or a narrower filterCriteria.")
             } else if collected.moreAvailable {
-                let nextPage = (body["pageNo"]?.intValue ?? 1) + collected.pagesFetched
-                result["next"] = .string("More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count). Next OpsRamp page: pageNo \(nextPage).")
+                var next = "More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count)."
+                // A page number is only a correct continuation when the rows returned end on a page boundary.
+                if let pageSize = body["pageSize"]?.intValue, pageSize > 0, kept.count % pageSize == 0 {
+                    next += " To continue, send the same query with pageNo \((body["pageNo"]?.intValue ?? 1) + kept.count / pageSize)."
+                }
+                result["next"] = .string(next)
             }
             return result
         }
@@ -132,10 +140,11 @@ enum OpsQLRequestValidator {
         if let filter = body["filterCriteria"]?.stringValue, let issue = filterIssue(filter) {
             throw problem(issue)
         }
-        for key in ["pageNo", "pageSize"] {
+        for (key, maximum) in [("pageNo", 1_000_000), ("pageSize", 1000)] {
             if let number = body[key] {
-                guard let int = number.intValue, int >= 1 else { throw problem("\(key) must be a positive integer") }
-                if key == "pageSize", int > 1000 { throw problem("pageSize may be at most 1000") }
+                guard let int = number.intValue, (1...maximum).contains(int) else {
+                    throw problem("\(key) must be an integer from 1 to \(maximum)")
+                }
             }
         }
         if let order = body["sortByOrder"], order.stringValue.map({ ["ASC", "DESC"].contains($0.uppercased()) }) != true {

@@ -21,9 +21,9 @@ enum GetAlertStatisticsDashboard {
                 "by_priority": Schema.boolean("Also count by priority (six more requests to OpsRamp).", default: false),
             ]),
             outputSchema: Schema.openObject([
-                "window": ["type": "object"],
-                "openAlertsByState": ["type": "object"],
-                "openAlertsByPriority": ["type": "object"],
+                "window": Schema.openObject(["since": Schema.plainString, "until": Schema.plainString, "timeBase": Schema.plainString]),
+                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
+                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
                 "totalOpen": Schema.plainInteger,
                 "dashboardUrl": Schema.plainString,
                 "alertsPageUrl": Schema.plainString,

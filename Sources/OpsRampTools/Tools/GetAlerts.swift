@@ -37,7 +37,7 @@ enum GetAlerts {
                 "page": Schema.integer("Which block of `limit` alerts to return, from 1.", minimum: 1, default: 1),
             ]),
             outputSchema: Schema.openObject([
-                "totalResults": Schema.any("matches in OpsRamp, when it reported the number"),
+                "totalResults": ["type": "integer", "description": "matches in OpsRamp, when it reported the number"],
                 "returned": Schema.plainInteger,
                 "page": Schema.plainInteger,
                 "limit": Schema.plainInteger,

@@ -33,7 +33,7 @@ enum GetMinimalResourceDetails {
                 "returned": Schema.plainInteger,
                 "state": Schema.plainString,
                 "queryString": Schema.plainString,
-                "resources": Schema.array(of: ["type": "object"]),
+                "resources": Schema.array(of: Schema.openObject(["id": Schema.any("resource id, usable in get_alerts resource_ids")])),
                 "moreAvailable": Schema.plainBoolean,
             ], required: ["matched", "returned", "resources", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
