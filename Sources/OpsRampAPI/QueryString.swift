@@ -24,8 +24,8 @@ public struct QueryString: Sendable, Equatable, CustomStringConvertible {
         pairs.map { "\($0.key):\($0.values.joined(separator: ","))" }.joined(separator: "+")
     }
 
-    /// Adds one filter. `values` must not contain `+`; a single value must not contain `,`
-    /// unless the key takes a list.
+    /// Adds one filter. A value must not contain `+`; a `,` inside a value makes OpsRamp read it
+    /// as several values of the key (matching any of them), which is what a list means anyway.
     public mutating func add(_ key: String, _ values: [String]) throws(QueryStringError) {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !cleaned.isEmpty else { return }
