@@ -74,22 +74,10 @@ public final class LogBackend: Sendable {
         observer?(level, label, clean)
     }
 
+    /// stderr closed, nobody draining it, or a full disk: the line is dropped, since logging must
+    /// never hold up or take down the server.
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return // stderr closed or full disk: logging must never take the server down
-                }
-            }
-        }
+        DescriptorWriter.writeAll(Array(text.utf8), to: descriptor, waitWhenFull: false)
     }
 }
 

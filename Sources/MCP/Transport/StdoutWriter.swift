@@ -6,6 +6,7 @@ import Darwin
 import Dispatch
 import Foundation
 import JSON
+import Logging
 
 /// Anything that accepts outgoing protocol messages.
 public protocol MessageSink: Sendable {
@@ -98,27 +99,8 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         }
     }
 
-    /// One `write(2)` per line where possible; partial writes are continued.
+    /// One `write(2)` per line where possible; see `DescriptorWriter`.
     private func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fileDescriptor, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                    // A host may hand over a non-blocking pipe: wait until it drains instead of giving up.
-                    var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&request, 1, 1_000)
-                    if request.revents & Int16(POLLERR | POLLHUP) != 0 { return false }
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
+        DescriptorWriter.writeAll(bytes, to: fileDescriptor)
     }
 }
