@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["JSON", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "FakeOpsRamp"], swiftSettings: strict),
         // Test support: a fake OpsRamp API on 127.0.0.1 (not shipped).
         .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),
         .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "JSON"], swiftSettings: strict),

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Logging
 
 /// A child process started with `posix_spawn`, its stdio on pipes, reaped with `waitpid`.
 ///
@@ -77,24 +78,10 @@ final class SpawnedProcess: @unchecked Sendable {
         if isRunning { Glibc.kill(pid, signal) }
     }
 
-    /// Writes everything, retrying on EINTR and partial writes; false when the pipe is closed.
+    /// Writes everything to the child's stdin (see `DescriptorWriter`); false when the pipe is closed.
     @discardableResult
     func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(stdinFD, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
+        DescriptorWriter.writeAll(bytes, to: stdinFD)
     }
 
     /// Reads `fd` to its end on the calling thread, handing each chunk to `consume`.
