@@ -16,13 +16,19 @@ let package = Package(
         // Wiring only: command line, configuration, and the hand-off to the MCP server.
         .executableTarget(
             name: "opsramp-mcp-server",
-            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround"],
+            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround",
+                           "OpsRampBuildInfo"],
             swiftSettings: strict,
-            // Lets CurlSocketWorkaround's curl_multi_setopt take precedence over libcurl's (see that file).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt"], .when(platforms: [.linux]))]
+            // Lets the curl shims' curl_multi_setopt and curl_multi_add_handle take precedence over libcurl's (see those files).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
+                                           "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle"], .when(platforms: [.linux]))]
         ),
+        // The commit and build date that scripts/release.sh stamps into the binary.
+        .target(name: "OpsRampBuildInfo"),
         // Works around a corelibs URLSession bug that keeps a CPU core busy while a request waits.
         .target(name: "CurlSocketWorkaround", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // Hands OPSRAMP_CA_BUNDLE to libcurl, which corelibs URLSession offers no setting for.
+        .target(name: "CurlCertificateAuthority", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // JSON values, a strict parser and a compact writer.
         .target(name: "JSON", swiftSettings: strict),
         // Leveled logging to stderr (and an optional file) with secret redaction.
@@ -32,7 +38,7 @@ let package = Package(
         // JSON-RPC 2.0 and MCP: messages, revisions, dispatcher, stdio transport.
         .target(name: "MCP", dependencies: ["JSON", "Logging"], swiftSettings: strict),
         // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors.
-        .target(name: "HTTP", dependencies: ["Logging"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["Logging", "CurlCertificateAuthority"], swiftSettings: strict),
         // OAuth 2.0 client-credentials token cache.
         .target(name: "OpsRampAuth", dependencies: ["JSON", "Logging", "HTTP"], swiftSettings: strict),
         // The OpsRamp REST API client: endpoints, queryString encoding, retries, API errors.

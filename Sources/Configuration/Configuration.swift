@@ -72,6 +72,8 @@ public struct Configuration: Sendable {
     public let maxResponseBytes: Int
     public let maxRetries: Int
     public let toolSelection: ToolSelection
+    /// Proxy (as libcurl will choose it) and CA bundle.
+    public let network: NetworkSettings
     /// Settings that were ignored because they are invalid; logged at start-up.
     public let warnings: [ConfigurationProblem]
     /// The `.env` file that was read, if any.
@@ -99,12 +101,22 @@ public struct Configuration: Sendable {
                 }
             }
         }
+        if let environmentFile {
+            // libcurl reads proxies from the process environment only; a file cannot set them.
+            for name in merged.keys.sorted() where NetworkSettings.allProxyVariables.contains(name) && environment[name] == nil {
+                skipped.append(ConfigurationProblem(
+                    variable: name,
+                    message: "\(name) in \(environmentFile) is not used: proxies come from the environment (the MCP host's env block)"))
+            }
+        }
         for (key, value) in environment { merged[key] = value }
-        return Configuration(values: merged, environmentFile: environmentFile, fileWarnings: skipped)
+        return Configuration(values: merged, environmentFile: environmentFile, fileWarnings: skipped, processEnvironment: environment)
     }
 
     /// Builds and validates the configuration from already-merged variables.
-    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = []) {
+    /// `processEnvironment` is where proxies are read from (libcurl reads only the real environment); by default `values`.
+    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
+                processEnvironment: [String: String]? = nil) {
         var reader = VariableReader(values: values)
         self.environmentFile = environmentFile
 
@@ -116,8 +128,11 @@ public struct Configuration: Sendable {
         let secret = reader.required(.clientSecret, hint: "copy the Secret of the same custom integration")
         let tokenPath = reader.path(.tokenPath, default: Defaults.tokenPath)
         let timeout = reader.number(.requestTimeout, default: Defaults.requestTimeout, range: 1...300)
+        let caBundle = reader.certificateBundle(home: values["HOME"])
+        let proxies = VariableReader.networkProxies(environment: processEnvironment ?? values)
+        network = NetworkSettings(caBundle: caBundle, httpsProxy: proxies.https, httpProxy: proxies.http, noProxy: proxies.noProxy)
 
-        if let base, let tenant, let clientID, let secret {
+        if let base, let tenant, let clientID, let secret, reader.connectionProblems.isEmpty {
             connection = OpsRampConnection(baseURL: base, tenantID: tenant, clientID: clientID,
                                            clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: timeout)
         } else {

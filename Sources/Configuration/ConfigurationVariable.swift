@@ -10,6 +10,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case portalURL = "OPSRAMP_PORTAL_URL"
     case alertDashboardID = "OPSRAMP_ALERT_DASHBOARD_ID"
     case allowInsecureHTTP = "OPSRAMP_ALLOW_INSECURE_HTTP"
+    case caBundle = "OPSRAMP_CA_BUNDLE"
     case logLevel = "OPSRAMP_MCP_LOG_LEVEL"
     case logFile = "OPSRAMP_MCP_LOG_FILE"
     case maxResultBytes = "OPSRAMP_MCP_MAX_RESULT_BYTES"
@@ -21,8 +22,11 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
 
     public var name: String { rawValue }
 
+    /// The settings the API tools cannot do without.
+    public static let required: [ConfigurationVariable] = [.baseURL, .clientID, .clientSecret, .tenantID]
+
     /// Settings that decide where the credentials go or where the server writes.
-    static let redirecting: [ConfigurationVariable] = [.baseURL, .tokenPath, .allowInsecureHTTP, .portalURL, .logFile]
+    static let redirecting: [ConfigurationVariable] = [.baseURL, .tokenPath, .allowInsecureHTTP, .caBundle, .portalURL, .logFile]
 
     public var summary: String {
         switch self {
@@ -35,6 +39,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .portalURL: "OpsRamp portal URL for links, e.g. https://acme.app.opsramp.com (derived from the base URL when it is *.api.opsramp.com)"
         case .alertDashboardID: "Id of the dashboard that get_alert_statistics_dashboard links to"
         case .allowInsecureHTTP: "Set to 1 to allow an http:// base URL that is not on this machine (not recommended)"
+        case .caBundle: "PEM file of CA certificates to trust instead of the system's CA file, for networks that intercept TLS (Linux)"
         case .logLevel: "debug, info, notice, warning or error; logs go to stderr"
         case .logFile: "Also append logs to this file (created with owner-only permissions)"
         case .maxResultBytes: "Largest tool result in bytes; longer results are cut with a note on how to narrow them"

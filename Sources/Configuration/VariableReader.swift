@@ -27,7 +27,17 @@ struct VariableReader {
             connectionProblems.append(.missing(variable.name, hint: hint))
             return nil
         }
+        guard !Self.isPlaceholder(value) else {
+            connectionProblems.append(ConfigurationProblem(
+                variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
+            return nil
+        }
         return value
+    }
+
+    /// `<...>`: how `--print-host-config` marks a value the user must fill in.
+    static func isPlaceholder(_ value: String) -> Bool {
+        value.hasPrefix("<") && value.hasSuffix(">")
     }
 
     func flag(_ variable: ConfigurationVariable) -> Bool {
@@ -40,6 +50,10 @@ struct VariableReader {
     mutating func url(_ variable: ConfigurationVariable, allowInsecure: Bool, required: Bool, hint: String) -> URL? {
         guard let raw = optional(variable) else {
             if required { connectionProblems.append(.missing(variable.name, hint: hint)) }
+            return nil
+        }
+        if required, Self.isPlaceholder(raw) {
+            connectionProblems.append(ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
             return nil
         }
         let problem: String?
@@ -101,6 +115,10 @@ struct VariableReader {
     mutating func identifier(_ variable: ConfigurationVariable, hint: String) -> String? {
         guard let raw = optional(variable) else {
             connectionProblems.append(.missing(variable.name, hint: hint))
+            return nil
+        }
+        if Self.isPlaceholder(raw) {
+            connectionProblems.append(ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
             return nil
         }
         guard Self.isIdentifier(raw) else {

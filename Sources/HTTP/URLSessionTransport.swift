@@ -1,3 +1,4 @@
+import CurlCertificateAuthority
 import Dispatch
 import Foundation
 #if canImport(FoundationNetworking)
@@ -14,7 +15,11 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let exchanges = Exchanges()
     private let session: URLSession
 
-    public init(maximumConnectionsPerHost: Int = 128) {
+    /// `certificateAuthorityFile`: a PEM file of CA certificates that every transfer of the process
+    /// trusts instead of the system's CA file (Linux; see CurlCertificateAuthority). Proxies need no
+    /// setting here: libcurl takes them from the environment (`HTTPS_PROXY`, `NO_PROXY`, ...).
+    public init(maximumConnectionsPerHost: Int = 128, certificateAuthorityFile: String? = nil) {
+        if let certificateAuthorityFile { _ = opsramp_curl_use_ca_file(certificateAuthorityFile) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData

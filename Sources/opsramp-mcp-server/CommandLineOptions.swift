@@ -6,6 +6,7 @@ struct CommandLineOptions: Equatable {
         case version
         case check
         case listTools
+        case printHostConfig(HostKind)
     }
 
     var mode: Mode = .serve
@@ -43,7 +44,7 @@ struct CommandLineOptions: Equatable {
             func set(_ mode: Mode) throws(UsageError) {
                 try noValue()
                 guard options.mode == .serve || options.mode == mode else {
-                    throw UsageError(message: "choose one of --check, --list-tools, --help, --version")
+                    throw UsageError(message: "choose one of --check, --list-tools, --print-host-config, --help, --version")
                 }
                 options.mode = mode
             }
@@ -52,6 +53,13 @@ struct CommandLineOptions: Equatable {
             case "-V", "--version": try set(.version)
             case "--check": try set(.check)
             case "--list-tools": try set(.listTools)
+            case "--print-host-config":
+                let host = try value()
+                guard let kind = HostKind(rawValue: host) else {
+                    throw UsageError(message: "--print-host-config: unknown host \(host); choose one of \(HostKind.names)")
+                }
+                inlineValue = nil
+                try set(.printHostConfig(kind))
             case "--env-file": options.environmentFile = try value()
             case "--tools": options.tools = try value()
             case "--exclude-tools": options.excludeTools = try value()

@@ -2,93 +2,127 @@ import Configuration
 import Foundation
 import JSON
 import OpsRampAPI
+import OpsRampAuth
 
-/// `--check`: walks through configuration, token and one API call, printing each step with a fix on failure.
+/// `--check`: walks through settings, tool selection, token and API calls, printing each step
+/// as it ends, with a fix for each failure. Mistakes that can be seen in the settings are
+/// named before anything is sent.
 struct ConnectionCheck {
     let assembly: ServerAssembly
+    var reporter = CheckReporter()
 
-    /// True when every step passed.
+    /// True when no step failed (warnings do not fail the check).
     func run() async -> Bool {
         let configuration = assembly.configuration
-        print("\(ServerVersion.name) \(ServerVersion.current): checking the OpsRamp connection")
-        print("")
+        reporter.line("\(ServerVersion.name) \(ServerVersion.current): checking the OpsRamp connection")
+        reporter.line()
+
+        for warning in configuration.warnings {
+            reporter.step(.warning, "setting ignored", warning.message)
+        }
+        let toolsPassed = checkToolSelection()
 
         let source = configuration.environmentFile.map { "the environment and \($0)" } ?? "the environment (no .env file)"
-        for warning in configuration.warnings {
-            report(.warning, "setting ignored", warning.message)
-        }
         guard let client = assembly.client, let connection = configuration.connection else {
-            report(.fail, "configuration (from \(source))",
-                   configuration.connectionProblems.map(\.message).joined(separator: "\n"))
-            print("")
-            print("Fix: set the variables above (see --help or .env.example), then run --check again.")
+            reporter.step(.fail, "configuration (from \(source))", configuration.connectionProblems.map(\.message).joined(separator: "\n"))
+            reporter.line()
+            reporter.line("Fix: set the variables above (see --help or .env.example), then run --check again.")
             return false
         }
-        report(.pass, "configuration (from \(source))",
-               "API \(connection.baseURL.absoluteString), tenant \(connection.tenantID), token path \(connection.tokenPath)")
-
-        do {
-            _ = try await client.tokens.token()
-            report(.pass, "access token", "obtained from \(connection.tokenPath) (the token itself is not shown)")
-        } catch {
-            report(.fail, "access token", error.description)
-            if case .unexpectedResponse = error {
-                let other = connection.tokenPath == Configuration.Defaults.tokenPath ? "/auth/oauth/token" : Configuration.Defaults.tokenPath
-                print("      Some tenants use the other token path: try OPSRAMP_TOKEN_PATH=\(other).")
-            }
+        if let apiURL = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {
+            reporter.step(.fail, "configuration (from \(source))",
+                          "OPSRAMP_BASE_URL \(connection.baseURL.absoluteString) is the OpsRamp portal (the web UI), not the API.\n"
+                          + "Set OPSRAMP_BASE_URL=\(apiURL.absoluteString) instead. Nothing was sent.")
             return false
         }
+        reporter.step(.pass, "configuration (from \(source))",
+                      "API \(connection.baseURL.absoluteString), tenant \(connection.tenantID), token path \(connection.tokenPath)")
+        if connection.sendsInClearText {
+            reporter.step(.warning, "plain http", "\(connection.baseURL.host ?? "the host") is not this machine and OPSRAMP_ALLOW_INSECURE_HTTP=1 "
+                          + "allows http://: the client secret and every answer travel in clear text. Use https:// unless this is a test network.")
+        }
+        reportNetwork(for: connection.baseURL)
 
-        do {
-            let release = try await client.releaseVersion()
-            report(.pass, "API call (release version)", JSONWriter.string(release))
-        } catch {
-            report(.fail, "API call (release version)", error.userMessage)
+        guard await checkToken(client, connection) else { return false }
+        await checkReleaseVersion(client)
+        guard await checkTenant(client, connection) else { return false }
+        reportPortalLinks(configuration.portal)
+
+        reporter.line()
+        guard toolsPassed else {
+            reporter.line("The connection works, but no tools are exposed: fix the tool selection above.")
             return false
         }
-
-        // The release version is the same for every tenant; one alert search proves the tenant id.
-        do {
-            let visible = try await client.countAlerts(query: QueryString())
-            report(.pass, "tenant \(connection.tenantID)", "alert search works; \(visible) alert(s) visible to this integration")
-        } catch {
-            report(.fail, "tenant \(connection.tenantID)", error.userMessage + "\nCheck OPSRAMP_TENANT_ID: the client (or partner) id the integration belongs to.")
-            return false
-        }
-        if !Self.looksLikeTenantID(connection.tenantID) {
-            report(.warning, "tenant id format", "\(connection.tenantID) is not a UUID, client_<number> or msp_<number>; check it if results look wrong")
-        }
-
-        let portal = configuration.portal
-        if let url = portal.portalURL {
-            let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? " (no OPSRAMP_ALERT_DASHBOARD_ID)"
-            report(.pass, "portal links", url.absoluteString + dashboard)
-        } else {
-            report(.warning, "portal links", "none: set OPSRAMP_PORTAL_URL for links in get_alert_statistics_dashboard")
-        }
-        print("")
-        print("All checks passed. Tools: \(assembly.registry.names.joined(separator: ", ")).")
+        reporter.line("All checks passed. Tools: \(assembly.registry.names.joined(separator: ", ")).")
         return true
     }
 
-    /// OpsRamp tenant ids are UUIDs or `client_<n>` / `msp_<n>`.
-    static func looksLikeTenantID(_ id: String) -> Bool {
-        if UUID(uuidString: id) != nil { return true }
-        for prefix in ["client_", "msp_"] where id.hasPrefix(prefix) {
-            let number = id.dropFirst(prefix.count)
-            return !number.isEmpty && number.allSatisfy(\.isNumber)
+    /// A selection that leaves no tools fails: a host would show the server with nothing to call.
+    private func checkToolSelection() -> Bool {
+        let warnings = assembly.selectionWarnings.joined(separator: "\n")
+        if assembly.registry.tools.isEmpty {
+            reporter.step(.fail, "tool selection", warnings)
+            return false
         }
-        return false
+        if !warnings.isEmpty { reporter.step(.warning, "tool selection", warnings) }
+        return true
     }
 
-    enum Outcome: String {
-        case pass = "PASS"
-        case fail = "FAIL"
-        case warning = "WARN"
+    private func reportNetwork(for baseURL: URL) {
+        let network = assembly.configuration.network
+        var details: [String] = []
+        if let proxy = network.proxy(for: baseURL) {
+            details.append("through the proxy \(proxy.display) (from \(proxy.variable))")
+        } else if network.httpsProxy != nil || network.httpProxy != nil, NetworkSettings.bypasses(host: baseURL.host ?? "", noProxy: network.noProxy) {
+            details.append("direct: \(baseURL.host ?? "the host") matches NO_PROXY")
+        }
+        if let bundle = network.caBundle { details.append("trusting the CA certificates in \(bundle) (OPSRAMP_CA_BUNDLE)") }
+        if !details.isEmpty { reporter.step(.pass, "network", details.joined(separator: "\n")) }
     }
 
-    private func report(_ outcome: Outcome, _ step: String, _ detail: String) {
-        print("[\(outcome.rawValue)] \(step)")
-        for line in detail.split(separator: "\n") { print("      \(line)") }
+    private func checkToken(_ client: OpsRampClient, _ connection: OpsRampConnection) async -> Bool {
+        do {
+            _ = try await client.tokens.token()
+            reporter.step(.pass, "access token", "obtained from \(connection.tokenPath) (the token itself is not shown)")
+            return true
+        } catch {
+            reporter.step(.fail, "access token", CheckAdvice.forToken(error, tokenPath: connection.tokenPath))
+            return false
+        }
+    }
+
+    /// The release-version endpoint is undocumented and missing on some pods: its failure is a
+    /// warning, and the alert search that follows decides whether the connection works.
+    private func checkReleaseVersion(_ client: OpsRampClient) async {
+        do {
+            let release = JSONWriter.string(try await client.releaseVersion())
+            reporter.step(.pass, "API call (release version)", release.count > 300 ? release.prefix(300) + "..." : release)
+        } catch {
+            reporter.step(.warning, "API call (release version)", CheckAdvice.forReleaseVersion(error))
+        }
+    }
+
+    /// One alert search proves base URL, tenant id and permissions together.
+    private func checkTenant(_ client: OpsRampClient, _ connection: OpsRampConnection) async -> Bool {
+        do {
+            let visible = try await client.countAlerts(query: QueryString())
+            reporter.step(.pass, "tenant \(connection.tenantID)", "alert search works; \(visible) alert(s) visible to this integration")
+        } catch {
+            reporter.step(.fail, "tenant \(connection.tenantID)", error.userMessage + "\n" + CheckAdvice.tenantFormat(connection.tenantID))
+            return false
+        }
+        if !CheckAdvice.looksLikeTenantID(connection.tenantID) {
+            reporter.step(.warning, "tenant id format", "\(connection.tenantID) is not a UUID, client_<number> or msp_<number>; check it if results look wrong")
+        }
+        return true
+    }
+
+    private func reportPortalLinks(_ portal: PortalSettings) {
+        if let url = portal.portalURL {
+            let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? " (no OPSRAMP_ALERT_DASHBOARD_ID)"
+            reporter.step(.pass, "portal links", url.absoluteString + dashboard)
+        } else {
+            reporter.step(.warning, "portal links", "none: set OPSRAMP_PORTAL_URL for links in get_alert_statistics_dashboard")
+        }
     }
 }

@@ -14,12 +14,18 @@ enum HelpText {
             "Options:",
             "  --env-file PATH       Read variables from PATH (default: .env in the working directory, if present).",
             "                        Real environment variables win over the file.",
-            "  --check               Check the configuration: load it, fetch a token, call the release-version",
-            "                        endpoint, and print each step with a fix for any failure. Exit 0 if all pass.",
-            "  --list-tools          Print the tools (after --tools/--exclude-tools) and exit.",
+            "  --check               Check the set-up step by step: settings, tool selection, a token, the",
+            "                        release-version endpoint (a warning where a pod lacks it) and an alert search",
+            "                        in the tenant; print each step as it ends, with a fix for any failure.",
+            "                        Exit 0 if no step fails.",
+            "  --list-tools          Print the tools (after --tools/--exclude-tools) with a one-line description.",
+            "  --print-host-config HOST",
+            "                        Print the JSON that adds this binary to HOST (\(HostKind.names)),",
+            "                        with its absolute path and the settings found; the client secret is never",
+            "                        included (settings files are referenced with --env-file). Notes go to stderr.",
             "  --tools a,b           Expose only these tools (overrides OPSRAMP_MCP_TOOLS).",
             "  --exclude-tools a,b   Hide these tools (overrides OPSRAMP_MCP_EXCLUDE_TOOLS).",
-            "  -V, --version         Print the version and exit.",
+            "  -V, --version         Print the version, commit and build date, and exit.",
             "  -h, --help            Print this help and exit.",
             "",
             "Environment variables:",
@@ -30,7 +36,20 @@ enum HelpText {
             lines.append("      \(variable.summary)\(fallback)")
         }
         lines.append("")
-        lines.append("Exit status: 0 on success or end of input, 1 when --check finds a problem, 2 on a usage error.")
+        lines.append("Proxies: libcurl takes HTTPS_PROXY, http_proxy, ALL_PROXY and NO_PROXY from the environment (Linux).")
+        lines.append("")
+        lines.append("Exit status: 0 on success or end of input, 1 when --check finds a problem (or --list-tools finds")
+        lines.append("no tools), 2 on a usage error.")
+        lines.append("")
+        lines.append("Examples:")
+        lines.append("  \(ServerVersion.name) --env-file ~/.config/opsramp.env --check")
+        lines.append("      check a settings file before giving it to a host")
+        lines.append("  \(ServerVersion.name) --env-file ~/.config/opsramp.env --print-host-config claude-desktop")
+        lines.append("      print the Claude Desktop entry that starts this binary with that file")
+        lines.append("  \(ServerVersion.name) --list-tools --exclude-tools execute_opsql_query")
+        lines.append("      see which tools a host would get without OpsQL")
+        lines.append("  OPSRAMP_CA_BUNDLE=/etc/ssl/corp-ca.pem HTTPS_PROXY=http://proxy.corp:3128 \(ServerVersion.name) --check")
+        lines.append("      check the connection through a corporate proxy that inspects TLS")
         return lines.joined(separator: "\n")
     }
 }

@@ -30,7 +30,7 @@ struct Main {
             print(HelpText.text)
             return
         case .version:
-            print("\(ServerVersion.name) \(ServerVersion.current)")
+            print(ServerVersion.versionLine)
             return
         default:
             break
@@ -47,9 +47,9 @@ struct Main {
 
         switch options.mode {
         case .listTools:
-            for tool in assembly.registry.tools {
-                print("\(tool.name): \(tool.title)")
-            }
+            listTools(assembly)
+        case .printHostConfig(let host):
+            printHostConfig(host, options: options, assembly: assembly)
         case .check:
             let passed = await ConnectionCheck(assembly: assembly).run()
             exit(passed ? 0 : 1)
@@ -89,6 +89,37 @@ struct Main {
         logger.debug("URLSession socket workaround applied \(opsramp_curl_socket_workaround_count()) time(s)")
         logger.info("input closed; exiting")
         exit(0)
+    }
+
+    /// One line per tool: its name and the first sentence of its description. Selection
+    /// problems go to stderr; a selection that leaves no tools exits 1.
+    static func listTools(_ assembly: ServerAssembly) {
+        for warning in assembly.selectionWarnings {
+            FileHandle.standardError.write(Data("\(ServerVersion.name): warning: \(warning)\n".utf8))
+        }
+        for tool in assembly.registry.tools {
+            print("\(tool.name): \(firstSentence(of: tool.description))")
+        }
+        if assembly.registry.tools.isEmpty { exit(1) }
+    }
+
+    static func firstSentence(of text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard let end = flat.range(of: ". ") else { return flat }
+        return String(flat[..<end.lowerBound]) + "."
+    }
+
+    /// The snippet on stdout (through the redactor, though it holds no secret by construction), notes on stderr.
+    static func printHostConfig(_ host: HostKind, options: CommandLineOptions, assembly: ServerAssembly) {
+        guard let executable = ExecutablePath.current else {
+            fail("cannot tell where this binary is; run it by its absolute path")
+        }
+        let config = HostConfig(host: host, executable: executable, options: options, configuration: assembly.configuration,
+                                environment: ProcessInfo.processInfo.environment,
+                                workingDirectory: FileManager.default.currentDirectoryPath)
+        print(SecretRedactor.shared.redact(config.snippet.rendered()))
+        let notes = config.notes.map { SecretRedactor.shared.redact($0) }.joined(separator: "\n")
+        FileHandle.standardError.write(Data((notes + "\n").utf8))
     }
 
     static func fail(_ message: String) -> Never {

@@ -44,7 +44,7 @@ struct ServerAssembly {
         if let connection = configuration.connection {
             client = OpsRampClient(
                 connection: connection,
-                transport: URLSessionTransport(),
+                transport: URLSessionTransport(certificateAuthorityFile: configuration.network.caBundle),
                 retry: RetryPolicy(maxRetries: configuration.maxRetries),
                 maximumResponseBytes: configuration.maxResponseBytes,
                 userAgent: "\(ServerVersion.name)/\(ServerVersion.current)",
