@@ -27,14 +27,19 @@ struct CommandLineTests {
     func help() async throws {
         let (status, output, _) = try await run(["--help"])
         #expect(status == 0)
-        for option in ["--env-file", "--check", "--list-tools", "--tools", "--exclude-tools", "--version", "--help"] {
+        for option in ["--env-file", "--check", "--list-tools", "--print-host-config", "--tools", "--exclude-tools", "--version", "--help"] {
             #expect(output.contains(option), "help lacks \(option)")
         }
         for variable in ["OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID", "OPSRAMP_TOKEN_PATH",
                          "OPSRAMP_REQUEST_TIMEOUT", "OPSRAMP_PORTAL_URL", "OPSRAMP_ALERT_DASHBOARD_ID", "OPSRAMP_MCP_LOG_LEVEL",
-                         "OPSRAMP_MCP_LOG_FILE", "OPSRAMP_MCP_TOOLS", "OPSRAMP_MCP_EXCLUDE_TOOLS", "OPSRAMP_MCP_TOOL_PREFIX"] {
+                         "OPSRAMP_MCP_LOG_FILE", "OPSRAMP_MCP_TOOLS", "OPSRAMP_MCP_EXCLUDE_TOOLS", "OPSRAMP_MCP_TOOL_PREFIX", "OPSRAMP_CA_BUNDLE"] {
             #expect(output.contains(variable), "help lacks \(variable)")
         }
+        #expect(!output.contains("call the release-version\n"), "--check does more than call the release endpoint")
+        #expect(output.contains("alert search"))
+        let examples = try #require(output.range(of: "Examples:"))
+        #expect(output[examples.upperBound...].split(separator: "\n").filter { $0.hasPrefix("  opsramp-mcp-server") || $0.hasPrefix("  OPSRAMP_") }.count >= 3,
+                "help ends with examples")
     }
 
     @Test("--version and serverInfo report the same version")
@@ -44,7 +49,11 @@ struct CommandLineTests {
         let server = try ServerProcess()
         let info = try await server.initialize()
         let version = try #require(info["serverInfo"]?["version"]?.stringValue)
-        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "opsramp-mcp-server \(version)")
+        let line = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.hasPrefix("opsramp-mcp-server \(version) ("), "\(line)")
+        // A release build names its commit and build date; a plain `swift build` says it has none.
+        let stamped = line.range(of: #"\(commit [0-9a-f]{7,}(-dirty)?, built \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$"#, options: .regularExpression) != nil
+        #expect(stamped || line.hasSuffix("(development build: no commit or build date recorded; scripts/release.sh records them)"), "\(line)")
         let changelog = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("## \(version)"), "CHANGELOG.md has no entry for \(version)")
@@ -61,16 +70,18 @@ struct CommandLineTests {
         #expect(errors.contains("opsramp-mcp-server:"))
     }
 
-    @Test("--list-tools honours --tools, --exclude-tools and the name prefix")
+    @Test("--list-tools honours --tools, --exclude-tools and the name prefix, with a one-line description per tool")
     func listTools() async throws {
         let (_, all, _) = try await run(["--list-tools"])
         #expect(all.split(separator: "\n").count == 6)
+        // The description's first sentence, not the title (the README promises descriptions).
+        #expect(all.split(separator: "\n").allSatisfy { $0.hasSuffix(".") && $0.split(separator: " ").count > 4 }, "\(all)")
         let (_, some, _) = try await run(["--list-tools", "--tools", "get_alerts,get_query_examples"])
         let someNames: [String] = some.split(separator: "\n").map { line in String(line.prefix(while: { $0 != ":" })) }
         #expect(someNames == ["get_alerts", "get_query_examples"])
         let (_, fewer, _) = try await run(["--list-tools", "--exclude-tools=execute_opsql_query"])
         #expect(fewer.split(separator: "\n").count == 5)
-        #expect(!fewer.contains("execute_opsql_query"))
+        #expect(!fewer.split(separator: "\n").contains { $0.hasPrefix("execute_opsql_query:") })
         let (_, prefixed, _) = try await run(["--list-tools"], environment: ["OPSRAMP_MCP_TOOL_PREFIX": "prod_", "OPSRAMP_MCP_TOOLS": "get_alerts"])
         #expect(prefixed.hasPrefix("prod_get_alerts:"))
     }

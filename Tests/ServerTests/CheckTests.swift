@@ -1,0 +1,121 @@
+import FakeOpsRamp
+import Foundation
+import JSON
+import Testing
+
+/// `--check` against the fake: each misconfiguration a new user makes gets its own message.
+@Suite("Process: --check diagnoses")
+struct CheckTests {
+    func runCheck(_ environment: [String: String], arguments: [String] = ["--check"]) async throws -> (Int32?, String, String) {
+        let process = try ServerProcess(environment: environment, arguments: arguments)
+        process.closeStdin()
+        let status = await process.waitForExit(timeout: 30)
+        return (status, String(decoding: process.stdoutBytes, as: UTF8.self), process.stderrText)
+    }
+
+    @Test("a portal URL as OPSRAMP_BASE_URL is named as such, with the API URL to use, and nothing is sent")
+    func portalURL() async throws {
+        let tenant = try FakeTenant()
+        // Any request would have to pass this proxy, which resolves nothing and reports every attempt.
+        let proxy = try await NetworkFixture.proxy([:])
+        let (status, output, _) = try await runCheck(tenant.environment([
+            "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com",
+            "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+        ]))
+        #expect(status == 1)
+        #expect(output.contains("is the OpsRamp portal"), "\(output)")
+        #expect(output.contains("OPSRAMP_BASE_URL=https://acme.api.opsramp.com"))
+        #expect(!output.contains("access token"), "no step after the settings may run")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(proxy.events.isEmpty, "a request was attempted: \(proxy.events)")
+    }
+
+    @Test("a 401 'Full authentication is required' from the token endpoint points at OPSRAMP_TOKEN_PATH, not the credentials")
+    func fullAuthenticationRequired() async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.inject(.status(401, body: #"{"error":"unauthorized","error_description":"Full authentication is required to access this resource"}"#),
+                           on: .token)
+        let (status, output, _) = try await runCheck(tenant.environment())
+        #expect(status == 1)
+        #expect(output.contains("[FAIL] access token"))
+        #expect(output.contains("OPSRAMP_TOKEN_PATH=/auth/oauth/token"), "\(output)")
+        #expect(!output.contains("Check OPSRAMP_CLIENT_ID"), "the credentials are not the problem: \(output)")
+
+        // A plain 401 (wrong secret) still points at the credentials.
+        let (_, badSecret, _) = try await runCheck(tenant.environment(["OPSRAMP_CLIENT_SECRET": "wrong-secret-value"]))
+        #expect(badSecret.contains("Check OPSRAMP_CLIENT_ID and OPSRAMP_CLIENT_SECRET"))
+        #expect(!badSecret.contains("OPSRAMP_TOKEN_PATH="))
+    }
+
+    @Test("a failed tenant step shows the tenant id formats and whether the configured id has one", arguments: [
+        ("client_9999", "client_9999 has that form"), ("acme-prod", "acme-prod does not have that form"),
+    ])
+    func tenantFormat(_ tenantID: String, _ verdict: String) async throws {
+        let tenant = try FakeTenant()
+        let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_TENANT_ID": tenantID]))
+        #expect(status == 1)
+        #expect(output.contains("[FAIL] tenant \(tenantID)"))
+        #expect(output.contains("a UUID (5878ee58-8c5b-46a8-b975-3754c3c67977), client_<number> or msp_<number>"), "\(output)")
+        #expect(output.contains(verdict))
+    }
+
+    @Test("a 404 or 403 from the release-version endpoint is a warning ('not available on this pod'); the alert search decides",
+          arguments: [404, 403])
+    func releaseVersionMissing(_ code: Int) async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.inject(.status(code, body: #"{"code":"0404","message":"Not found"}"#), on: .releaseVersion)
+        let (status, output, _) = try await runCheck(tenant.environment())
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("[WARN] API call (release version)"))
+        #expect(output.contains("not available on this pod (HTTP \(code)"))
+        #expect(output.contains("[PASS] tenant client_1234"))
+        #expect(tenant.requests(on: .alerts).count == 1)
+    }
+
+    @Test("a tool selection that leaves no tools fails the check (the connection is still checked), and --list-tools warns")
+    func emptyToolSelection() async throws {
+        let tenant = try FakeTenant()
+        let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_MCP_TOOLS": "get_alert"]))
+        #expect(status == 1)
+        #expect(output.contains("[FAIL] tool selection"))
+        #expect(output.contains("get_alert,") || output.contains("get_alert "), "the unknown name is named: \(output)")
+        #expect(output.contains("[PASS] access token"))
+        #expect(output.contains("no tools are exposed"))
+        #expect(!output.contains("All checks passed"))
+
+        let (listStatus, listed, warnings) = try await runCheck(["OPSRAMP_MCP_TOOLS": "get_alert"], arguments: ["--list-tools"])
+        #expect(listStatus == 1)
+        #expect(listed.isEmpty)
+        #expect(warnings.contains("no tools are exposed"))
+        #expect(warnings.contains("get_alert"))
+    }
+
+    @Test("each --check line reaches a pipe as soon as its step ends, not when the process exits")
+    func linesAreFlushed() async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.inject(.delay(3), on: .alerts)
+        let process = try ServerProcess(environment: tenant.environment(), arguments: ["--check"])
+        process.closeStdin()
+        let deadline = ContinuousClock.now + .seconds(2.5)
+        var seen = ""
+        while ContinuousClock.now < deadline {
+            seen = String(decoding: process.stdoutBytes, as: UTF8.self)
+            if seen.contains("[PASS] access token") { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(seen.contains("[PASS] access token"), "nothing arrived while the alert search was delayed: \(seen)")
+        #expect(process.child.isRunning, "the line must arrive while the check is still running")
+        #expect(!seen.contains("[PASS] tenant"))
+        let status = await process.waitForExit(timeout: 20)
+        #expect(status == 0)
+    }
+
+    @Test("a placeholder left in the settings (from --print-host-config) is named as a placeholder")
+    func placeholderLeftIn() async throws {
+        let tenant = try FakeTenant()
+        let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_CLIENT_SECRET": "<the Secret of your OpsRamp custom integration>"]))
+        #expect(status == 1)
+        #expect(output.contains("OPSRAMP_CLIENT_SECRET still holds a placeholder"), "\(output)")
+        #expect(tenant.fake.requests.isEmpty)
+    }
+}
