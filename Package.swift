@@ -8,6 +8,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "opsramp-mcp-server",
+    // macOS 15 is the first with the Swift 6 runtime's Synchronization module (Mutex, Atomic), which the
+    // server and its tests use for shared state; Linux is where it is built and tested (see README).
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "opsramp-mcp-server", targets: ["opsramp-mcp-server"]),

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import JSON
@@ -161,14 +163,20 @@ final class ServerProcess: @unchecked Sendable {
         return child.exitStatus
     }
 
-    /// Peak resident memory so far, in kB (`VmHWM`), while the process runs.
+    /// Peak resident memory so far, in kB (`VmHWM`), while the process runs; `nil` where there
+    /// is no /proc (macOS), so memory limits are checked on Linux only.
     var peakMemoryKB: Int? {
+        #if os(Linux)
         guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         }
         return nil
+        #else
+        return nil
+        #endif
     }
+
 
     func terminate() {
         child.kill(SIGKILL)
@@ -224,7 +232,11 @@ final class SilentListener: @unchecked Sendable {
     let port: Int
 
     init() throws {
+        #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
         self.descriptor = descriptor
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -242,7 +254,11 @@ final class SilentListener: @unchecked Sendable {
     }
 
     func close() {
+        #if canImport(Glibc)
         Glibc.close(descriptor)
+        #else
+        Darwin.close(descriptor)
+        #endif
     }
 }
 

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import Logging
@@ -32,22 +34,34 @@ final class SpawnedProcess: @unchecked Sendable {
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             pipes.append(fds)
         }
+        #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
         posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
         for fds in pipes { for fd in fds { posix_spawn_file_actions_addclose(&actions, fd) } }
-        // `env -C` sets the working directory; glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift.
+        #if canImport(Glibc)
+        // GNU `env -C` sets the working directory: glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift.
+        let program = "/usr/bin/env"
         let argv = (["/usr/bin/env", "-C", directory, path] + arguments).map { strdup($0) } + [nil]
+        #else
+        // macOS's env has no -C, but its posix_spawn can change directory itself (macOS 10.15 and later).
+        posix_spawn_file_actions_addchdir_np(&actions, directory)
+        let program = path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        #endif
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let status = posix_spawn(&child, "/usr/bin/env", &actions, nil, argv, envp)
+        let status = posix_spawn(&child, program, &actions, nil, argv, envp)
         close(pipes[0][0])
         close(pipes[1][1])
         close(pipes[2][1])
@@ -75,7 +89,11 @@ final class SpawnedProcess: @unchecked Sendable {
     var isRunning: Bool { exitStatus == nil }
 
     func kill(_ signal: Int32) {
+        #if canImport(Glibc)
         if isRunning { Glibc.kill(pid, signal) }
+        #else
+        if isRunning { Darwin.kill(pid, signal) }
+        #endif
     }
 
     /// Writes everything to the child's stdin (see `DescriptorWriter`); false when the pipe is closed.

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 
@@ -71,12 +73,17 @@ final class LineClient: @unchecked Sendable {
 
     /// Peak resident memory so far in kB (`VmHWM`).
     var peakMemoryKB: Int {
+        #if os(Linux)
         guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         return 0
+        #else
+        return 0 // the benchmark runs on Linux; there is no /proc elsewhere
+        #endif
     }
+
 
     /// Closes stdin and waits for the process to end.
     func finish() {
