@@ -76,7 +76,8 @@ struct HostConfig {
             entries.append((name, value.contains("@") ? "<\(name) with its credentials>" : value))
         }
         let secretName = ConfigurationVariable.clientSecret.name
-        secretInEnvironment = isSet(secretName, in: processEnvironment) || !isSet(secretName, in: fileValues)
+        // A secret in the file stays there: an env entry would override it with a placeholder.
+        secretInEnvironment = !isSet(secretName, in: fileValues)
         if !isSet(secretName, in: processEnvironment), !isSet(secretName, in: fileValues) { missing.append(secretName) }
         self.environment = entries
         self.missing = missing

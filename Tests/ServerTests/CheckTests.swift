@@ -118,4 +118,23 @@ struct CheckTests {
         #expect(output.contains("OPSRAMP_CLIENT_SECRET still holds a placeholder"), "\(output)")
         #expect(tenant.fake.requests.isEmpty)
     }
+
+    @Test("serving with a portal URL or clear-text http logs a warning at start-up, so a host's log shows it")
+    func startupWarnings() async throws {
+        let portal = try ServerProcess(environment: FakeTenant.settings(["OPSRAMP_BASE_URL": "https://acme.app.opsramp.com"]))
+        try await portal.initialize()
+        #expect(portal.stderrText.contains("set OPSRAMP_BASE_URL=https://acme.api.opsramp.com"), "\(portal.stderrText)")
+        let clear = try ServerProcess(environment: FakeTenant.settings(["OPSRAMP_BASE_URL": "http://opsramp.invalid", "OPSRAMP_ALLOW_INSECURE_HTTP": "1"]))
+        try await clear.initialize()
+        #expect(clear.stderrText.contains("travels in clear text"))
+    }
+}
+
+extension FakeTenant {
+    /// Complete settings for a server that is not meant to reach the fake.
+    static func settings(_ extra: [String: String]) -> [String: String] {
+        var values = ["OPSRAMP_CLIENT_ID": "mcp-test-key", "OPSRAMP_CLIENT_SECRET": canarySecret, "OPSRAMP_TENANT_ID": "client_1234"]
+        for (key, value) in extra { values[key] = value }
+        return values
+    }
 }

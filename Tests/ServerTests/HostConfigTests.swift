@@ -66,6 +66,12 @@ struct HostConfigTests {
         #expect(server["args"] == .array([.string("--env-file"), .string(file), "--tools", "get_alerts"]))
         #expect(server["env"]?["OPSRAMP_CLIENT_SECRET"] == nil)
         #expect(server["env"]?["OPSRAMP_BASE_URL"] == nil, "settings from the file stay in the file")
+
+        // With the secret also in the environment, the file's secret must not be shadowed by a placeholder.
+        let (_, both, _) = try await run(["--print-host-config", host, "--env-file", "opsramp.env"],
+                                         environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
+        #expect(entry(try JSONParser.parse(both), host: host)?["env"]?["OPSRAMP_CLIENT_SECRET"] == nil, "\(both)")
+        #expect(!both.contains(FakeTenant.canarySecret))
         #expect(!(output + notes).contains(FakeTenant.canarySecret))
         if host == "vscode" { #expect(try JSONParser.parse(output)["inputs"] == nil) }
     }
