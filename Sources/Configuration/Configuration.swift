@@ -101,8 +101,9 @@ public struct Configuration: Sendable {
                 }
             }
         }
-        if let environmentFile {
+        if let environmentFile, explicit {
             // libcurl reads proxies from the process environment only; a file cannot set them.
+            // (A project's own .env may well hold a proxy for the project: no warning for that one.)
             for name in merged.keys.sorted() where NetworkSettings.allProxyVariables.contains(name) && environment[name] == nil {
                 skipped.append(ConfigurationProblem(
                     variable: name,

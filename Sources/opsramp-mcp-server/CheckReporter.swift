@@ -10,8 +10,8 @@ struct CheckReporter {
         case warning = "WARN"
     }
 
-    /// File descriptor 1; a parameter so tests of the wording need no process.
-    var descriptor: Int32 = 1
+    /// Standard output.
+    let descriptor: Int32 = 1
 
     func line(_ text: String = "") {
         DescriptorWriter.writeAll(Array((SecretRedactor.shared.redact(text) + "\n").utf8), to: descriptor)
