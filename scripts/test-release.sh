@@ -105,5 +105,15 @@ check "initialize is answered with serverInfo $version" \
 check "an offline tool answers (get_query_examples)" sh -c "echo \"\$1\" | sed -n 2p | grep -q '\"id\":2' && echo \"\$1\" | sed -n 2p | grep -q '\"isError\":false'" _ "$answers"
 check "stdout holds exactly the two answers" test "$(echo "$answers" | wc -l)" -eq 2
 
+# release.sh itself: without a linkable libcurl it stops before building and names the package.
+fakebin="$work/fakebin"
+mkdir -p "$fakebin"
+printf '#!/bin/sh\necho "0 libs found in cache"\n' > "$fakebin/ldconfig"
+chmod +x "$fakebin/ldconfig"
+message=$(PATH="$fakebin:$PATH" bash scripts/release.sh 2>&1 >/dev/null)
+status=$?
+check "release.sh stops when libcurl.so is missing and names libcurl4-openssl-dev" \
+  sh -c "[ $status -ne 0 ] && echo \"\$1\" | grep -q 'libcurl4-openssl-dev'" _ "$message"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
