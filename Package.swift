@@ -53,8 +53,8 @@ let package = Package(
         .testTarget(name: "MCPTests", dependencies: ["MCP", "JSON", "Logging"], swiftSettings: strict),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Logging"], swiftSettings: strict),
         .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
-        .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
-        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON"], swiftSettings: strict),
+        .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "FakeOpsRamp"], swiftSettings: strict),
         // Test support: a fake OpsRamp API on 127.0.0.1 (not shipped).
         .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),

@@ -74,6 +74,8 @@ public struct Configuration: Sendable {
     public let toolSelection: ToolSelection
     /// Proxy (as libcurl will choose it) and CA bundle.
     public let network: NetworkSettings
+    /// The zone for times without one, dates, `today` and `yesterday`.
+    public let timeZone: OperatorTimeZone
     /// Settings that were ignored because they are invalid; logged at start-up.
     public let warnings: [ConfigurationProblem]
     /// The `.env` file that was read, if any.
@@ -116,8 +118,9 @@ public struct Configuration: Sendable {
 
     /// Builds and validates the configuration from already-merged variables.
     /// `processEnvironment` is where proxies are read from (libcurl reads only the real environment); by default `values`.
+    /// `systemTimeZone` is the machine's zone when `TZ` is not set (replaced in tests).
     public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
-                processEnvironment: [String: String]? = nil) {
+                processEnvironment: [String: String]? = nil, systemTimeZone: @autoclosure () -> TimeZone? = TimeZone.current) {
         var reader = VariableReader(values: values)
         self.environmentFile = environmentFile
 
@@ -158,7 +161,11 @@ public struct Configuration: Sendable {
             include: reader.list(.tools),
             exclude: reader.list(.excludeTools) ?? [],
             prefix: reader.optional(.toolPrefix) ?? "")
+        let zone = OperatorTimeZone.resolve(setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
+                                            system: systemTimeZone)
+        timeZone = zone.zone
         warnings = fileWarnings + reader.warnings
+            + (zone.warning.map { [ConfigurationProblem(variable: ConfigurationVariable.timeZone.name, message: $0)] } ?? [])
     }
 
     /// `https://acme.api.opsramp.com` -> `https://acme.app.opsramp.com`; other hosts are not guessed.

@@ -11,6 +11,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case alertDashboardID = "OPSRAMP_ALERT_DASHBOARD_ID"
     case allowInsecureHTTP = "OPSRAMP_ALLOW_INSECURE_HTTP"
     case caBundle = "OPSRAMP_CA_BUNDLE"
+    case timeZone = "OPSRAMP_TIMEZONE"
     case logLevel = "OPSRAMP_MCP_LOG_LEVEL"
     case logFile = "OPSRAMP_MCP_LOG_FILE"
     case maxResultBytes = "OPSRAMP_MCP_MAX_RESULT_BYTES"
@@ -40,6 +41,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .alertDashboardID: "Id of the dashboard that get_alert_statistics_dashboard links to"
         case .allowInsecureHTTP: "Set to 1 to allow an http:// base URL that is not on this machine (not recommended)"
         case .caBundle: "PEM file of CA certificates to trust instead of the system's CA file, for networks that intercept TLS (Linux)"
+        case .timeZone: "IANA time zone (e.g. America/Los_Angeles) for times given without a zone, dates, today and yesterday"
         case .logLevel: "debug, info, notice, warning or error; logs go to stderr"
         case .logFile: "Also append logs to this file (created with owner-only permissions)"
         case .maxResultBytes: "Largest tool result in bytes; longer results are cut with a note on how to narrow them"
@@ -57,6 +59,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .tokenPath: Configuration.Defaults.tokenPath
         case .requestTimeout: String(Int(Configuration.Defaults.requestTimeout))
         case .allowInsecureHTTP: "0"
+        case .timeZone: "the system's zone (TZ), else UTC"
         case .logLevel: "info"
         case .maxResultBytes: String(Configuration.Defaults.maxResultBytes)
         case .maxResponseBytes: String(Configuration.Defaults.maxResponseBytes)

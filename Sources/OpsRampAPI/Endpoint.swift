@@ -17,13 +17,17 @@ public struct Endpoint: Sendable {
     public let body: JSONValue?
     /// Safe to repeat: GETs and OpsQL queries (a read-only POST).
     public let idempotent: Bool
+    /// The per-minute budget each attempt counts against, if any (see `RateBucket`).
+    public let bucket: RateBucket?
 
-    public init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil, idempotent: Bool? = nil) {
+    public init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
+                idempotent: Bool? = nil, bucket: RateBucket? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.body = body
         self.idempotent = idempotent ?? (method == .get)
+        self.bucket = bucket
     }
 
     /// The path and query as sent, e.g. `/a/b?x=1`: each segment and value percent-encoded.

@@ -18,12 +18,17 @@ public final class OpsRampClient: Sendable {
     let maximumResponseBytes: Int
     let userAgent: String
     let logger: Logger
+    /// When paging stops short of OpsRamp's last page.
+    let paging: PagingPolicy
+    /// This process's requests per minute, against OpsRamp's per-minute budgets.
+    let rateBudget = RequestRateBudget()
 
     public init(connection: OpsRampConnection, transport: HTTPTransport, retry: RetryPolicy,
-                maximumResponseBytes: Int, userAgent: String, logger: Logger) {
+                maximumResponseBytes: Int, userAgent: String, logger: Logger, paging: PagingPolicy = PagingPolicy()) {
         self.connection = connection
         self.transport = transport
         self.retry = retry
+        self.paging = paging
         self.maximumResponseBytes = maximumResponseBytes
         self.userAgent = userAgent
         self.logger = logger
@@ -36,6 +41,11 @@ public final class OpsRampClient: Sendable {
             limits: TransferLimits(timeout: min(connection.requestTimeout, 15), maximumBodyBytes: 64 * 1024),
             logger: logger)
         tokens = TokenCache(fetch: grant.fetch)
+    }
+
+    /// Seconds left in the time budget of the operation being served; `nil` outside one.
+    static var secondsLeftInOperation: Double? {
+        operationDeadline.map { ($0 - ContinuousClock.now).seconds }
     }
 
     /// The end of the time budget of the operation being served (one tool call), shared by all
@@ -93,6 +103,7 @@ public final class OpsRampClient: Sendable {
             }
 
             let timeout = min(connection.requestTimeout, max(0.5, remainingBudget()))
+            if let bucket = endpoint.bucket { rateBudget.record(bucket) }
             let request = makeRequest(endpoint, token: token)
             let response: HTTPResponse
             let sentAt = ContinuousClock.now
@@ -138,6 +149,9 @@ public final class OpsRampClient: Sendable {
                 throw .notFound(detail: detail)
             case 410:
                 throw .tenantUnavailable(detail: detail)
+            case 500 where Self.namesMissingObject(detail):
+                // OpsRamp reports some missing objects as 500 "No resource found ...": not transient.
+                throw .notFound(detail: detail)
             case 500, 502, 503, 504:
                 if endpoint.idempotent, try await waitForRetry(retry.backoff(retry: retries), reason: "HTTP \(response.status)") { continue }
                 throw .server(status: response.status, detail: detail)
@@ -211,6 +225,12 @@ public final class OpsRampClient: Sendable {
             }
         }
         return response.bodyExcerpt(limit: 300)
+    }
+
+    /// OpsRamp's wording for an object that does not exist (as HPE's own SDK reads it).
+    static func namesMissingObject(_ detail: String) -> Bool {
+        let text = detail.lowercased()
+        return ["no resource found", "resource not found", "not found with id"].contains { text.contains($0) }
     }
 
     private static func format(_ seconds: Double) -> String {

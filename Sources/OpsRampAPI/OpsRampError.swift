@@ -22,6 +22,8 @@ public enum OpsRampError: Error, Sendable, Equatable {
     case transport(TransportError)
     /// A 2xx answer that is not what the endpoint returns (HTML, truncated JSON, wrong shape).
     case invalidResponse(String)
+    /// A 2xx answer that is OpsRamp's error object (`{"code":"0002","message":"…"}`) rather than results.
+    case errorAnswer(endpoint: String, code: String?, message: String)
     case cancelled
 
     public var userMessage: String {
@@ -42,6 +44,9 @@ public enum OpsRampError: Error, Sendable, Equatable {
             let when = retryAfter.map { "in about \($0) s" } ?? "in a minute"
             return "OpsRamp is rate-limiting this tenant (HTTP 429 throttled). Try again \(when); "
                 + "fetch fewer pages (a smaller limit) or space out calls."
+        case .notFound(let detail) where OpsRampClient.namesMissingObject(detail):
+            return "OpsRamp has no such object\(Self.suffix(detail)). Check the id (resource ids come from "
+                + "get_minimal_resource_details): it may have been deleted, or this integration cannot see it."
         case .notFound(let detail):
             return "OpsRamp answered not found\(Self.suffix(detail)). Check OPSRAMP_BASE_URL (the API host, e.g. "
                 + "https://acme.api.opsramp.com) and OPSRAMP_TENANT_ID."
@@ -66,6 +71,10 @@ public enum OpsRampError: Error, Sendable, Equatable {
             }
         case .invalidResponse(let detail):
             return "OpsRamp's answer could not be read: \(detail). If this persists, check OPSRAMP_BASE_URL points at the API host."
+        case .errorAnswer(let endpoint, let code, let message):
+            return "OpsRamp answered the \(endpoint) request with an error instead of results"
+                + (code.map { " (code \($0))" } ?? "") + ": \(message). Nothing was read, so this is not \"no matches\". "
+                + "Check the filters and try again; if it persists, check OPSRAMP_TENANT_ID and the integration's permissions."
         case .cancelled:
             return "The request was cancelled."
         }

@@ -36,7 +36,8 @@ public enum OpsRampToolbox {
     /// Guidance sent to the model in `initialize`.
     public static let instructions = """
         Read-only access to HPE OpsRamp monitoring. For alerts use get_alerts (filters: states, priorities, since such as \
-        "1h" or "today", open_only, resource_ids); for an overview of what needs attention start with \
+        "1h", "today" or "2026-12-01T07:00" (times without a zone are in the operator's time zone), actions such as \
+        OPEN, resource_ids); for an overview of what needs attention start with \
         get_alert_statistics_dashboard; to find devices use get_minimal_resource_details. Before writing OpsQL for \
         execute_opsql_query, call get_query_examples and adapt an example. If a tool says the connection is not \
         configured, tell the user which variables to set. Results are compact JSON; when a result says more data \

@@ -57,7 +57,8 @@ struct ServerAssembly {
             client: client,
             connectionProblems: configuration.connectionProblems,
             portal: configuration.portal,
-            maxResultBytes: configuration.maxResultBytes)
+            maxResultBytes: configuration.maxResultBytes,
+            timeZone: configuration.timeZone)
         let (registry, unknown) = OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
         var selectionWarnings: [String] = []
         if !unknown.isEmpty {
@@ -96,6 +97,9 @@ struct ServerAssembly {
             + (configuration.environmentFile.map { "; settings from environment and \($0)" } ?? ""))
         for warning in configuration.warnings { logger.warning(warning.message) }
         for warning in selectionWarnings { logger.warning(warning) }
+        let zone = configuration.timeZone
+        logger.info("times without a zone, dates, today and yesterday are read in \(zone.name) ("
+            + (zone.source == .setting ? ConfigurationVariable.timeZone.name : zone.source == .system ? "the system's zone" : "UTC fallback") + ")")
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
             if let api = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {

@@ -14,45 +14,61 @@ func offlineEnvironment(portal: PortalSettings = PortalSettings(portalURL: nil, 
                     maxResultBytes: maxResultBytes, now: { fixedNow })
 }
 
-@Suite("Time expressions")
-struct TimeExpressionTests {
-    @Test("relative times count back from now", arguments: [
-        ("30m", 1_800.0), ("1h", 3_600), ("24h", 86_400), ("7d", 604_800), ("2w", 1_209_600), ("90s", 90), ("-15min", 900), ("3 hours ago", 10_800),
-    ])
-    func relative(_ text: String, seconds: Double) {
-        #expect(TimeExpression.parse(text, now: fixedNow) == fixedNow.addingTimeInterval(-seconds))
-    }
-
-    @Test("absolute times and keywords")
-    func absolute() {
-        #expect(TimeExpression.parse("2025-11-29T06:30:00Z", now: fixedNow) == Date(timeIntervalSince1970: 1_764_397_800))
-        #expect(TimeExpression.parse("2025-11-29T07:30:00+01:00", now: fixedNow) == Date(timeIntervalSince1970: 1_764_397_800))
-        #expect(TimeExpression.parse("2025-11-29", now: fixedNow) == Date(timeIntervalSince1970: 1_764_374_400))
-        #expect(TimeExpression.parse("today", now: fixedNow) == Date(timeIntervalSince1970: 1_764_374_400))
-        #expect(TimeExpression.parse("now", now: fixedNow) == fixedNow)
-    }
-
-    @Test("nonsense is refused", arguments: ["soon", "1x", "h", "", "2025-13-45", "99999999w"])
-    func invalid(_ text: String) {
-        #expect(TimeExpression.parse(text, now: fixedNow) == nil)
-    }
-}
-
 @Suite("get_alerts query building")
 struct AlertQueryTests {
-    func query(_ arguments: [String: JSONValue]) throws -> String {
-        try GetAlerts.buildQuery(ToolArguments(arguments), environment: offlineEnvironment()).description
+    func filters(_ arguments: [String: JSONValue], zone: OperatorTimeZone = .utc) throws -> AlertFilters {
+        let environment = ToolEnvironment(client: nil, connectionProblems: [], portal: offlineEnvironment().portal,
+                                          maxResultBytes: 40_000, timeZone: zone, now: { fixedNow })
+        return try AlertFilters(ToolArguments(arguments), environment: environment)
     }
 
-    @Test("structured arguments become OpsRamp queryString keys")
+    func query(_ arguments: [String: JSONValue]) throws -> String {
+        try filters(arguments).query.description
+    }
+
+    @Test("structured arguments become OpsRamp queryString keys; a window always has both ends")
     func structured() throws {
-        #expect(try query(["states": ["Critical"], "since": "1h"]) == "states:Critical+startDate:2025-11-29T07:00:00 0000+alertTimeBase:created")
+        #expect(try query(["states": ["Critical"], "since": "1h"])
+            == "states:Critical+startDate:2025-11-29T07:00:00 0000+endDate:2025-11-29T08:00:00 0000+alertTimeBase:created")
         #expect(try query(["priorities": ["P0", "P1"], "open_only": true, "resource_ids": ["r-1", "r-2"]])
             == "priority:P0,P1+resourceIds:r-1,r-2+actions:OPEN")
         #expect(try query(["since": "2h", "until": "1h", "time_base": "updated"])
             == "startDate:2025-11-29T06:00:00 0000+endDate:2025-11-29T07:00:00 0000+alertTimeBase:updated")
         #expect(try query(["query_string": "alertTypes:Monitoring+metrics:PING"]) == "alertTypes:Monitoring+metrics:PING")
         #expect(try query([:]) == "")
+    }
+
+    @Test("states, priorities and actions are accepted in any case and sent in OpsRamp's spelling")
+    func anyCase() throws {
+        #expect(try query(["states": ["CRITICAL", "warning", "Ok"], "priorities": ["p1"]]) == "states:Critical,Warning,Ok+priority:P1")
+        #expect(try query(["actions": ["open", "Acknowledged"]]) == "actions:OPEN,ACKNOWLEDGED")
+        #expect(try query(["actions": ["TICKETED"], "open_only": true]) == "actions:TICKETED,OPEN")
+        #expect(try query(["actions": ["OPEN"], "open_only": true]) == "actions:OPEN")
+        #expect(try query(["query_string": "states:CRITICAL,ok+actions:open"]) == "states:Critical,Ok+actions:OPEN")
+    }
+
+    @Test("statusHistory keys travel in the statusHistory parameter, not in queryString")
+    func statusHistory() throws {
+        let split = try filters(["states": ["Critical"], "query_string": "acknowledgedBy:ops.engineer+metrics:PING+startClosedTime:2025-11-28T00:00:00 0000"])
+        #expect(split.query.description == "states:Critical+metrics:PING")
+        #expect(split.statusHistory.description == "acknowledgedBy:ops.engineer+startClosedTime:2025-11-28T00:00:00 0000")
+        var described: [String: JSONValue] = [:]
+        split.describe(into: &described)
+        #expect(described["statusHistory"] == "acknowledgedBy:ops.engineer+startClosedTime:2025-11-28T00:00:00 0000")
+        #expect(described["window"] == nil)
+    }
+
+    @Test("a window read in the operator's zone is sent in UTC and described in the answer")
+    func windowInZone() throws {
+        // fixedNow is midnight in Los Angeles (PST), 08:00 UTC.
+        let zoned = try filters(["since": "2025-11-28T07:00", "time_base": "updated"], zone: losAngeles)
+        #expect(zoned.query.description == "startDate:2025-11-28T15:00:00 0000+endDate:2025-11-29T08:00:00 0000+alertTimeBase:updated")
+        var described: [String: JSONValue] = [:]
+        zoned.describe(into: &described)
+        #expect(described["window"] == ["since": "2025-11-28T15:00:00Z", "until": "2025-11-29T08:00:00Z",
+                                        "timeZone": "America/Los_Angeles", "timeBase": "updated"])
+        #expect(try filters(["since": "today"], zone: losAngeles).window?.since == utc("2025-11-29T08:00:00Z"))
+        #expect(try filters(["since": "yesterday"], zone: losAngeles).window?.since == utc("2025-11-28T08:00:00Z"))
     }
 
     @Test("bad filters are tool failures that explain the fix")
@@ -65,11 +81,15 @@ struct AlertQueryTests {
                 return (error as? ToolFailure)?.userMessage ?? "\(error)"
             }
         }
-        #expect(message(["since": "yesterday-ish"]).contains("relative time such as 30m"))
-        #expect(message(["since": "1h", "until": "2h"]).contains("must be earlier than until"))
+        #expect(message(["since": "yesterday-ish"]).contains("Accepted: a relative time (30m"))
+        #expect(message(["since": "1h", "until": "2h"]).contains("is after until"))
         #expect(message(["query_string": "state:Critical"]).contains("valid keys"))
         #expect(message(["states": ["Critical"], "query_string": "states:Ok"]).contains("given twice"))
         #expect(message(["resource_ids": ["a+b"]]).contains("'+'"))
+        #expect(message(["states": ["Critcal"]]).contains("\"Critcal\" is not one of Critical, Warning, Info, Ok"))
+        #expect(message(["actions": ["OPENED"]]).contains("is not one of OPEN, ACKNOWLEDGED"))
+        #expect(message(["query_string": "startDate:2025-11-29T07:00:00 0000"]).contains("give the time window with since"))
+        #expect(message(["query_string": "alertTimeBase:updated"]).contains("time_base"))
     }
 }
 
@@ -128,21 +148,6 @@ struct ResultBudgetTests {
         let kept = result["items"]?.arrayValue?.count ?? 0
         #expect(kept > 40)
         #expect(result["dropped"]?.intValue == 500 - kept)
-    }
-
-    @Test("an alert is reduced to its essential fields, empty ones dropped")
-    func alertCompaction() {
-        let alert: JSONValue = [
-            "uniqueId": "389547", "subject": "Disk full", "currentState": "Critical", "priority": "P1", "status": "New",
-            "createdDate": "2026-11-29T10:00:00+0000", "updatedTime": "2026-11-29T10:05:00+0000", "metric": "disk", "component": "",
-            "resource": ["id": "r-1", "name": "web-01", "ipAddress": "10.0.0.1", "resourceType": "Linux", "consoles": []],
-            "device": ["id": "r-1"], "tenantId": 5, "rba": false, "statusHistory": ["createdBy": "system"],
-        ]
-        #expect(AlertSummary.compact(alert) == [
-            "uniqueId": "389547", "subject": "Disk full", "currentState": "Critical", "priority": "P1", "status": "New",
-            "createdDate": "2026-11-29T10:00:00+0000", "updatedTime": "2026-11-29T10:05:00+0000", "metric": "disk",
-            "resourceId": "r-1", "resourceName": "web-01", "resourceIp": "10.0.0.1", "resourceType": "Linux",
-        ])
     }
 
     @Test("portal links are built only from settings")

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import MCP
 
@@ -44,7 +45,7 @@ public enum OpsRampPrompts {
                         First call \(toolName("get_query_examples")) with category "resources", then use \(toolName("execute_opsql_query")) \
                         with objectType "resource" and a filterCriteria that selects \(group) (for cloud resources match make and \
                         nativeType, e.g. make = "AWS" AND nativeType CONTAINS "EC2"), asking for id, name, ipAddress, state and \
-                        agentInstalled. Then call \(toolName("get_alerts")) with open_only true and resource_ids set to those ids. \
+                        agentInstalled. Then call \(toolName("get_alerts")) with actions ["OPEN"] and resource_ids set to those ids. \
                         Report how many are active and inactive, and list the ones with open alerts, worst first.
                         """)]
                 }),
@@ -59,7 +60,7 @@ public enum OpsRampPrompts {
                     return [PromptMessage(role: .user, text: """
                         Which devices need attention (since \(since))?
                         Call \(toolName("get_alert_statistics_dashboard")) with since "\(since)" for the overall picture, then \
-                        \(toolName("get_alerts")) with states ["Critical", "Warning"], open_only true, since "\(since)" and limit 200. \
+                        \(toolName("get_alerts")) with states ["Critical", "Warning"], actions ["OPEN"], since "\(since)" and limit 200. \
                         Rank the devices by their worst open alert (critical before warning, then priority, then count) and give \
                         for each the alerts to look at first. Include the dashboard link if there is one.
                         """)]
@@ -67,9 +68,12 @@ public enum OpsRampPrompts {
         ]
     }
 
+    /// Whether a time can be read does not depend on the zone, so any zone serves for the check.
     static func validWindow(_ text: String) throws -> String {
-        guard TimeExpression.parse(text, now: Date()) != nil else {
-            throw PromptArgumentError("\"\(text)\" is not a time window: \(TimeExpression.help)")
+        do {
+            _ = try TimeExpression(timeZone: OperatorTimeZone.utc.zone, now: Date()).parse(text)
+        } catch {
+            throw PromptArgumentError("not a time window: \(error). \(TimeExpression.help(zoneName: "the operator's time zone"))")
         }
         return text
     }

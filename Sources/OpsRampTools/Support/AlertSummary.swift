@@ -1,51 +1,137 @@
 import Foundation
 import JSON
+import OpsRampAPI
 
-/// The essential fields of an OpsRamp alert, flattened, for compact answers.
+/// What compaction needs to know about the tenant the alerts come from.
+struct AlertContext: Sendable {
+    /// The configured tenant id (`client_1234`, `msp_56`, a UUID), when known.
+    let tenantID: String?
+
+    /// A partner (MSP) tenant: one answer mixes the alerts of many clients.
+    var isPartner: Bool { tenantID?.lowercased().hasPrefix("msp_") ?? false }
+}
+
+/// The fields of an OpsRamp alert that operators ask about, flattened, for compact answers.
 ///
-/// A search result carries some forty fields, most of them noise for a question about
-/// alerts; these are the ones an operator reads. Empty values are left out.
+/// A search result carries some forty fields, most of them noise for a question about alerts.
+/// Values are kept as text (numbers as their digits), so every field has one type whatever the
+/// tenant sends. JSON `null`, `{}`, `[]` and blank strings count as absent and are left out.
 enum AlertSummary {
-    static func compact(_ alert: JSONValue) -> JSONValue {
+    /// Copied as they are, under the same names.
+    static let textFields = [
+        "uniqueId", "subject", "currentState", "priority", "status", "alertType", "eventType", "createdDate",
+        "updatedTime", "metric", "component", "problemArea", "app", "serviceName", "repeatCount", "incidentId",
+    ]
+    /// Kept only when true.
+    static let flags = ["acknowledged", "suppressed", "ticketed", "closed"]
+
+    static func compact(_ alert: JSONValue, context: AlertContext) -> JSONValue {
         var summary: [String: JSONValue] = [:]
-        for key in ["uniqueId", "subject", "currentState", "priority", "status", "alertType", "createdDate",
-                    "updatedTime", "metric", "component", "serviceName", "repeatCount", "incidentId"] {
-            if let value = meaningful(alert[key]) { summary[key] = value }
+        for key in textFields {
+            summary.setIfPresent(key, text(alert[key]))
         }
-        // `resource` is the current field; older answers only have `device`.
-        let resource = alert["resource"] ?? alert["device"]
-        let name = meaningful(resource?["name"]) ?? meaningful(resource?["resourceName"]) ?? meaningful(resource?["hostName"])
+        // Legacy alerts have only `createdTime`, in epoch milliseconds.
+        if summary["createdDate"] == nil { summary.setIfPresent("createdDate", creationTime(alert["createdTime"])) }
+
+        // Alerts of other clients (a partner tenant, or a client id that is not the configured tenant)
+        // must be told apart, so they keep whose they are.
+        let client = text(alert["clientUniqueId"])
+        if context.isPartner || (client != nil && client?.stringValue != context.tenantID) {
+            summary.setIfPresent("clientUniqueId", client)
+            summary.setIfPresent("tenantName", text(alert["tenantName"]))
+        }
+
+        // Each host field from `resource`, falling back field by field to `device` (RCA and legacy
+        // alerts have only `device`; inference alerts a sparse `resource`).
+        let sources = [alert["resource"], alert["device"]]
+        func first(_ keys: [String]) -> JSONValue? {
+            for source in sources {
+                for key in keys {
+                    if let value = text(source?[key]) { return value }
+                }
+            }
+            return nil
+        }
+        let name = first(["name", "resourceName", "hostName"])
+        summary.setIfPresent("resourceId", first(["id"]))
         summary.setIfPresent("resourceName", name)
-        summary.setIfPresent("resourceId", meaningful(resource?["id"]))
-        summary.setIfPresent("resourceIp", meaningful(resource?["ipAddress"]))
-        summary.setIfPresent("resourceType", meaningful(resource?["resourceType"]) ?? meaningful(resource?["type"]))
-        if alert["acknowledged"] == .bool(true) { summary["acknowledged"] = true }
-        if alert["suppressed"] == .bool(true) { summary["suppressed"] = true }
-        if alert["ticketed"] == .bool(true) { summary["ticketed"] = true }
+        if let host = first(["hostName"]), host != name { summary["resourceHostName"] = host }
+        summary.setIfPresent("resourceIp", first(["ipAddress"]))
+        summary.setIfPresent("resourceType", first(["resourceType", "type"]))
+
+        for flag in flags where alert[flag]?.boolValue == true || alert[flag]?.stringValue?.lowercased() == "true" {
+            summary[flag] = true
+        }
         return .object(summary)
     }
 
+    /// A scalar as text; `nil` for absent, null, blank, and for lists or objects (not expected here).
+    static func text(_ value: JSONValue?) -> JSONValue? {
+        switch value {
+        // Checked on UTF-8 bytes: Foundation's trimming bridges through NSString, far too slow per field.
+        case .string(let text)? where text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }): nil
+        case .string?: value
+        case .number(let number)?: .string(number.literal)
+        case .bool(let flag)?: .string(flag ? "true" : "false")
+        default: nil
+        }
+    }
+
+    /// `createdTime` in epoch milliseconds (or seconds, if that small) as ISO 8601; a text time as it is.
+    static func creationTime(_ value: JSONValue?) -> JSONValue? {
+        let number = value?.doubleValue ?? value?.stringValue.flatMap { text in
+            text.utf8.allSatisfy { (0x30...0x39).contains($0) } ? Double(text) : nil
+        }
+        guard let number else {
+            // A text time (OpsQL rows) is shown as it is; anything else is no time at all.
+            guard let text = value?.stringValue, text.utf8.count >= 10, text.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }),
+                  text.utf8.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
+            return .string(text)
+        }
+        guard number > 0, number < 1e14 else { return nil }
+        let seconds = number >= 1e11 ? number / 1000 : number
+        return .string(OpsRampDate.iso(Date(timeIntervalSince1970: seconds)))
+    }
+
+    /// A value worth showing: not null, blank, `[]` or `{}`.
     static func meaningful(_ value: JSONValue?) -> JSONValue? {
         switch value {
         case nil, .null?: return nil
-        // Checked on UTF-8 bytes: Foundation's trimming bridges through NSString, far too slow per field.
         case .string(let text)? where text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }): return nil
         case .array(let items)? where items.isEmpty: return nil
+        case .object(let members)? where members.isEmpty: return nil
         case let value?: return value
         }
     }
 
-    /// Schema of one compact alert, for `outputSchema`. Types are left open on purpose: OpsRamp's
-    /// field types vary between tenants and versions, and a client rejects a result that breaks its schema.
+    /// Schema of one compact alert, for `outputSchema`: every value is text except the flags.
     static let schema: JSONValue = Schema.openObject([
-        "uniqueId": Schema.any("alert id"),
-        "subject": Schema.any("alert text"),
-        "currentState": Schema.any("Critical, Warning, Info or Ok"),
-        "priority": Schema.any("P0 (highest) to P5, or N/A"),
-        "status": Schema.any("New, Acknowledged, Ticketed, ..."),
-        "createdDate": Schema.any("when the alert was raised"),
-        "updatedTime": Schema.any("last activity"),
-        "resourceName": Schema.any("the resource the alert is about"),
-        "resourceId": Schema.any("its id, usable in get_alerts resource_ids"),
+        "uniqueId": Schema.string("alert id"),
+        "subject": Schema.string("alert text"),
+        "currentState": Schema.string("Critical, Warning, Info or Ok"),
+        "priority": Schema.string("P0 (highest) to P5, or N/A"),
+        "status": Schema.string("New, Acknowledged, Ticketed, ..."),
+        "alertType": Schema.string("Monitoring, Maintenance, Agent, ..."),
+        "eventType": Schema.string("ALERT, RCA or INFERENCE"),
+        "createdDate": Schema.string("when the alert was raised"),
+        "updatedTime": Schema.string("last activity"),
+        "metric": Schema.string("the metric that alerted"),
+        "component": Schema.string("the monitored component"),
+        "problemArea": Schema.string("OpsRamp's problem area"),
+        "app": Schema.string("the application or integration that raised it"),
+        "serviceName": Schema.string("the monitor"),
+        "repeatCount": Schema.string("how often it repeated"),
+        "incidentId": Schema.string("the incident it belongs to"),
+        "clientUniqueId": Schema.string("the client it belongs to (partner tenants, or another client than the configured one)"),
+        "tenantName": Schema.string("that client's name"),
+        "resourceId": Schema.string("the resource's id, usable in get_alerts resource_ids"),
+        "resourceName": Schema.string("the resource the alert is about"),
+        "resourceHostName": Schema.string("its host name, when it differs from the name"),
+        "resourceIp": Schema.string("its IP address"),
+        "resourceType": Schema.string("its type"),
+        "acknowledged": Schema.plainBoolean,
+        "suppressed": Schema.plainBoolean,
+        "ticketed": Schema.plainBoolean,
+        "closed": Schema.plainBoolean,
     ])
 }

@@ -1,32 +1,104 @@
 import Foundation
 
-/// Reads the times a model writes: relative (`30m`, `1h`, `24h`, `7d`, `2w`, meaning that long
-/// before now), `now`, `today` (midnight UTC), or ISO 8601 (`2026-11-29T10:00:00Z`,
-/// `2026-11-29T10:00:00+01:00`, `2026-11-29`).
-enum TimeExpression {
-    static let help = "use a relative time such as 30m, 1h, 24h, 7d or 2w, \"today\", or an ISO 8601 time such as 2026-11-29T08:00:00Z"
+/// Reads the times an operator (or a model on their behalf) writes:
+/// - relative, meaning that long before now: `30m`, `1h`, `24h`, `7d`, `2w`, `90s`, `-15min`, `3 hours ago`;
+/// - `now`, `today` and `yesterday` (midnight at the start of that day in the operator's zone);
+/// - ISO 8601: a date (`2026-12-01`, midnight in the operator's zone), a date and time with or without
+///   seconds (`2026-12-01T07:30`, `2026-12-01 07:30:15`), which without a zone is in the operator's zone,
+///   and with one (`Z`, `+02:00`, `+0200`, `-05`, ` UTC`) is exactly that instant; a time alone (`07:00`)
+///   is today in the operator's zone.
+///
+/// Zone-less times go through the calendar of the zone, so daylight saving time is honoured: a time
+/// that does not exist (skipped by the spring change) moves forward by the gap, and one that exists
+/// twice (the autumn change) is the first of the two.
+struct TimeExpression: Sendable {
+    /// Years outside this range are typing mistakes, not questions about alerts.
+    static let years = 1970...2100
+    /// The longest relative time accepted.
+    static let longestRelative: Double = 10 * 366 * 86_400
 
-    static func parse(_ text: String, now: Date) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        switch trimmed {
-        case "now": return now
-        case "today":
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-            return calendar.startOfDay(for: now)
-        default: break
-        }
-        if let seconds = relativeSeconds(trimmed) { return now.addingTimeInterval(-seconds) }
-        return absolute(text.trimmingCharacters(in: .whitespaces))
+    let timeZone: TimeZone
+    let now: Date
+
+    /// The accepted forms, for error messages; `zoneName` is the operator's zone.
+    static func help(zoneName: String) -> String {
+        "Accepted: a relative time (30m, 1h, 24h, 7d, 2w), now, today, yesterday, a date (2026-12-01), "
+            + "a local time in \(zoneName) (2026-12-01T07:30 or 2026-12-01T07:30:00), "
+            + "or a time with a zone (2026-12-01T07:30:00Z, 2026-12-01T07:30:00+02:00)"
     }
 
-    /// `90s`, `15m`, `15min`, `1h`, `7d`, `2w`, optionally with a leading `-` or a trailing ` ago`.
-    private static func relativeSeconds(_ text: String) -> Double? {
+    func parse(_ text: String) throws(TimeExpressionError) -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw TimeExpressionError(value: text, reason: .empty) }
+        guard trimmed.utf8.count <= 100 else { throw TimeExpressionError(value: text, reason: .tooLong) }
+        let lowered = trimmed.lowercased()
+        switch lowered {
+        case "now": return now
+        case "today": return startOfDay(daysBack: 0)
+        case "yesterday": return startOfDay(daysBack: 1)
+        default: break
+        }
+        if let seconds = try Self.relativeSeconds(lowered, original: text) { return now.addingTimeInterval(-seconds) }
+        var reader = ISOTimeReader(text: trimmed, original: text)
+        let parts = try reader.read()
+        return try instant(parts, original: text)
+    }
+
+    /// Midnight at the start of the day `daysBack` days before today, in the operator's zone.
+    private func startOfDay(daysBack: Int) -> Date {
+        let calendar = self.calendar
+        let today = calendar.startOfDay(for: now)
+        guard daysBack > 0 else { return today }
+        // Step back from noon: a day is not always 24 hours long where clocks change.
+        let noon = calendar.date(byAdding: .hour, value: 12, to: today) ?? today
+        let earlier = calendar.date(byAdding: .day, value: -daysBack, to: noon) ?? noon.addingTimeInterval(-86_400 * Double(daysBack))
+        return calendar.startOfDay(for: earlier)
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The instant the parts name: with an offset by arithmetic, without one through the zone's calendar.
+    private func instant(_ parts: ISOTimeParts, original: String) throws(TimeExpressionError) -> Date {
+        var date = parts.date
+        if date == nil {
+            // A time alone is on today's date in the operator's zone.
+            let today = calendar.dateComponents([.year, .month, .day], from: now)
+            guard let year = today.year, let month = today.month, let day = today.day else {
+                throw TimeExpressionError(value: original, reason: .unrecognised)
+            }
+            date = (year, month, day)
+        }
+        guard let (year, month, day) = date else { throw TimeExpressionError(value: original, reason: .unrecognised) }
+        let time = parts.time ?? (0, 0, 0, 0)
+        if let offset = parts.offsetSeconds {
+            let days = CivilDate.days(year: year, month: month, day: day)
+            let seconds = Double(days * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second - offset)
+            return Date(timeIntervalSince1970: seconds + time.fraction)
+        }
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        components.hour = time.hour
+        components.minute = time.minute
+        components.second = time.second
+        guard let local = calendar.date(from: components) else { throw TimeExpressionError(value: original, reason: .unrecognised) }
+        return local.addingTimeInterval(time.fraction)
+    }
+
+    /// `90s`, `15m`, `15min`, `1h`, `7d`, `2w`, `3 hours`, optionally with a leading `-`, `last `
+    /// or a trailing ` ago`; `nil` when the text is not of that shape at all.
+    static func relativeSeconds(_ text: String, original: String) throws(TimeExpressionError) -> Double? {
         var body = Substring(text)
+        if body.hasPrefix("last ") { body = body.dropFirst(5) }
         if body.hasPrefix("-") { body = body.dropFirst() }
         if body.hasSuffix(" ago") { body = body.dropLast(4) }
-        let digits = body.prefix(while: { $0.isNumber })
-        guard !digits.isEmpty, let amount = Double(digits) else { return nil }
+        let digits = body.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty else { return nil }
         let unit = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         let scale: Double
         switch unit {
@@ -34,24 +106,77 @@ enum TimeExpression {
         case "m", "min", "mins", "minute", "minutes": scale = 60
         case "h", "hr", "hrs", "hour", "hours": scale = 3_600
         case "d", "day", "days": scale = 86_400
-        case "w", "week", "weeks": scale = 604_800
+        case "w", "wk", "week", "weeks": scale = 604_800
         default: return nil
         }
+        guard digits.count <= 9, let amount = Double(digits) else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
         let seconds = amount * scale
-        return seconds <= 366 * 86_400 * 10 ? seconds : nil
+        guard seconds <= longestRelative else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
+        return seconds
+    }
+}
+
+/// Why a time could not be read; `description` quotes the value (cut short) and names the problem.
+struct TimeExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
+    enum Reason: Sendable, Equatable {
+        case empty
+        case tooLong
+        case unrecognised
+        case trailingText(String)
+        case invalidOffset(String)
+        case yearOutOfRange(String)
+        case invalidDate(String)
+        case invalidTime(String)
+        case zoneWithoutDate
+        case tooFarBack
     }
 
-    private static func absolute(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
+    let value: String
+    let reason: Reason
+
+    /// The value as shown in a message: quoted, at most 40 characters.
+    var quoted: String {
+        let flat = value.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 40 ? "\"\(flat.prefix(40))...\" (\(value.count) characters)" : "\"\(flat)\""
+    }
+
+    var description: String {
+        switch reason {
+        case .empty: "is empty"
+        case .tooLong: "\(quoted) is too long to be a time"
+        case .unrecognised: "\(quoted) is not a time this server can read"
+        case .trailingText(let rest): "\(quoted) has unexpected text \(Self.cut(rest)) after the time"
+        case .invalidOffset(let offset): "\(quoted) has an impossible UTC offset \(Self.cut(offset)) (offsets run from -12:00 to +14:00)"
+        case .yearOutOfRange(let year): "\(quoted) has the year \(Self.cut(year)), outside \(TimeExpression.years.lowerBound)-\(TimeExpression.years.upperBound)"
+        case .invalidDate(let detail): "\(quoted) is not a calendar date (\(detail))"
+        case .invalidTime(let detail): "\(quoted) is not a time of day (\(detail))"
+        case .zoneWithoutDate: "\(quoted) gives a zone but no date; write the date too, e.g. 2026-12-01T07:00:00Z"
+        case .tooFarBack: "\(quoted) reaches back more than 10 years"
         }
-        // A time without a zone is read as UTC.
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.date(from: text)
+    }
+
+    private static func cut(_ text: String) -> String {
+        text.count > 20 ? "\"\(text.prefix(20))...\"" : "\"\(text)\""
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic on plain integers (no time zone database involved).
+enum CivilDate {
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,43 +1,87 @@
+import Configuration
 import Foundation
+import JSON
 import MCP
 import OpsRampAPI
 
-/// A `since`/`until` pair read from tool arguments, added to an alert queryString as
-/// `startDate`/`endDate` with the `alertTimeBase` they apply to.
-struct TimeWindow: Sendable {
-    let since: Date?
-    let until: Date?
+/// Which alert time a window applies to: OpsRamp's `alertTimeBase`.
+enum AlertTimeBase: String, Sendable, CaseIterable {
+    /// When the alert was raised.
+    case created
+    /// Its latest activity.
+    case updated
+}
 
-    /// Reads `since` and `until` (either may be absent); a bad value is a tool failure naming it.
-    init(since: String?, until: String?, now: Date) throws {
-        func read(_ name: String, _ text: String?) throws -> Date? {
-            guard let text else { return nil }
-            guard let date = TimeExpression.parse(text, now: now) else {
-                throw ToolFailure("Invalid \(name) \"\(text)\": \(TimeExpression.help).")
+/// A `since`/`until` pair read from tool arguments, sent to OpsRamp as `startDate` and `endDate`
+/// (always both: no documented example or client sends one alone) with the `alertTimeBase` they
+/// apply to. `until` defaults to now.
+struct TimeWindow: Sendable, Equatable {
+    /// Start of the window, whole seconds (rounded down).
+    let since: Date
+    /// End of the window, whole seconds (rounded up, so nothing raised this second is missed).
+    let until: Date
+    /// The operator's zone, in which zone-less times were read.
+    let timeZoneName: String
+    let timeBase: AlertTimeBase
+
+    init(since: Date, until: Date, timeZoneName: String, timeBase: AlertTimeBase) {
+        self.since = Date(timeIntervalSince1970: since.timeIntervalSince1970.rounded(.down))
+        self.until = Date(timeIntervalSince1970: until.timeIntervalSince1970.rounded(.up))
+        self.timeZoneName = timeZoneName
+        self.timeBase = timeBase
+    }
+
+    /// The window the arguments ask for, or `nil` when they give neither `since` nor `until`.
+    /// A value that cannot be read, `until` without `since`, or `since` after `until` is a
+    /// tool failure that quotes the value and shows the accepted forms.
+    static func read(since: String?, until: String?, timeBase: AlertTimeBase, now: Date,
+                     timeZone: OperatorTimeZone) throws -> TimeWindow? {
+        guard since != nil || until != nil else { return nil }
+        let reader = TimeExpression(timeZone: timeZone.zone, now: now)
+        func read(_ name: String, _ text: String) throws -> Date {
+            do {
+                return try reader.parse(text)
+            } catch {
+                throw ToolFailure("Invalid \(name): \(error). \(TimeExpression.help(zoneName: timeZone.name)).")
             }
-            return date
         }
-        self.since = try read("since", since)
-        self.until = try read("until", until)
-        if let since = self.since, let until = self.until, since >= until {
-            throw ToolFailure("since (\(OpsRampDate.iso(since))) must be earlier than until (\(OpsRampDate.iso(until))).")
+        guard let since else {
+            throw ToolFailure("until was given without since. OpsRamp applies a time window as a start and end pair: "
+                + "give since too (for example since \"7d\" or since \"2026-12-01\").")
         }
+        let start = try read("since", since)
+        let end = try until.map { try read("until", $0) } ?? now
+        // An empty window (since == until, e.g. "today" at midnight) is a real question with no matches.
+        guard start <= end else {
+            let endText = until.map { "until \(TimeExpressionError(value: $0, reason: .unrecognised).quoted)" } ?? "now"
+            throw ToolFailure("since \(TimeExpressionError(value: since, reason: .unrecognised).quoted) (\(OpsRampDate.iso(start))) "
+                + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window.")
+        }
+        return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeBase: timeBase)
     }
 
-    var isEmpty: Bool { since == nil && until == nil }
-
-    func add(to query: inout QueryString, timeBase: String) throws {
-        guard !isEmpty else { return }
-        if let since { try query.add("startDate", OpsRampDate.queryValue(since)) }
-        if let until { try query.add("endDate", OpsRampDate.queryValue(until)) }
-        try query.add("alertTimeBase", timeBase)
+    /// Adds `startDate`, `endDate` and `alertTimeBase`.
+    func add(to query: inout QueryString) throws(QueryStringError) {
+        try query.add("startDate", OpsRampDate.queryValue(since))
+        try query.add("endDate", OpsRampDate.queryValue(until))
+        try query.add("alertTimeBase", timeBase.rawValue)
     }
 
-    /// For the answer: the window in ISO 8601.
-    var summary: [String: String] {
-        var result: [String: String] = [:]
-        if let since { result["since"] = OpsRampDate.iso(since) }
-        if let until { result["until"] = OpsRampDate.iso(until) }
-        return result
+    /// For answers: `since` and `until` in UTC ISO 8601, the zone zone-less times were read in, and the time base.
+    var json: JSONValue {
+        [
+            "since": .string(OpsRampDate.iso(since)),
+            "until": .string(OpsRampDate.iso(until)),
+            "timeZone": .string(timeZoneName),
+            "timeBase": .string(timeBase.rawValue),
+        ]
     }
+
+    /// The `outputSchema` of `json`.
+    static let schema: JSONValue = Schema.openObject([
+        "since": Schema.string("start of the window, UTC (ISO 8601)"),
+        "until": Schema.string("end of the window, UTC (ISO 8601)"),
+        "timeZone": Schema.string("the zone times without one were read in (OPSRAMP_TIMEZONE, else the system's)"),
+        "timeBase": Schema.string("which alert time the window applies to", enum: AlertTimeBase.allCases.map(\.rawValue)),
+    ], required: ["since", "until", "timeZone", "timeBase"])
 }

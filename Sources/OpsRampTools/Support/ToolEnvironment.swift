@@ -12,16 +12,27 @@ public struct ToolEnvironment: Sendable {
     public let portal: PortalSettings
     /// Largest tool result, in bytes of JSON text.
     public let maxResultBytes: Int
+    /// The zone for times given without one, dates, `today` and `yesterday`.
+    public let timeZone: OperatorTimeZone
     /// The current time; replaced in tests.
     public let now: @Sendable () -> Date
 
     public init(client: OpsRampClient?, connectionProblems: [ConfigurationProblem], portal: PortalSettings,
-                maxResultBytes: Int, now: @escaping @Sendable () -> Date = { Date() }) {
+                maxResultBytes: Int, timeZone: OperatorTimeZone = .utc, now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.connectionProblems = connectionProblems
         self.portal = portal
         self.maxResultBytes = maxResultBytes
+        self.timeZone = timeZone
         self.now = now
+    }
+
+    /// The configured tenant id, when the connection is configured.
+    var tenantID: String? { client?.connection.tenantID }
+
+    /// Reads `since`/`until` arguments in the operator's zone (see `TimeWindow.read`).
+    func window(since: String?, until: String?, timeBase: AlertTimeBase) throws -> TimeWindow? {
+        try TimeWindow.read(since: since, until: until, timeBase: timeBase, now: now(), timeZone: timeZone)
     }
 
     /// Seconds one tool call may spend on OpsRamp requests, retries and waits included.

@@ -17,7 +17,9 @@ enum ExecuteOpsQLQuery {
                 Runs an OpsQL query against OpsRamp and returns the matching rows (only the requested fields). \
                 `query` is the request body: {"objectType": "alert"|"resource"|"topology"|..., "fields": [...], \
                 "filterCriteria": "currentState = \\"CRITICAL\\" AND createdTime > \\"-60min\\"", "pageSize": 100}. \
-                Call get_query_examples first for working examples. Follows OpsRamp's pages until `limit` rows are in. \
+                Call get_query_examples first for working examples. Follows OpsRamp's pages until `limit` rows are in \
+                (join queries, with a dotted attribute such as resource.name, in pages of 100). Rows use OpsQL's own \
+                names: id (not uniqueId), createdTime, clientId, status OPEN, currentState in capitals (CRITICAL). \
                 For a count, set "aggregateFunction": "count" and "groupBy": [].
                 """,
             inputSchema: Schema.object([
@@ -33,7 +35,10 @@ enum ExecuteOpsQLQuery {
                 "results": Schema.array(of: Schema.any("one row")),
                 "moreAvailable": Schema.plainBoolean,
                 "pagesFetched": Schema.plainInteger,
-                "count": Schema.any("the count, for aggregateFunction count"),
+                "pageSize": Schema.integer("the page size the rows were fetched with"),
+                "count": Schema.integer("the count, for aggregateFunction count (or when OpsRamp answered a count)"),
+                "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
+                "note": Schema.string("how the query was sent, when that differs from what was asked"),
             ], required: ["objectType", "returned", "results", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
@@ -57,7 +62,10 @@ enum ExecuteOpsQLQuery {
                     "moreAvailable": .bool(page.nextPage || dropped > 0),
                     "pagesFetched": 1,
                 ]
-                if page.results.count == 1, let count = page.results.first?["count"] { result["count"] = count }
+                if let count = page.count {
+                    result["count"] = .int(count)
+                    if page.results.isEmpty { result["results"] = [["count": .int(count)]] }
+                }
                 if dropped > 0 { result["truncated"] = .string("\(dropped) groups were left out to keep this answer small; group by fewer fields.") }
                 return result
             }
@@ -68,6 +76,7 @@ enum ExecuteOpsQLQuery {
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) rows")
             }
         }
+        let requestedPageSize = body["pageSize"]?.intValue
         return ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = [
                 "objectType": .string(objectType),
@@ -75,8 +84,17 @@ enum ExecuteOpsQLQuery {
                 "results": .array(kept),
                 "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
                 "pagesFetched": .int(collected.pagesFetched),
+                "pageSize": .int(collected.pageSize),
             ]
             result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
+            result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
+            if let count = collected.count {
+                result["count"] = .int(count)
+                result["note"] = .string("OpsRamp answered with a count (\(count)) instead of rows.")
+            } else if let requested = requestedPageSize, requested > collected.pageSize {
+                result["note"] = .string("This is a join query (a dotted attribute), so it was fetched in pages of "
+                    + "\(collected.pageSize) rather than \(requested), as OpsRamp pages joins.")
+            }
             if dropped > 0 {
                 result["truncated"] = .string(
                     "\(dropped) of the \(collected.items.count) rows fetched were left out to keep this answer under "
@@ -84,7 +102,7 @@ enum ExecuteOpsQLQuery {
             } else if collected.moreAvailable {
                 var next = "More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count)."
                 // A page number is only a correct continuation when the rows returned end on a page boundary.
-                if let pageSize = body["pageSize"]?.intValue, pageSize > 0, kept.count % pageSize == 0 {
+                if let pageSize = requestedPageSize, pageSize > 0, kept.count % pageSize == 0 {
                     next += " To continue, send the same query with pageNo \((body["pageNo"]?.intValue ?? 1) + kept.count / pageSize)."
                 }
                 result["next"] = .string(next)

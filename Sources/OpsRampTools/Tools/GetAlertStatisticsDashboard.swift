@@ -11,20 +11,26 @@ enum GetAlertStatisticsDashboard {
             name: "get_alert_statistics_dashboard",
             title: "Alert statistics and dashboard link",
             description: """
-                Counts open alerts by state (Critical, Warning, Info, Ok), and optionally by priority, over a time \
-                window (default the last 24 hours), and returns links to the alert statistics dashboard and the alerts \
-                page of the OpsRamp portal. Good first call for "what needs attention?".
+                Counts alerts with OpsRamp's action OPEN (the filter actions:OPEN) raised in a time window (default the \
+                last 24 hours), by state (Critical, Warning, Info, Ok) and optionally by priority, and returns links to \
+                the alert statistics dashboard and the alerts page of the OpsRamp portal. Good first call for "what \
+                needs attention?". Times without a zone, today and yesterday are in the operator's time zone.
                 """,
             inputSchema: Schema.object([
-                "since": Schema.string("Start of the window: relative (1h, 24h, 7d), \"today\", or ISO 8601.", default: "24h", minLength: 1),
-                "until": Schema.string("End of the window (default now).", minLength: 1),
+                "since": Schema.string(
+                    "Start of the window: relative (1h, 24h, 7d), today, yesterday, a date (2026-12-01) or an ISO 8601 time "
+                        + "(2026-12-01T07:00 in the operator's zone, or with Z / +02:00).", default: "24h", minLength: 1),
+                "until": Schema.string("End of the window (default now); same forms as since.", minLength: 1),
                 "by_priority": Schema.boolean("Also count by priority (six more requests to OpsRamp).", default: false),
             ]),
             outputSchema: Schema.openObject([
-                "window": Schema.openObject(["since": Schema.plainString, "until": Schema.plainString, "timeBase": Schema.plainString]),
-                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
-                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
-                "totalOpen": Schema.plainInteger,
+                "window": TimeWindow.schema,
+                "filter": Schema.string("what every count sends besides the window and its state or priority: actions:OPEN"),
+                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0],
+                                      "description": "alerts with action OPEN raised in the window, per state"],
+                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0],
+                                         "description": "alerts with action OPEN raised in the window, per priority"],
+                "totalOpen": Schema.integer("the sum of openAlertsByState"),
                 "dashboardUrl": Schema.plainString,
                 "alertsPageUrl": Schema.plainString,
                 "notes": Schema.array(of: Schema.plainString),
@@ -36,7 +42,8 @@ enum GetAlertStatisticsDashboard {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let window = try TimeWindow(since: arguments.string("since", default: "24h"), until: arguments.string("until"), now: environment.now())
+        let window = try environment.window(since: arguments.string("since", default: "24h"), until: arguments.string("until"),
+                                            timeBase: .created)
         var result: [String: JSONValue] = [:]
         var notes: [String] = []
 
@@ -67,20 +74,21 @@ enum GetAlertStatisticsDashboard {
             result["openAlertsByPriority"] = .object(byPriority.mapValues(JSONValue.int))
             context.progress.report(2, total: 2, message: "counted alerts by priority")
         }
-        result["window"] = .object(window.summary.mapValues(JSONValue.string).merging(["timeBase": "created"]) { first, _ in first })
-        notes.append("Counts are open alerts raised in the window, from OpsRamp's alert search totals.")
+        result.setIfPresent("window", window?.json)
+        result["filter"] = .string("actions:OPEN")
+        notes.append("Counts are OpsRamp's alert search totals for alerts with action OPEN (actions:OPEN) raised in the window.")
         result["notes"] = .array(notes.map(JSONValue.string))
         return ToolOutput(result)
     }
 
     /// One cheap count request per value, run concurrently.
-    static func counts(for values: [String], key: String, window: TimeWindow, environment: ToolEnvironment) async throws -> [String: Int] {
+    static func counts(for values: [String], key: String, window: TimeWindow?, environment: ToolEnvironment) async throws -> [String: Int] {
         var queries: [(String, QueryString)] = []
         for value in values {
             var query = QueryString()
             try query.add(key, value)
             try query.add("actions", "OPEN")
-            try window.add(to: &query, timeBase: "created")
+            try window?.add(to: &query)
             queries.append((value, query))
         }
         return try await environment.withClient { client in

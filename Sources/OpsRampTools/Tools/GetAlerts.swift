@@ -4,8 +4,8 @@ import OpsRampAPI
 
 /// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`.
 enum GetAlerts {
-    static let states = ["Critical", "Warning", "Info", "Ok"]
-    static let priorities = ["P0", "P1", "P2", "P3", "P4", "P5"]
+    static let states = AlertVocabulary.states
+    static let priorities = AlertVocabulary.priorities
     static let defaultLimit = 50
     static let maximumLimit = 1000
 
@@ -14,25 +14,37 @@ enum GetAlerts {
             name: "get_alerts",
             title: "Search alerts",
             description: """
-                Searches OpsRamp alerts, newest first. Filter with states, priorities, a time window (since/until, \
-                e.g. since "1h"), resource_ids and open_only; anything else can go in query_string using OpsRamp's \
-                queryString syntax (key:value joined by '+', e.g. alertTypes:Monitoring+metrics:PING). Returns compact \
-                alerts (id, subject, state, priority, status, resource, times), the total number of matches, and how \
-                to fetch more.
+                Searches OpsRamp alerts, newest first. Filter with states, priorities, actions (OpsRamp's action \
+                filter: OPEN, ACKNOWLEDGED, TICKETED, CLOSED, ...), a time window (since/until, e.g. since "1h", \
+                "today" or "2026-12-01T07:00"; times without a zone are in the operator's time zone) and \
+                resource_ids; anything else can go in query_string using OpsRamp's queryString syntax (key:value \
+                joined by '+', e.g. alertTypes:Monitoring+metrics:PING). Returns compact alerts (id, subject, state, \
+                priority, status, event type, resource, client on partner tenants, times), the total number of \
+                matches, the window used, and how to fetch more.
                 """,
             inputSchema: Schema.object([
-                "states": Schema.stringArray("Alert states to include.", enum: states),
-                "priorities": Schema.stringArray("Priorities to include (P0 is highest).", enum: priorities),
-                "since": Schema.string("Start of the time window: relative (15m, 1h, 24h, 7d), \"today\", or ISO 8601.", minLength: 1),
-                "until": Schema.string("End of the time window (default now); same forms as since.", minLength: 1),
+                "states": Schema.stringArray("Alert states to include: " + states.joined(separator: ", ") + " (any case)."),
+                "priorities": Schema.stringArray("Priorities to include, " + priorities.joined(separator: ", ") + " (P0 is highest)."),
+                "actions": Schema.stringArray(
+                    "OpsRamp's action filter, sent as actions:...: alerts on which one of these actions applies: "
+                        + AlertVocabulary.actions.joined(separator: ", ")
+                        + " (any case). OPEN is what OpsRamp calls open alerts; whether an acknowledged or ticketed alert "
+                        + "still counts as OPEN is OpsRamp's rule, not this server's.", maxItems: 8),
+                "since": Schema.string(
+                    "Start of the time window: relative (15m, 1h, 24h, 7d), today, yesterday, a date (2026-12-01) or an "
+                        + "ISO 8601 time (2026-12-01T07:00, 2026-12-01T07:00:00Z, ...+02:00). Times without a zone, dates, "
+                        + "today and yesterday are in the operator's time zone.", minLength: 1),
+                "until": Schema.string("End of the time window (default now); same forms as since; needs since.", minLength: 1),
                 "time_base": Schema.string(
                     "Which alert time since/until apply to: created (raised in the window) or updated (any activity in the window).",
-                    enum: ["created", "updated"], default: "created"),
+                    enum: AlertTimeBase.allCases.map(\.rawValue), default: AlertTimeBase.created.rawValue),
                 "resource_ids": Schema.stringArray("Only alerts on these resources (ids from get_minimal_resource_details).", maxItems: 100),
-                "open_only": Schema.boolean("Only alerts that are still open (not closed).", default: false),
+                "open_only": Schema.boolean("Shorthand for actions [\"OPEN\"] (OpsRamp's action OPEN).", default: false),
                 "query_string": Schema.string(
-                    "Extra OpsRamp queryString filters, e.g. alertTypes:Monitoring+metrics:PING. Keys: "
-                        + OpsRampClient.alertQueryKeys.sorted().joined(separator: ", "), minLength: 1),
+                    "Extra OpsRamp filters, key:value joined by '+', e.g. alertTypes:Monitoring+metrics:PING. queryString keys: "
+                        + OpsRampClient.alertQueryKeys.subtracting(AlertFilters.windowKeys.keys).sorted().joined(separator: ", ")
+                        + ". Who acted and when (sent in OpsRamp's separate statusHistory parameter): "
+                        + OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", ") + ".", minLength: 1),
                 "limit": Schema.integer("Most alerts to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
                 "page": Schema.integer("Which block of `limit` alerts to return, from 1.", minimum: 1, default: 1),
             ]),
@@ -41,10 +53,14 @@ enum GetAlerts {
                 "returned": Schema.plainInteger,
                 "page": Schema.plainInteger,
                 "limit": Schema.plainInteger,
-                "queryString": Schema.plainString,
+                "queryString": Schema.string("the queryString sent"),
+                "statusHistory": Schema.string("the statusHistory parameter sent, when any"),
+                "window": TimeWindow.schema,
                 "alerts": Schema.array(of: AlertSummary.schema),
                 "moreAvailable": Schema.plainBoolean,
-                "next": Schema.plainString,
+                "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
+                "truncated": Schema.string("why alerts fetched were left out of this answer"),
+                "next": Schema.string("how to get more"),
             ], required: ["returned", "page", "limit", "alerts", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
@@ -55,14 +71,16 @@ enum GetAlerts {
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
         let limit = arguments.int("limit", default: defaultLimit)
         let page = arguments.int("page", default: 1)
-        let query = try buildQuery(arguments, environment: environment)
+        let filters = try AlertFilters(arguments, environment: environment)
         let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
         guard !overflow, offset <= 10_000_000 else {
             throw ToolFailure("page \(page) is beyond any result set; use a smaller page.")
         }
 
+        let alertContext = AlertContext(tenantID: environment.tenantID)
         let collected = try await environment.withClient { client in
-            try await client.searchAlerts(query: query, offset: offset, limit: limit, transform: AlertSummary.compact) { fetched, wanted in
+            try await client.searchAlerts(query: filters.query, statusHistory: filters.statusHistory, offset: offset, limit: limit,
+                                          transform: { AlertSummary.compact($0, context: alertContext) }) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
         }
@@ -72,11 +90,12 @@ enum GetAlerts {
                 "returned": .int(kept.count),
                 "page": .int(page),
                 "limit": .int(limit),
-                "queryString": .string(query.description),
                 "alerts": .array(kept),
                 "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
             ]
+            filters.describe(into: &result)
             result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
+            result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
             if dropped > 0 {
                 result["truncated"] = .string(
                     "\(dropped) of the \(alerts.count) alerts fetched were left out to keep this answer under "
@@ -84,28 +103,16 @@ enum GetAlerts {
             }
             if collected.moreAvailable && dropped == 0 {
                 let remaining = collected.totalResults.map { " (\(max(0, $0 - offset - kept.count)) more match)" } ?? ""
-                result["next"] = .string("More alerts match\(remaining): call get_alerts again with the same filters and page=\(page + 1), or narrow the filters.")
+                if collected.incomplete == nil || kept.count == limit {
+                    result["next"] = .string("More alerts match\(remaining): call get_alerts again with the same filters and page=\(page + 1), or narrow the filters.")
+                } else if !kept.isEmpty, offset % kept.count == 0 {
+                    result["next"] = .string("More alerts match\(remaining): for the rest, call get_alerts again with the same filters, "
+                        + "limit=\(kept.count) and page=\(offset / kept.count + 2), or narrow the filters.")
+                } else {
+                    result["next"] = .string("More alerts match\(remaining): try the same call again in a moment, or narrow the filters.")
+                }
             }
             return result
         }
-    }
-
-    /// The queryString for the arguments; structured arguments and `query_string` may not set the same key.
-    static func buildQuery(_ arguments: ToolArguments, environment: ToolEnvironment) throws -> QueryString {
-        var query = QueryString()
-        do {
-            try query.add("states", arguments.strings("states"))
-            try query.add("priority", arguments.strings("priorities"))
-            try query.add("resourceIds", arguments.strings("resource_ids"))
-            if arguments.bool("open_only") == true { try query.add("actions", "OPEN") }
-            let window = try TimeWindow(since: arguments.string("since"), until: arguments.string("until"), now: environment.now())
-            try window.add(to: &query, timeBase: arguments.string("time_base", default: "created"))
-            if let raw = arguments.string("query_string") {
-                try query.merge(QueryString.parse(raw, allowedKeys: OpsRampClient.alertQueryKeys))
-            }
-        } catch let error as QueryStringError {
-            throw ToolFailure("Invalid filter: \(error).")
-        }
-        return query
     }
 }
