@@ -136,3 +136,55 @@ struct ConfigurationTests {
         }
     }
 }
+
+@Suite("Configuration: the operator's time zone")
+struct OperatorTimeZoneTests {
+    let berlin = TimeZone(identifier: "Europe/Berlin")
+    let complete = ["OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_TENANT_ID": "client_1"]
+
+    func configuration(_ extra: [String: String], system: TimeZone? = TimeZone(identifier: "Asia/Kolkata")) -> Configuration {
+        Configuration(values: complete.merging(extra) { _, new in new }, systemTimeZone: system)
+    }
+
+    @Test("OPSRAMP_TIMEZONE names the zone; case does not matter; UTC is UTC", arguments: [
+        ("America/Los_Angeles", "America/Los_Angeles"),
+        ("america/los_angeles", "America/Los_Angeles"),
+        (" Europe/Berlin ", "Europe/Berlin"),
+        ("UTC", "UTC"),
+        ("Etc/UTC", "UTC"),
+    ])
+    func setting(_ value: String, name: String) {
+        let zone = configuration(["OPSRAMP_TIMEZONE": value, "TZ": "Asia/Tokyo"]).timeZone
+        #expect(zone.name == name)
+        #expect(zone.source == .setting)
+        #expect(configuration(["OPSRAMP_TIMEZONE": value]).warnings.isEmpty)
+    }
+
+    @Test("without the setting: TZ (with or without a leading colon), then the system's zone, then UTC")
+    func fallbacks() {
+        #expect(configuration(["TZ": "Asia/Tokyo"]).timeZone == OperatorTimeZone(zone: TimeZone(identifier: "Asia/Tokyo")!, source: .system))
+        #expect(configuration(["TZ": ":America/New_York"]).timeZone.name == "America/New_York")
+        #expect(configuration([:]).timeZone.name == "Asia/Kolkata")
+        #expect(configuration(["TZ": "CET-1CEST,M3.5.0,M10.5.0/3"]).timeZone.name == "Asia/Kolkata")
+        #expect(configuration([:], system: TimeZone(identifier: "Etc/UTC")).timeZone.name == "UTC")
+        #expect(configuration([:], system: nil).timeZone == .utc)
+    }
+
+    @Test("an invalid name is a warning that quotes it, and the fallback is used", arguments: ["Mars/Olympus_Mons", "PST", "+02:00", "Berlin"])
+    func invalid(_ value: String) {
+        let loaded = configuration(["OPSRAMP_TIMEZONE": value, "TZ": "Europe/Berlin"])
+        #expect(loaded.timeZone.name == "Europe/Berlin")
+        #expect(loaded.timeZone.source == .system)
+        let warning = loaded.warnings.first { $0.variable == "OPSRAMP_TIMEZONE" }
+        #expect(warning?.message.contains("must be an IANA time zone name such as Europe/Berlin") == true)
+        #expect(warning?.message.contains("ignored \"\(value)\"") == true)
+        #expect(warning?.message.contains("reading times without a zone in Europe/Berlin (the system's zone)") == true)
+        #expect(configuration(["OPSRAMP_TIMEZONE": value], system: nil).timeZone.name == "UTC")
+    }
+
+    @Test("the variable is documented with the others")
+    func documented() {
+        #expect(ConfigurationVariable.allCases.contains(.timeZone))
+        #expect(ConfigurationVariable.timeZone.summary.contains("IANA"))
+    }
+}

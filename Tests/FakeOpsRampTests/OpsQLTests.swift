@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Fake OpsRamp: OpsQL queries (reference §9)")
 struct OpsQLTests {
-    @Test("alerts come back with only the requested fields, id being uniqueId")
+    @Test("alerts come back with only the requested fields, in OpsQL's names: id for uniqueId, currentState in capitals")
     func fieldProjection() async throws {
         try await FakeSession.run(configure: FakeSession.sampleTenant) { client in
             let token = try await client.token()
@@ -20,7 +20,7 @@ struct OpsQLTests {
             #expect(body["nextPage"] == false)
             let results = try #require(body["results"]?.arrayValue)
             #expect(results.count == 5)
-            #expect(results.first == ["id": "100040", "currentState": "Critical", "resource.name": "web-prod-01"])
+            #expect(results.first == ["id": "100040", "currentState": "CRITICAL", "resource.name": "web-prod-01"])
         }
     }
 

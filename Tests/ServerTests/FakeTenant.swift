@@ -10,9 +10,12 @@ final class FakeTenant: Sendable {
     let fake: FakeOpsRamp
     let now: Date
     let sample: (alerts: [JSONValue], resources: [JSONValue])
+    let tenantID: String
 
-    init(latency: Double = 0) throws {
-        fake = FakeOpsRamp(clientID: "mcp-test-key", clientSecret: Self.canarySecret, tenantID: "client_1234")
+    /// `tenantID` is the tenant the fake serves and the server is configured for (`msp_…` for a partner).
+    init(latency: Double = 0, tenantID: String = "client_1234") throws {
+        self.tenantID = tenantID
+        fake = FakeOpsRamp(clientID: "mcp-test-key", clientSecret: Self.canarySecret, tenantID: tenantID)
         now = Date()
         sample = FakeData.sampleTenant(now: now)
         fake.alerts = sample.alerts
@@ -31,7 +34,7 @@ final class FakeTenant: Sendable {
             "OPSRAMP_BASE_URL": fake.baseURL,
             "OPSRAMP_CLIENT_ID": "mcp-test-key",
             "OPSRAMP_CLIENT_SECRET": Self.canarySecret,
-            "OPSRAMP_TENANT_ID": "client_1234",
+            "OPSRAMP_TENANT_ID": tenantID,
             "OPSRAMP_REQUEST_TIMEOUT": "5",
             "OPSRAMP_MCP_LOG_LEVEL": "debug",
         ]

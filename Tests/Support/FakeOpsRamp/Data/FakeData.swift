@@ -10,7 +10,8 @@ public enum FakeData {
         id: Int, state: String, priority: String, subject: String, createdMinutesAgo: Int,
         resourceID: String, resourceName: String, ip: String, closed: Bool = false,
         acknowledged: Bool = false, metric: String = "system.cpu.utilization", resourceType: String = "Linux",
-        alertType: String = "Monitoring", tenantID: String = "client_1234", now: Date = Date()
+        alertType: String = "Monitoring", tenantID: String = "client_1234", tenantName: String = "Acme Corp",
+        now: Date = Date()
     ) -> JSONValue {
         let created = now.addingTimeInterval(-Double(createdMinutesAgo) * 60)
         let updated = closed ? min(now, created.addingTimeInterval(20 * 60)) : created
@@ -57,7 +58,7 @@ public enum FakeData {
             "elapsedTimeString": .string(elapsed(minutes: createdMinutesAgo)),
             "createdDate": .string(createdText),
             "updatedTime": .string(FakeDate.format(updated)),
-            "rba": false, "tenantName": "Acme Corp", "managedByOpsRamp": false, "actedTs": 0,
+            "rba": false, "tenantName": .string(tenantName), "managedByOpsRamp": false, "actedTs": 0,
             "eventType": "ALERT", "metric": .string(metric), "inferenceId": 0,
             "app": "OpsRamp Agent", "component": .string(metric), "problemArea": .string(metric),
             "statusHistory": .object(history),

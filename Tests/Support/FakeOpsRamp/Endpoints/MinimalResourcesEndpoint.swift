@@ -21,8 +21,11 @@ enum MinimalResourcesEndpoint {
 
     private static let states: Set<String> = ["active", "inactive", "discovered", "all"]
 
+    /// With `FakeVariants.resourceTypeIsCategory`: `resourceType` filters the category, `deviceType` the OS family.
+    private static let categoryFields: [String: String] = ["resourceType": "type", "deviceType": "resourceType"]
+
     static func answer(query: [String: String], resources: [JSONValue],
-                       emptyBodyWhenNone: Bool, asEnvelope: Bool) -> HTTPResponse {
+                       emptyBodyWhenNone: Bool, asEnvelope: Bool, variants: FakeVariants = FakeVariants()) -> HTTPResponse {
         do throws(Rejection) {
             let state = (query["state"].flatMap { $0.isEmpty ? nil : $0 } ?? "active").lowercased()
             guard states.contains(state) else {
@@ -33,7 +36,7 @@ enum MinimalResourcesEndpoint {
             let exact = terms["isEquals"]?.first?.lowercased() == "true"
             let matching = resources.filter { resource in
                 (state == "all" || resource["state"]?.stringValue?.lowercased() == state)
-                    && matches(resource, terms: terms, exact: exact)
+                    && matches(resource, terms: terms, exact: exact, categories: variants.resourceTypeIsCategory)
             }
             if matching.isEmpty, emptyBodyWhenNone {
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")])
@@ -48,9 +51,9 @@ enum MinimalResourcesEndpoint {
     }
 
     /// Substring match, case-insensitive; exact when `isEquals:true`; `agentInstalled` always exact.
-    private static func matches(_ resource: JSONValue, terms: QueryStringTerms, exact: Bool) -> Bool {
+    private static func matches(_ resource: JSONValue, terms: QueryStringTerms, exact: Bool, categories: Bool) -> Bool {
         for key in terms.keys {
-            guard let field = filteredFields[key], let wanted = terms[key] else { continue }
+            guard let field = (categories ? categoryFields[key] : nil) ?? filteredFields[key], let wanted = terms[key] else { continue }
             let actual = resource[field]?.scalarText ?? ""
             let found = wanted.contains { value in
                 if key == "agentInstalled" { return actual == value.lowercased() }

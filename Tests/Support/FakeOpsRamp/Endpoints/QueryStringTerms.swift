@@ -3,16 +3,17 @@
 struct QueryStringTerms: Sendable {
     private var terms: [String: [String]] = [:]
 
-    init(_ decoded: String?, knownKeys: Set<String>) throws(Rejection) {
+    /// `field` names the parameter in error answers (`queryString`, or `statusHistory`, which uses the same syntax).
+    init(_ decoded: String?, knownKeys: Set<String>, field: String = "queryString") throws(Rejection) {
         guard let decoded else { return }
         for pair in decoded.split(separator: "+", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(parts[0]).trimmingWhitespace
-            guard parts.count == 2, knownKeys.contains(key) else { throw Self.invalid(key) }
+            guard parts.count == 2, knownKeys.contains(key) else { throw Self.invalid(key, field: field) }
             let values = parts[1].split(separator: ",", omittingEmptySubsequences: true)
                 .map { String($0).trimmingWhitespace }
                 .filter { !$0.isEmpty }
-            guard !values.isEmpty else { throw Self.invalid(key) }
+            guard !values.isEmpty else { throw Self.invalid(key, field: field) }
             terms[key, default: []].append(contentsOf: values)
         }
     }
@@ -24,8 +25,8 @@ struct QueryStringTerms: Sendable {
 
     var keys: [String] { terms.keys.sorted() }
 
-    private static func invalid(_ key: String) -> Rejection {
-        Rejection(response: APIErrors.validation(field: "queryString", message: "Invalid query key: \(key)"))
+    private static func invalid(_ key: String, field: String) -> Rejection {
+        Rejection(response: APIErrors.validation(field: field, message: "Invalid query key: \(key)"))
     }
 }
 

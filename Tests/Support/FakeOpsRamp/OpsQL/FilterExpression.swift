@@ -19,3 +19,13 @@ enum FilterComparison: Sendable, Equatable {
     case contains, notContains, startsWith, like, notLike
     case isNull, isNotNull, isIn, isNotIn
 }
+
+extension FilterExpression {
+    /// Every attribute the expression names.
+    var attributes: [String] {
+        switch self {
+        case .and(let left, let right), .or(let left, let right): left.attributes + right.attributes
+        case .condition(let condition): [condition.attribute]
+        }
+    }
+}

@@ -4,12 +4,16 @@ import JSON
 /// `POST /opsql/api/v3/tenants/{tenantId}/queries` (and the v7 alias), reference §9:
 /// filter, sort, page and project; or count. The answer has no `totalResults`.
 enum OpsQLEndpoint {
-    static func answer(body: [UInt8], alerts: [JSONValue], resources: [JSONValue], now: Date) -> HTTPResponse {
+    static func answer(body: [UInt8], alerts: [JSONValue], resources: [JSONValue], now: Date,
+                       variants: FakeVariants = FakeVariants()) -> HTTPResponse {
         let query: OpsQLQuery
         do throws(Rejection) {
             query = try OpsQLQuery(body: body)
         } catch {
             return error.response
+        }
+        if let limit = variants.opsqlJoinPageLimit, query.isJoin, query.page.pageSize > limit {
+            return APIErrors.badRequest("pageSize must be at most \(limit) for queries that join another object")
         }
         let type = query.objectType
         let source: [JSONValue] = switch type {
@@ -21,6 +25,9 @@ enum OpsQLEndpoint {
         let matching = source.filter { evaluator.matches(query.filter, $0) }
 
         if query.aggregateFunction == "count" {
+            if variants.opsqlCountAsObject, query.groupBy.isEmpty {
+                return .json(200, ["count": .int(matching.count)])
+            }
             return .json(200, [
                 "results": .array(counts(matching, groupBy: query.groupBy, type: type)),
                 "pageNo": 1,

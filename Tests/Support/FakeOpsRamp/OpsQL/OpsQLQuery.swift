@@ -70,6 +70,11 @@ struct OpsQLQuery: Sendable {
         }
     }
 
+    /// A dotted attribute among the fields, the grouping, the sort or the filter: a join with another object.
+    var isJoin: Bool {
+        (fields + groupBy + [sortBy ?? ""]).contains { $0.contains(".") } || (filter?.attributes.contains { $0.contains(".") } ?? false)
+    }
+
     private static func reject(_ message: String) -> Rejection {
         Rejection(response: APIErrors.badRequest(message))
     }

@@ -39,16 +39,18 @@ extension FakeOpsRamp {
         if let tenant = match.tenantID, tenant != tenantID { return APIErrors.noTenant(tenant) }
         let data = state.withLock { state in
             (alerts: state.alerts, resources: state.resources, releaseVersion: state.releaseVersion,
-             emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope)
+             emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope, variants: state.variants)
         }
         switch match.route {
         case .alerts:
-            return AlertsSearchEndpoint.answer(query: request.query, alerts: data.alerts)
+            return AlertsSearchEndpoint.answer(query: request.query, alerts: data.alerts, variants: data.variants)
         case .minimalResources:
             return MinimalResourcesEndpoint.answer(query: request.query, resources: data.resources,
-                                                   emptyBodyWhenNone: data.emptyBody, asEnvelope: data.envelope)
+                                                   emptyBodyWhenNone: data.emptyBody, asEnvelope: data.envelope,
+                                                   variants: data.variants)
         case .opsql:
-            return OpsQLEndpoint.answer(body: request.body, alerts: data.alerts, resources: data.resources, now: now)
+            return OpsQLEndpoint.answer(body: request.body, alerts: data.alerts, resources: data.resources, now: now,
+                                        variants: data.variants)
         case .releaseVersion:
             return .json(200, data.releaseVersion)
         case .token, .any:

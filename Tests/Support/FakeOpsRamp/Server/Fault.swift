@@ -24,6 +24,8 @@ public enum Fault: Sendable {
     case invalidJSON
     /// 200 with an empty body where JSON is expected.
     case emptyBody
+    /// A success status with OpsRamp's error object `{"code": …, "message": …}` instead of results (§14.5).
+    case errorObject(status: Int = 200, code: String, message: String)
     /// 200 with a valid JSON body of about this many bytes, shaped like the route's normal answer.
     case oversized(bytes: Int)
     /// Answer normally, after this many extra seconds.

@@ -34,6 +34,8 @@ enum FaultResponder {
         case .emptyBody:
             let response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")])
             return ResponsePlan(delay: 0, outcome: .respond(response))
+        case .errorObject(let status, let code, let message):
+            return ResponsePlan(delay: 0, outcome: .respond(.json(status, ["code": .string(code), "message": .string(message)])))
         case .oversized(let bytes):
             let response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")],
                                         body: OversizedBody.make(bytes: bytes, route: route))

@@ -17,6 +17,7 @@ struct ServerState: Sendable {
     var releaseVersion: JSONValue = ["releaseVersion": "21.0.0", "patchVersion": "3"]
     var emptyBodyWhenNoResources = false
     var minimalResourcesAsEnvelope = false
+    var variants = FakeVariants()
 
     // Authentication.
     var tokenLifetime = 7199

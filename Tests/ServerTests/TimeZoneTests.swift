@@ -1,0 +1,116 @@
+import FakeOpsRamp
+import Foundation
+import JSON
+import Testing
+
+/// Time windows as an operator outside UTC means them, through the built binary.
+@Suite("Process: time windows in the operator's time zone")
+struct TimeZoneTests {
+    /// `startDate`/`endDate` of the last alert search, as sent.
+    static func sentWindow(_ tenant: FakeTenant) -> (start: String?, end: String?) {
+        let queryString = tenant.requests(on: .alerts).last?.query["queryString"] ?? ""
+        var start: String?
+        var end: String?
+        for pair in queryString.split(separator: "+") {
+            if pair.hasPrefix("startDate:") { start = String(pair.dropFirst("startDate:".count)) }
+            if pair.hasPrefix("endDate:") { end = String(pair.dropFirst("endDate:".count)) }
+        }
+        return (start, end)
+    }
+
+    @Test("every accepted form lands on the intended instant for OPSRAMP_TIMEZONE=America/Los_Angeles")
+    func formsOnTheWire() async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.variants = .strict
+        let server = try await tenant.startServer(["OPSRAMP_TIMEZONE": "America/Los_Angeles"])
+        let forms: [(String, String)] = [
+            ("2026-12-01T07:00:00", "2026-12-01T15:00:00 0000"),
+            ("2026-12-01T07:30", "2026-12-01T15:30:00 0000"),
+            ("2026-12-01T07:00Z", "2026-12-01T07:00:00 0000"),
+            ("2026-12-01T07:00:00+02:00", "2026-12-01T05:00:00 0000"),
+            ("2026-12-01T07:00:00+0200", "2026-12-01T05:00:00 0000"),
+            ("2026-12-01", "2026-12-01T08:00:00 0000"),
+            ("2026-07-01T07:00", "2026-07-01T14:00:00 0000"),
+        ]
+        for (since, expected) in forms {
+            let result = try await server.callTool("get_alerts", ["since": .string(since), "until": "2099-12-31T00:00:00Z", "limit": 1])
+            #expect(result["isError"] == false, "\(since): \(result.text)")
+            let window = Self.sentWindow(tenant)
+            #expect(window.start == expected, "\(since)")
+            #expect(window.end == "2099-12-31T00:00:00 0000", "\(since)")
+            #expect(result.structured?["window"]?["timeZone"] == "America/Los_Angeles")
+            #expect(result.structured?["window"]?["until"] == "2099-12-31T00:00:00Z")
+        }
+    }
+
+    @Test("today and yesterday are the operator's midnights; the answer's window says so in UTC")
+    func todayAndYesterday() async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer(["OPSRAMP_TIMEZONE": "America/Los_Angeles"])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "America/Los_Angeles"))
+        let formatter = ISO8601DateFormatter()
+        for (word, daysBack) in [("today", 0), ("yesterday", 1)] {
+            let before = Date()
+            let result = try await server.callTool("get_alerts", ["since": .string(word), "limit": 1])
+            let after = Date()
+            let expected = Set([before, after].map { moment in
+                let today = calendar.startOfDay(for: moment)
+                let noon = calendar.date(byAdding: .hour, value: 12, to: today) ?? today
+                return formatter.string(from: calendar.startOfDay(for: calendar.date(byAdding: .day, value: -daysBack, to: noon) ?? noon))
+            })
+            let since = result.structured?["window"]?["since"]?.stringValue ?? ""
+            #expect(expected.contains(since), "\(word): \(since), expected \(expected)")
+            #expect(result.structured?["window"]?["timeBase"] == "created")
+            let until = try #require(result.structured?["window"]?["until"]?.stringValue.flatMap(formatter.date(from:)))
+            #expect(until >= before.addingTimeInterval(-1) && until <= after.addingTimeInterval(1))
+        }
+    }
+
+    @Test("the wire carries endDate with every startDate, in every tool that sends a window")
+    func endDateAlways() async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.variants = .strict
+        let server = try await tenant.startServer()
+        let alerts = try await server.callTool("get_alerts", ["states": ["Critical"], "since": "1h"])
+        #expect(alerts["isError"] == false, "\(alerts.text)")
+        #expect(alerts.structured?["totalResults"] == 5)
+        let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "today", "by_priority": true])
+        #expect(stats["isError"] == false, "\(stats.text)")
+        let searches = tenant.requests(on: .alerts)
+        #expect(searches.count == 11)
+        for request in searches {
+            let queryString = request.query["queryString"] ?? ""
+            #expect(queryString.contains("startDate:") && queryString.contains("+endDate:"), "\(queryString)")
+        }
+        #expect(stats.structured?["window"]?["timeZone"] == "UTC")
+    }
+
+    @Test("without OPSRAMP_TIMEZONE the system zone (TZ) is used; an invalid name is a warning and falls back")
+    func systemZoneAndFallback() async throws {
+        let tenant = try FakeTenant()
+        let tokyo = try await tenant.startServer(["TZ": "Asia/Tokyo"])
+        let result = try await tokyo.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
+        #expect(result.structured?["window"]?["timeZone"] == "Asia/Tokyo")
+        #expect(result.structured?["window"]?["since"] == "2026-12-01T00:00:00Z")
+        #expect(tokyo.stderrText.contains("read in Asia/Tokyo (the system's zone)"))
+
+        let invalid = try await tenant.startServer(["OPSRAMP_TIMEZONE": "Mars/Olympus_Mons", "TZ": "Europe/Berlin"])
+        let fallback = try await invalid.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
+        #expect(fallback.structured?["window"]?["timeZone"] == "Europe/Berlin")
+        #expect(fallback.structured?["window"]?["since"] == "2026-12-01T08:00:00Z")
+        #expect(invalid.stderrText.contains("OPSRAMP_TIMEZONE must be an IANA time zone name"))
+        #expect(invalid.stderrText.contains("\"Mars/Olympus_Mons\""))
+    }
+
+    @Test("a bad time is an error that quotes it and shows the accepted forms")
+    func badTime() async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer(["OPSRAMP_TIMEZONE": "America/Los_Angeles"])
+        let result = try await server.callTool("get_alerts", ["since": "2026-12-01T07:00:00+25:00"])
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("\"2026-12-01T07:00:00+25:00\" has an impossible UTC offset"), "\(result.text)")
+        #expect(result.text.contains("America/Los_Angeles"))
+        #expect(tenant.requests(on: .alerts).isEmpty)
+    }
+}

@@ -1,0 +1,38 @@
+/// Opt-in behaviours of the real API that the fake leaves off by default (reference §14), so that
+/// tests can ask for OpsRamp as strict, or as odd, as it has been seen to be.
+public struct FakeVariants: Sendable, Equatable {
+    /// alerts/search answers 400 ("Invalid query key") when a statusHistory key (`closedBy`,
+    /// `startAcknowledgedTime`, ...) is inside `queryString`; they belong in the `statusHistory` parameter (§6).
+    public var rejectStatusHistoryKeysInQueryString = false
+    /// alerts/search answers 400 for a `startDate` without `endDate` (or the reverse): no documented
+    /// example or client sends one alone (§14.9).
+    public var rejectUnpairedDates = false
+    /// OpsQL counts without `groupBy` answer `{"count": N}`, the v7 form (§14.8), instead of `{"results":[{"count":N}]}`.
+    public var opsqlCountAsObject = false
+    /// OpsQL join queries (a dotted attribute) asking for a page larger than this are 400 (§14.7).
+    public var opsqlJoinPageLimit: Int?
+    /// resources/minimal reads the `resourceType` filter as the resource category (the object's `type`:
+    /// DEVICE, ...) and `deviceType` as the operating system family (`resourceType`: Linux, ...), as §14.11
+    /// describes; by default both filter on `resourceType`.
+    public var resourceTypeIsCategory = false
+
+    public init() {}
+
+    /// Every strict behaviour at once.
+    public static var strict: FakeVariants {
+        var variants = FakeVariants()
+        variants.rejectStatusHistoryKeysInQueryString = true
+        variants.rejectUnpairedDates = true
+        variants.opsqlJoinPageLimit = 100
+        variants.resourceTypeIsCategory = true
+        return variants
+    }
+}
+
+extension FakeOpsRamp {
+    /// The opt-in behaviours in force; see `FakeVariants`.
+    public var variants: FakeVariants {
+        get { state.withLock { $0.variants } }
+        set { state.withLock { $0.variants = newValue } }
+    }
+}
