@@ -32,6 +32,12 @@ extension OpsRampClient {
                 incomplete = "page \(pageNo) could not be fetched, so only the first \(pages) page(s) are here: \(error.userMessage)"
                 break
             }
+            if pages > 0, let answered = page.pageNo, answered != pageNo, !page.results.isEmpty {
+                // An endpoint that ignores pageNo would repeat page 1: never pass that off as more results.
+                more = true
+                incomplete = "OpsRamp answered page \(answered) when page \(pageNo) was asked for, so only the first \(pages) page(s) are here"
+                break
+            }
             pages += 1
             total = page.totalResults ?? total
             if items.isEmpty, page.results.isEmpty, let answered = page.count {

@@ -16,17 +16,20 @@ public struct SearchPage: Sendable, Equatable {
     public let nextPage: Bool
     /// The page OpsRamp says comes next, when it says so (and it is a real page number).
     public let nextPageNo: Int?
+    /// The page number OpsRamp says this is, when it says so.
+    public let pageNo: Int?
     /// The page size OpsRamp used, when it says so.
     public let pageSize: Int?
     /// The count of an OpsQL count answer (`{"count": N}`, or `{"results": [{"count": N}]}`).
     public let count: Int?
 
     public init(results: [JSONValue], totalResults: Int?, nextPage: Bool, nextPageNo: Int? = nil,
-                pageSize: Int? = nil, count: Int? = nil) {
+                pageNo: Int? = nil, pageSize: Int? = nil, count: Int? = nil) {
         self.results = results
         self.totalResults = totalResults
         self.nextPage = nextPage
         self.nextPageNo = nextPageNo
+        self.pageNo = pageNo
         self.pageSize = pageSize
         self.count = count
     }
@@ -57,7 +60,7 @@ public struct SearchPage: Sendable, Equatable {
             let count = results.count == 1 && acceptsCount ? integer(results[0]["count"]) : nil
             return SearchPage(results: results, totalResults: integer(envelope["totalResults"]), nextPage: next,
                               nextPageNo: integer(envelope["nextPageNo"]).flatMap { $0 > 0 ? $0 : nil },
-                              pageSize: integer(envelope["pageSize"]).flatMap { $0 > 0 ? $0 : nil }, count: count)
+                              pageNo: integer(envelope["pageNo"]), pageSize: integer(envelope["pageSize"]).flatMap { $0 > 0 ? $0 : nil }, count: count)
         case let other?:
             throw .invalidResponse("\(endpoint) answered with \(other.typeName) where a result list was expected")
         }

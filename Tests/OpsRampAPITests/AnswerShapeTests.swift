@@ -43,6 +43,7 @@ struct AnswerShapeTests {
         let page = try SearchPage.read(["results": [["id": "a"]], "totalResults": "208", "nextPage": true, "nextPageNo": 2, "pageSize": 100],
                                        endpoint: "t")
         #expect(page == SearchPage(results: [["id": "a"]], totalResults: 208, nextPage: true, nextPageNo: 2, pageSize: 100))
+        #expect(try SearchPage.read(["results": [], "pageNo": "3"], endpoint: "t").pageNo == 3)
         #expect(try SearchPage.read(["results": [], "nextPage": false, "nextPageNo": 0], endpoint: "t").nextPageNo == nil)
         // A list of alerts is results, even though alerts carry a message-like subject.
         #expect(try SearchPage.read([["uniqueId": "1", "message": "m", "code": "c"]], endpoint: "t").results.count == 1)

@@ -99,6 +99,16 @@ struct PagingTests {
         }
     }
 
+    @Test("an endpoint that ignores pageNo and repeats page 1 is not counted twice")
+    func ignoredPageNo() async throws {
+        let transport = ScriptedTransport(Array(repeating: ScriptedTransport.json(200, Self.envelope(page: 1, total: 208)), count: 3))
+        let collected = try await makeClient(transport).minimalResources(query: QueryString(), state: .active, limit: 1000)
+        #expect(collected.items.count == 100)
+        #expect(Set(collected.items.compactMap { $0["id"]?.stringValue }).count == 100)
+        #expect(collected.totalResults == 208)
+        #expect(collected.incomplete?.contains("answered page 1 when page 2 was asked for") == true)
+    }
+
     @Test("paging stops before the per-minute budget of paged requests is spent, and says so")
     func rateBudget() async throws {
         let transport = ScriptedTransport((1...60).map { ScriptedTransport.json(200, Self.envelope(page: $0, size: 10, total: 600)) })

@@ -176,6 +176,13 @@ struct TimeWindowTests {
         #expect(window.json["timeBase"] == "updated")
     }
 
+    @Test("today asked at the stroke of midnight is an empty window, not an error")
+    func midnight() throws {
+        let midnight = utc("2026-12-01T08:00:00Z")
+        let window = try #require(try TimeWindow.read(since: "today", until: nil, timeBase: .created, now: midnight, timeZone: losAngeles))
+        #expect(window.since == midnight && window.until == midnight)
+    }
+
     @Test("bad windows are failures that quote the value and show accepted forms")
     func failures() {
         let unreadable = failure("2026-12-01T07:00:00+25:00")

@@ -34,7 +34,7 @@ public enum OpsRampPrompts {
                 }),
             Prompt(
                 name: "resource_group_status", title: "Status of a resource group",
-                description: "Status of a group of resources such as AWS EC2 instances: which are up, which are inactive, which have open alerts.",
+                description: "Status of a group of resources such as AWS EC2 instances: which are up, which are inactive, which have alerts with action OPEN.",
                 arguments: [
                     PromptArgument(name: "group", description: "The group, e.g. AWS EC2, Linux servers, Network devices.", required: true, suggestions: groups),
                 ],
@@ -46,12 +46,12 @@ public enum OpsRampPrompts {
                         with objectType "resource" and a filterCriteria that selects \(group) (for cloud resources match make and \
                         nativeType, e.g. make = "AWS" AND nativeType CONTAINS "EC2"), asking for id, name, ipAddress, state and \
                         agentInstalled. Then call \(toolName("get_alerts")) with actions ["OPEN"] and resource_ids set to those ids. \
-                        Report how many are active and inactive, and list the ones with open alerts, worst first.
+                        Report how many are active and inactive, and list the ones with alerts (action OPEN), worst first.
                         """)]
                 }),
             Prompt(
                 name: "devices_needing_attention", title: "Devices that need attention",
-                description: "Which devices need attention now: open critical and warning alerts since a point in time (default today), per device.",
+                description: "Which devices need attention now: critical and warning alerts with action OPEN since a point in time (default today, in the operator's time zone), per device.",
                 arguments: [
                     PromptArgument(name: "since", description: "Start of the period: today (default), 1h, 24h, 7d.", suggestions: windows),
                 ],
@@ -61,7 +61,7 @@ public enum OpsRampPrompts {
                         Which devices need attention (since \(since))?
                         Call \(toolName("get_alert_statistics_dashboard")) with since "\(since)" for the overall picture, then \
                         \(toolName("get_alerts")) with states ["Critical", "Warning"], actions ["OPEN"], since "\(since)" and limit 200. \
-                        Rank the devices by their worst open alert (critical before warning, then priority, then count) and give \
+                        Rank the devices by their worst alert (critical before warning, then priority, then count) and give \
                         for each the alerts to look at first. Include the dashboard link if there is one.
                         """)]
                 }),

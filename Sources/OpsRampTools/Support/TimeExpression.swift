@@ -135,9 +135,12 @@ struct TimeExpressionError: Error, Sendable, Equatable, CustomStringConvertible 
     let reason: Reason
 
     /// The value as shown in a message: quoted, at most 40 characters.
-    var quoted: String {
-        let flat = value.replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 40 ? "\"\(flat.prefix(40))...\" (\(value.count) characters)" : "\"\(flat)\""
+    var quoted: String { Self.quote(value) }
+
+    /// `text` quoted for a message, cut to 40 characters (with its length when cut), on one line.
+    static func quote(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 40 ? "\"\(flat.prefix(40))...\" (\(text.count) characters)" : "\"\(flat)\""
     }
 
     var description: String {

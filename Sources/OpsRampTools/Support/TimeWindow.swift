@@ -53,8 +53,8 @@ struct TimeWindow: Sendable, Equatable {
         let end = try until.map { try read("until", $0) } ?? now
         // An empty window (since == until, e.g. "today" at midnight) is a real question with no matches.
         guard start <= end else {
-            let endText = until.map { "until \(TimeExpressionError(value: $0, reason: .unrecognised).quoted)" } ?? "now"
-            throw ToolFailure("since \(TimeExpressionError(value: since, reason: .unrecognised).quoted) (\(OpsRampDate.iso(start))) "
+            let endText = until.map { "until \(TimeExpressionError.quote($0))" } ?? "now"
+            throw ToolFailure("since \(TimeExpressionError.quote(since)) (\(OpsRampDate.iso(start))) "
                 + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window.")
         }
         return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeBase: timeBase)
