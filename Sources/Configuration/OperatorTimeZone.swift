@@ -22,6 +22,15 @@ public struct OperatorTimeZone: Sendable, Equatable {
     public let name: String
     public let source: Source
 
+    /// Where the zone came from, in words: `OPSRAMP_TIMEZONE`, `the system's zone`, ...
+    public var origin: String {
+        switch source {
+        case .setting: ConfigurationVariable.timeZone.name
+        case .system: "the system's zone"
+        case .fallback: "no system zone found"
+        }
+    }
+
     public init(zone: TimeZone, name: String? = nil, source: Source) {
         self.zone = zone
         self.name = name ?? zone.identifier
@@ -49,7 +58,7 @@ public struct OperatorTimeZone: Sendable, Equatable {
         guard let setting else { return (fallback, nil) }
         let warning = "\(ConfigurationVariable.timeZone.name) must be an IANA time zone name such as Europe/Berlin, "
             + "America/Los_Angeles or UTC; ignored \(VariableReader.quoted(setting)), reading times without a zone in "
-            + "\(fallback.name) (\(fallback.source == .system ? "the system's zone" : "no system zone found"))"
+            + "\(fallback.name) (\(fallback.origin))"
         return (fallback, warning)
     }
 

@@ -98,8 +98,7 @@ struct ServerAssembly {
         for warning in configuration.warnings { logger.warning(warning.message) }
         for warning in selectionWarnings { logger.warning(warning) }
         let zone = configuration.timeZone
-        logger.info("times without a zone, dates, today and yesterday are read in \(zone.name) ("
-            + (zone.source == .setting ? ConfigurationVariable.timeZone.name : zone.source == .system ? "the system's zone" : "UTC fallback") + ")")
+        logger.info("times without a zone, dates, today and yesterday are read in \(zone.name) (\(zone.origin))")
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
             if let api = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {

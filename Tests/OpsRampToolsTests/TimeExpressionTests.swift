@@ -191,6 +191,7 @@ struct TimeWindowTests {
         #expect(failure("1h", "tomorrow").contains("Invalid until: \"tomorrow\""))
         let reversed = failure("1h", "2h")
         #expect(reversed.contains("since \"1h\" (2026-12-02T06:52:00Z) is after until \"2h\" (2026-12-02T05:52:00Z)"))
+        #expect(reversed.contains("for example since \"24h\" with until \"1h\""))
         #expect(failure("2027-01-01").contains("is after now (2026-12-02T07:52:00Z)"))
         #expect(failure(nil, "1h").contains("until was given without since"))
     }

@@ -55,7 +55,8 @@ struct TimeWindow: Sendable, Equatable {
         guard start <= end else {
             let endText = until.map { "until \(TimeExpressionError.quote($0))" } ?? "now"
             throw ToolFailure("since \(TimeExpressionError.quote(since)) (\(OpsRampDate.iso(start))) "
-                + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window.")
+                + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window, "
+                + "for example since \"24h\" with until \"1h\" (the last day, up to an hour ago).")
         }
         return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeBase: timeBase)
     }

@@ -39,6 +39,9 @@ enum ExecuteOpsQLQuery {
                 "count": Schema.integer("the count, for aggregateFunction count (or when OpsRamp answered a count)"),
                 "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
                 "note": Schema.string("how the query was sent, when that differs from what was asked"),
+                "totalResults": Schema.integer("matches in OpsRamp, when it reported the number"),
+                "truncated": Schema.string("why rows fetched were left out of this answer"),
+                "next": Schema.string("how to get more"),
             ], required: ["objectType", "returned", "results", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
@@ -93,7 +96,7 @@ enum ExecuteOpsQLQuery {
                 result["note"] = .string("OpsRamp answered with a count (\(count)) instead of rows.")
             } else if let requested = requestedPageSize, requested > collected.pageSize {
                 result["note"] = .string("This is a join query (a dotted attribute), so it was fetched in pages of "
-                    + "\(collected.pageSize) rather than \(requested), as OpsRamp pages joins.")
+                    + "\(collected.pageSize) rather than \(requested), as HPE's own analytics SDK pages joins.")
             }
             if dropped > 0 {
                 result["truncated"] = .string(
