@@ -57,20 +57,30 @@ enum OpsQLReference {
 
         \(OpsRampClient.alertQueryKeys.sorted().joined(separator: ", "))
 
-        - states: Critical, Warning, Info, Ok
+        - states: Critical, Warning, Info, Ok (any case)
         - priority: P0 ... P5
-        - actions: OPEN, ACKNOWLEDGED, TICKETED, CLOSED, SUPPRESSED, ...
+        - actions: \(OpsRampClient.alertActions.joined(separator: ", ")) (the get_alerts `actions` argument sets them too)
         - alertTypes: Monitoring, Maintenance, Appliance, Agent, Integration Failure, ...
-        - startDate / endDate: set them with since / until instead; alertTimeBase: created or updated
+        - startDate / endDate / alertTimeBase: give since / until / time_base instead (read in the operator's time zone, always sent as a pair)
         - resourceIds: resource ids from get_minimal_resource_details
 
         There is no host-name key for alerts: look the resource up first, then filter by resourceIds.
+
+        ## Who acted, and when (OpsRamp's separate statusHistory parameter)
+
+        \(OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", "))
+
+        Write them in get_alerts `query_string` like the other keys; they are sent in the `statusHistory`
+        parameter, which is where OpsRamp reads them.
 
         ## Resource keys
 
         \(OpsRampClient.resourceQueryKeys.sorted().joined(separator: ", "))
 
-        Matching is by substring unless `isEquals:true` is added.
+        Matching is by substring unless `isEquals:true` is added. `deviceType` takes operating system
+        families (Windows, Linux); `resourceType` and `type` take OpsRamp's categories (DEVICE,
+        DOCUMENT_DB, LOAD_BALANCER, ...). In answers, `resourceType` holds values such as Linux,
+        Server, ROUTE_53 or Other.
         """
     }
 }

@@ -105,33 +105,15 @@ enum AlertSummary {
     }
 
     /// Schema of one compact alert, for `outputSchema`: every value is text except the flags.
-    static let schema: JSONValue = Schema.openObject([
-        "uniqueId": Schema.string("alert id"),
-        "subject": Schema.string("alert text"),
-        "currentState": Schema.string("Critical, Warning, Info or Ok"),
-        "priority": Schema.string("P0 (highest) to P5, or N/A"),
-        "status": Schema.string("New, Acknowledged, Ticketed, ..."),
-        "alertType": Schema.string("Monitoring, Maintenance, Agent, ..."),
-        "eventType": Schema.string("ALERT, RCA or INFERENCE"),
-        "createdDate": Schema.string("when the alert was raised"),
-        "updatedTime": Schema.string("last activity"),
-        "metric": Schema.string("the metric that alerted"),
-        "component": Schema.string("the monitored component"),
-        "problemArea": Schema.string("OpsRamp's problem area"),
-        "app": Schema.string("the application or integration that raised it"),
-        "serviceName": Schema.string("the monitor"),
-        "repeatCount": Schema.string("how often it repeated"),
-        "incidentId": Schema.string("the incident it belongs to"),
-        "clientUniqueId": Schema.string("the client it belongs to (partner tenants, or another client than the configured one)"),
-        "tenantName": Schema.string("that client's name"),
-        "resourceId": Schema.string("the resource's id, usable in get_alerts resource_ids"),
-        "resourceName": Schema.string("the resource the alert is about"),
-        "resourceHostName": Schema.string("its host name, when it differs from the name"),
-        "resourceIp": Schema.string("its IP address"),
-        "resourceType": Schema.string("its type"),
-        "acknowledged": Schema.plainBoolean,
-        "suppressed": Schema.plainBoolean,
-        "ticketed": Schema.plainBoolean,
-        "closed": Schema.plainBoolean,
-    ])
+    static let schema: JSONValue = {
+        var properties: [String: JSONValue] = [:]
+        for field in textFields + ["clientUniqueId", "tenantName", "resourceId", "resourceName", "resourceHostName", "resourceIp", "resourceType"] {
+            properties[field] = Schema.plainString
+        }
+        for flag in flags { properties[flag] = Schema.plainBoolean }
+        properties["currentState"] = Schema.string("Critical, Warning, Info or Ok")
+        properties["eventType"] = Schema.string("ALERT, RCA or INFERENCE")
+        properties["resourceId"] = Schema.string("usable in resource_ids")
+        return Schema.openObject(properties)
+    }()
 }

@@ -79,10 +79,13 @@ struct TimeWindow: Sendable, Equatable {
     }
 
     /// The `outputSchema` of `json`.
-    static let schema: JSONValue = Schema.openObject([
-        "since": Schema.string("start of the window, UTC (ISO 8601)"),
-        "until": Schema.string("end of the window, UTC (ISO 8601)"),
-        "timeZone": Schema.string("the zone times without one were read in (OPSRAMP_TIMEZONE, else the system's)"),
-        "timeBase": Schema.string("which alert time the window applies to", enum: AlertTimeBase.allCases.map(\.rawValue)),
-    ], required: ["since", "until", "timeZone", "timeBase"])
+    static let schema: JSONValue = [
+        "type": "object",
+        "description": "the window sent; since and until in UTC, timeZone the zone of times given without one",
+        "properties": [
+            "since": Schema.plainString, "until": Schema.plainString, "timeZone": Schema.plainString,
+            "timeBase": ["type": "string", "enum": .array(AlertTimeBase.allCases.map { .string($0.rawValue) })],
+        ],
+        "required": ["since", "until", "timeZone", "timeBase"],
+    ]
 }

@@ -18,8 +18,7 @@ enum ExecuteOpsQLQuery {
                 `query` is the request body: {"objectType": "alert"|"resource"|"topology"|..., "fields": [...], \
                 "filterCriteria": "currentState = \\"CRITICAL\\" AND createdTime > \\"-60min\\"", "pageSize": 100}. \
                 Call get_query_examples first for working examples. Follows OpsRamp's pages until `limit` rows are in \
-                (join queries, with a dotted attribute such as resource.name, in pages of 100). Rows use OpsQL's own \
-                names: id (not uniqueId), createdTime, clientId, status OPEN, currentState in capitals (CRITICAL). \
+                (joins, with a dotted attribute, in pages of 100). Rows use OpsQL's names (id, createdTime, CRITICAL). \
                 For a count, set "aggregateFunction": "count" and "groupBy": [].
                 """,
             inputSchema: Schema.object([
@@ -35,13 +34,13 @@ enum ExecuteOpsQLQuery {
                 "results": Schema.array(of: Schema.any("one row")),
                 "moreAvailable": Schema.plainBoolean,
                 "pagesFetched": Schema.plainInteger,
-                "pageSize": Schema.integer("the page size the rows were fetched with"),
-                "count": Schema.integer("the count, for aggregateFunction count (or when OpsRamp answered a count)"),
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
-                "note": Schema.string("how the query was sent, when that differs from what was asked"),
-                "totalResults": Schema.integer("matches in OpsRamp, when it reported the number"),
-                "truncated": Schema.string("why rows fetched were left out of this answer"),
-                "next": Schema.string("how to get more"),
+                "pageSize": Schema.plainInteger,
+                "count": Schema.integer("for aggregateFunction count"),
+                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
+                "note": Schema.plainString,
+                "totalResults": Schema.plainInteger,
+                "truncated": Schema.plainString,
+                "next": Schema.plainString,
             ], required: ["objectType", "returned", "results", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in

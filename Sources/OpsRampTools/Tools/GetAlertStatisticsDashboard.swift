@@ -11,26 +11,21 @@ enum GetAlertStatisticsDashboard {
             name: "get_alert_statistics_dashboard",
             title: "Alert statistics and dashboard link",
             description: """
-                Counts alerts with OpsRamp's action OPEN (the filter actions:OPEN) raised in a time window (default the \
-                last 24 hours), by state (Critical, Warning, Info, Ok) and optionally by priority, and returns links to \
-                the alert statistics dashboard and the alerts page of the OpsRamp portal. Good first call for "what \
-                needs attention?". Times without a zone, today and yesterday are in the operator's time zone.
+                Counts alerts with action OPEN (actions:OPEN) raised in a time window (default the last 24 hours), by \
+                state (Critical, Warning, Info, Ok) and optionally by priority, and returns links to the alert statistics \
+                dashboard and the alerts page of the OpsRamp portal. Good first call for "what needs attention?".
                 """,
             inputSchema: Schema.object([
-                "since": Schema.string(
-                    "Start of the window: relative (1h, 24h, 7d), today, yesterday, a date (2026-12-01) or an ISO 8601 time "
-                        + "(2026-12-01T07:00 in the operator's zone, or with Z / +02:00).", default: "24h", minLength: 1),
-                "until": Schema.string("End of the window (default now); same forms as since.", minLength: 1),
+                "since": Schema.string("Window start, as in get_alerts (1h, 24h, today, 2026-12-01T07:00, ...).", default: "24h", minLength: 1),
+                "until": Schema.string("Window end (default now).", minLength: 1),
                 "by_priority": Schema.boolean("Also count by priority (six more requests to OpsRamp).", default: false),
             ]),
             outputSchema: Schema.openObject([
                 "window": TimeWindow.schema,
-                "filter": Schema.string("what every count sends besides the window and its state or priority: actions:OPEN"),
-                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0],
-                                      "description": "alerts with action OPEN raised in the window, per state"],
-                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0],
-                                         "description": "alerts with action OPEN raised in the window, per priority"],
-                "totalOpen": Schema.integer("the sum of openAlertsByState"),
+                "filter": Schema.string("sent with every count: actions:OPEN"),
+                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
+                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
+                "totalOpen": Schema.integer("sum of openAlertsByState"),
                 "dashboardUrl": Schema.plainString,
                 "alertsPageUrl": Schema.plainString,
                 "notes": Schema.array(of: Schema.plainString),

@@ -14,36 +14,30 @@ enum GetAlerts {
             name: "get_alerts",
             title: "Search alerts",
             description: """
-                Searches OpsRamp alerts, newest first. Filter with states, priorities, actions (OpsRamp's action \
-                filter: OPEN, ACKNOWLEDGED, TICKETED, CLOSED, ...), a time window (since/until, e.g. since "1h", \
-                "today" or "2026-12-01T07:00"; times without a zone are in the operator's time zone) and \
-                resource_ids; anything else can go in query_string using OpsRamp's queryString syntax (key:value \
-                joined by '+', e.g. alertTypes:Monitoring+metrics:PING). Returns compact alerts (id, subject, state, \
-                priority, status, event type, resource, client on partner tenants, times), the total number of \
-                matches, the window used, and how to fetch more.
+                Searches OpsRamp alerts, newest first. Filter with states, priorities, actions, a time window \
+                (since/until, e.g. "1h", "today", "2026-12-01T07:00"; without a zone, in the operator's time zone) \
+                and resource_ids; anything else in query_string (OpsRamp's key:value joined by '+'). Returns compact \
+                alerts, the total number of matches, the window used, and how to fetch more.
                 """,
             inputSchema: Schema.object([
-                "states": Schema.stringArray("Alert states to include: " + states.joined(separator: ", ") + " (any case)."),
-                "priorities": Schema.stringArray("Priorities to include, " + priorities.joined(separator: ", ") + " (P0 is highest)."),
+                "states": Schema.stringArray(states.joined(separator: ", ") + " (any case)."),
+                "priorities": Schema.stringArray(priorities.joined(separator: ", ") + " (P0 is highest)."),
                 "actions": Schema.stringArray(
-                    "OpsRamp's action filter, sent as actions:...: alerts on which one of these actions applies: "
-                        + AlertVocabulary.actions.joined(separator: ", ")
-                        + " (any case). OPEN is what OpsRamp calls open alerts; whether an acknowledged or ticketed alert "
-                        + "still counts as OPEN is OpsRamp's rule, not this server's.", maxItems: 8),
+                    "OpsRamp's actions filter (sent as actions:...): " + AlertVocabulary.actions.joined(separator: ", ")
+                        + " (any case).", maxItems: 8),
                 "since": Schema.string(
-                    "Start of the time window: relative (15m, 1h, 24h, 7d), today, yesterday, a date (2026-12-01) or an "
-                        + "ISO 8601 time (2026-12-01T07:00, 2026-12-01T07:00:00Z, ...+02:00). Times without a zone, dates, "
-                        + "today and yesterday are in the operator's time zone.", minLength: 1),
-                "until": Schema.string("End of the time window (default now); same forms as since; needs since.", minLength: 1),
+                    "Window start: 15m, 1h, 24h, 7d, today, yesterday, 2026-12-01, 2026-12-01T07:00 (operator's zone) "
+                        + "or with a zone (...Z, ...+02:00).", minLength: 1),
+                "until": Schema.string("Window end (default now); same forms; needs since.", minLength: 1),
                 "time_base": Schema.string(
                     "Which alert time since/until apply to: created (raised in the window) or updated (any activity in the window).",
                     enum: AlertTimeBase.allCases.map(\.rawValue), default: AlertTimeBase.created.rawValue),
                 "resource_ids": Schema.stringArray("Only alerts on these resources (ids from get_minimal_resource_details).", maxItems: 100),
-                "open_only": Schema.boolean("Shorthand for actions [\"OPEN\"] (OpsRamp's action OPEN).", default: false),
+                "open_only": Schema.boolean("Shorthand for actions [\"OPEN\"].", default: false),
                 "query_string": Schema.string(
-                    "Extra OpsRamp filters, key:value joined by '+', e.g. alertTypes:Monitoring+metrics:PING. queryString keys: "
+                    "Extra filters, e.g. alertTypes:Monitoring+metrics:PING. Keys: "
                         + OpsRampClient.alertQueryKeys.subtracting(AlertFilters.windowKeys.keys).sorted().joined(separator: ", ")
-                        + ". Who acted and when (sent in OpsRamp's separate statusHistory parameter): "
+                        + "; sent as statusHistory: "
                         + OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", ") + ".", minLength: 1),
                 "limit": Schema.integer("Most alerts to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
                 "page": Schema.integer("Which block of `limit` alerts to return, from 1.", minimum: 1, default: 1),
@@ -53,14 +47,14 @@ enum GetAlerts {
                 "returned": Schema.plainInteger,
                 "page": Schema.plainInteger,
                 "limit": Schema.plainInteger,
-                "queryString": Schema.string("the queryString sent"),
-                "statusHistory": Schema.string("the statusHistory parameter sent, when any"),
+                "queryString": Schema.plainString,
+                "statusHistory": Schema.plainString,
                 "window": TimeWindow.schema,
                 "alerts": Schema.array(of: AlertSummary.schema),
                 "moreAvailable": Schema.plainBoolean,
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
-                "truncated": Schema.string("why alerts fetched were left out of this answer"),
-                "next": Schema.string("how to get more"),
+                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
+                "truncated": Schema.plainString,
+                "next": Schema.plainString,
             ], required: ["returned", "page", "limit", "alerts", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in

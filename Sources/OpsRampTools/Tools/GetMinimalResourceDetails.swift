@@ -13,21 +13,17 @@ enum GetMinimalResourceDetails {
             title: "Find resources",
             description: """
                 Lists OpsRamp resources (servers, network devices, cloud instances, ...) with their id, name, host name, \
-                IP address and type. Filter by host_name, ip_address, device_type (operating system family: Windows, \
-                Linux, ...), resource_type (OpsRamp's resource category: DEVICE, DOCUMENT_DB, LOAD_BALANCER, ...), \
-                state and agent_installed, or with query_string (OpsRamp queryString, e.g. dnsName:web-01+isEquals:true). \
-                In answers, resourceType holds values such as Linux, Windows, Server, ROUTE_53 or Other. `matched` is \
-                OpsRamp's count of all matches. Use the ids with get_alerts resource_ids. For filters on make, tags or \
-                other attributes, use execute_opsql_query.
+                IP address and type. Filter by host_name, ip_address, device_type, resource_type, state and \
+                agent_installed, or with query_string (e.g. dnsName:web-01+isEquals:true). `matched` counts all matches. \
+                Use the ids with get_alerts resource_ids. For make, tags or other attributes, use execute_opsql_query.
                 """,
             inputSchema: Schema.object([
                 "host_name": Schema.string("Host name to match (substring match unless query_string has isEquals:true).", minLength: 1),
                 "ip_address": Schema.string("IP address to match.", minLength: 1),
-                "device_type": Schema.string(
-                    "Operating system family, sent as deviceType, e.g. Windows or Linux.", minLength: 1),
+                "device_type": Schema.string("Operating system family (deviceType), e.g. Windows, Linux.", minLength: 1),
                 "resource_type": Schema.string(
-                    "OpsRamp's resource category, sent as resourceType, e.g. DEVICE, DOCUMENT_DB, LOAD_BALANCER, EBS. "
-                        + "For Windows, Linux and other operating systems use device_type.", minLength: 1),
+                    "OpsRamp's category (resourceType), e.g. DEVICE, DOCUMENT_DB, LOAD_BALANCER; not Windows/Linux "
+                        + "(use device_type). Answers' resourceType holds Linux, Server, ROUTE_53, ...", minLength: 1),
                 "state": Schema.string("Resource state.", enum: OpsRampClient.ResourceState.allCases.map(\.rawValue), default: "active"),
                 "agent_installed": Schema.boolean("Only resources with (true) or without (false) an OpsRamp agent."),
                 "query_string": Schema.string(
@@ -36,15 +32,15 @@ enum GetMinimalResourceDetails {
                 "limit": Schema.integer("Most resources to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
             ]),
             outputSchema: Schema.openObject([
-                "matched": Schema.integer("how many resources match in OpsRamp (its totalResults when it pages)"),
+                "matched": Schema.integer("all matches in OpsRamp"),
                 "returned": Schema.plainInteger,
-                "state": Schema.string("the state searched"),
-                "queryString": Schema.string("the queryString sent"),
+                "state": Schema.plainString,
+                "queryString": Schema.plainString,
                 "resources": Schema.array(of: Schema.openObject(["id": Schema.any("resource id, usable in get_alerts resource_ids")])),
                 "moreAvailable": Schema.plainBoolean,
-                "pagesFetched": Schema.integer("requests made to OpsRamp"),
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched, when that happened"),
-                "next": Schema.string("how to get more"),
+                "pagesFetched": Schema.plainInteger,
+                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
+                "next": Schema.plainString,
                 "hint": Schema.string("what to try when nothing matched"),
             ], required: ["matched", "returned", "resources", "moreAvailable"]),
             annotations: ToolAnnotations(openWorld: true),
