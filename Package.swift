@@ -15,11 +15,12 @@ let package = Package(
         .executable(name: "opsramp-mcp-server", targets: ["opsramp-mcp-server"]),
     ],
     targets: [
-        // Wiring only: command line, configuration, and the hand-off to the MCP server.
+        // Wiring only: command line, configuration, and the hand-off to the MCP server. FakeOpsRamp is
+        // linked for --demo, which serves its demo tenant on 127.0.0.1 in-process (see Demo/DemoTenant.swift).
         .executableTarget(
             name: "opsramp-mcp-server",
             dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround",
-                           "OpsRampBuildInfo"],
+                           "OpsRampBuildInfo", "FakeOpsRamp"],
             swiftSettings: strict,
             // Lets the curl shims' curl_multi_setopt and curl_multi_add_handle take precedence over libcurl's (see those files).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
@@ -56,7 +57,8 @@ let package = Package(
         .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "FakeOpsRamp"], swiftSettings: strict),
-        // Test support: a fake OpsRamp API on 127.0.0.1 (not shipped).
+        // A fake OpsRamp API on 127.0.0.1: the tests' OpsRamp, and the demo tenant of --demo. It stays with the
+        // tests it was written for; the binary runs it only under --demo.
         .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),
         .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "JSON"], swiftSettings: strict),
     ]

@@ -10,6 +10,8 @@ struct CommandLineOptions: Equatable {
     }
 
     var mode: Mode = .serve
+    /// `--demo`: serve (or check, list, print a host entry for) the built-in demo tenant.
+    var demo = false
     var environmentFile: String?
     /// `--tools a,b`: overrides OPSRAMP_MCP_TOOLS.
     var tools: String?
@@ -60,6 +62,9 @@ struct CommandLineOptions: Equatable {
                 }
                 inlineValue = nil
                 try set(.printHostConfig(kind))
+            case "--demo":
+                try noValue()
+                options.demo = true
             case "--env-file": options.environmentFile = try value()
             case "--tools": options.tools = try value()
             case "--exclude-tools": options.excludeTools = try value()

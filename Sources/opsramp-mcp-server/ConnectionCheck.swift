@@ -14,7 +14,9 @@ struct ConnectionCheck {
     /// True when no step failed (warnings do not fail the check).
     func run() async -> Bool {
         let configuration = assembly.configuration
-        reporter.line("\(ServerVersion.name) \(ServerVersion.current): checking the OpsRamp connection")
+        let demo = assembly.demo
+        reporter.line("\(ServerVersion.name) \(ServerVersion.current): checking "
+            + (demo == nil ? "the OpsRamp connection" : "the demo tenant (--demo: sample data, served inside this process)"))
         reporter.line()
 
         for warning in configuration.warnings {
@@ -22,7 +24,8 @@ struct ConnectionCheck {
         }
         let toolsPassed = checkToolSelection()
 
-        let source = configuration.environmentFile.map { "the environment and \($0)" } ?? "the environment (no .env file)"
+        let source = demo != nil ? "--demo; your OpsRamp settings are not used"
+            : configuration.environmentFile.map { "the environment and \($0)" } ?? "the environment (no .env file)"
         guard let client = assembly.client, let connection = configuration.connection else {
             reporter.step(.fail, "configuration (from \(source))", configuration.connectionProblems.map(\.message).joined(separator: "\n"))
             reporter.line()
@@ -46,7 +49,7 @@ struct ConnectionCheck {
         guard await checkToken(client, connection) else { return false }
         await checkReleaseVersion(client)
         guard await checkTenant(client, connection) else { return false }
-        reportPortalLinks(configuration.portal)
+        if demo == nil { reportPortalLinks(configuration.portal) }
 
         reporter.line()
         guard toolsPassed else {
@@ -54,6 +57,9 @@ struct ConnectionCheck {
             return false
         }
         reporter.line("All checks passed. Tools: \(assembly.registry.names.joined(separator: ", ")).")
+        if demo != nil {
+            reporter.line("This was the demo: the answers are sample data. To check your own tenant, run --check without --demo.")
+        }
         return true
     }
 

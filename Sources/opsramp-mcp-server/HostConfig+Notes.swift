@@ -4,11 +4,16 @@ import JSON
 extension HostConfig {
     /// What the user should know about the snippet, for stderr (stdout carries only the JSON).
     var notes: [String] {
-        var notes = host.placement
+        var notes = host.placement(secretPrompt: secretInEnvironment)
         if host == .claudeCode {
             let inner = JSONWriter.string(serverEntry.jsonValue).replacingOccurrences(of: "'", with: "'\\''")
             notes.append("For all projects at once (Claude Code's default scope is this project only):")
             notes.append("  claude mcp add-json --scope user \(serverName) '\(inner)'")
+        }
+        if isDemo {
+            notes.append("This entry starts the demo: sample data served inside the server, no OpsRamp account or network needed.")
+            notes.append("Ask, for example: \"show me all critical alerts from the last hour\". Once your OpsRamp integration exists,")
+            notes.append("run --print-host-config again without --demo (with --env-file) for the real entry.")
         }
         if secretInEnvironment && host != .vscode {
             notes.append("Replace the \(ConfigurationVariable.clientSecret.name) placeholder with the secret, or better: put the settings in a")

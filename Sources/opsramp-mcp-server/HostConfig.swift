@@ -41,6 +41,11 @@ struct HostConfig {
     /// `--print-host-config` itself and `--env-file` are not repeated: the file is referenced absolutely.
     init(host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
          environment processEnvironment: [String: String], workingDirectory: String) {
+        if options.demo {
+            self = HostConfig(demoFor: host, executable: executable, options: options, configuration: configuration,
+                              environment: processEnvironment)
+            return
+        }
         self.host = host
         self.executable = executable
         var arguments: [String] = []
@@ -85,6 +90,31 @@ struct HostConfig {
         let prefix = configuration.toolSelection.prefix.trimmingCharacters(in: CharacterSet(charactersIn: "_-"))
         serverName = prefix.isEmpty ? "opsramp" : "opsramp-\(prefix)"
     }
+
+    /// The entry that starts the demo: `--demo` and the settings the demo keeps (`DemoMode.keeps`), nothing
+    /// to fill in, and a server name of its own so that it can sit beside the real one.
+    private init(demoFor host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
+                 environment processEnvironment: [String: String]) {
+        self.host = host
+        self.executable = executable
+        environmentFile = nil
+        var arguments = ["--demo"]
+        if let tools = options.tools { arguments += ["--tools", tools] }
+        if let exclude = options.excludeTools { arguments += ["--exclude-tools", exclude] }
+        self.arguments = arguments
+        environment = ConfigurationVariable.allCases.compactMap { variable in
+            guard DemoMode.keeps(variable), let value = processEnvironment[variable.name],
+                  !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return (variable.name, value)
+        }
+        secretInEnvironment = false
+        missing = []
+        let prefix = configuration.toolSelection.prefix.trimmingCharacters(in: CharacterSet(charactersIn: "_-"))
+        serverName = prefix.isEmpty ? "opsramp-demo" : "opsramp-\(prefix)-demo"
+    }
+
+    /// True for the entry that starts the demo.
+    var isDemo: Bool { arguments.first == "--demo" }
 
     /// The secret's entry in the `env` block: a prompt in VS Code, a placeholder elsewhere.
     private var secretValue: String {

@@ -7,8 +7,8 @@ enum HostKind: String, CaseIterable, Sendable {
 
     static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
-    /// Where the snippet goes, for the note on stderr.
-    var placement: [String] {
+    /// Where the snippet goes, for the note on stderr. `secretPrompt`: the VS Code entry asks for the secret.
+    func placement(secretPrompt: Bool) -> [String] {
         switch self {
         case .claudeDesktop:
             ["Merge this into claude_desktop_config.json (Claude Desktop: Settings > Developer > Edit Config):",
@@ -21,8 +21,8 @@ enum HostKind: String, CaseIterable, Sendable {
              "the project). Check with: claude mcp list. Logs: claude --debug."]
         case .vscode:
             ["Save this as .vscode/mcp.json in your workspace (or run \"MCP: Open User Configuration\" for all",
-             "workspaces and merge it there). VS Code asks for the secret once and stores it. Logs: the MCP server's",
-             "output channel (\"MCP: List Servers\" > Show Output)."]
+             "workspaces and merge it there)." + (secretPrompt ? " VS Code asks for the secret once and stores it." : ""),
+             "Logs: the MCP server's output channel (\"MCP: List Servers\" > Show Output)."]
         case .cursor:
             ["Merge this into ~/.cursor/mcp.json (all projects) or .cursor/mcp.json (one project), then enable the",
              "server under Cursor Settings > MCP. Logs: the Output panel, channel \"MCP Logs\"."]

@@ -36,9 +36,19 @@ struct Main {
             break
         }
 
+        var demo: DemoTenant?
+        if options.demo, options.mode == .serve || options.mode == .check {
+            DemoTenant.bypassProxies()
+            do {
+                demo = try DemoTenant.start()
+            } catch {
+                fail("--demo: cannot start the demo tenant on 127.0.0.1: \(error)")
+            }
+        }
+
         let assembly: ServerAssembly
         do {
-            assembly = try ServerAssembly(options: options)
+            assembly = try ServerAssembly(options: options, demo: demo)
         } catch ServerAssembly.Failure.usage(let message) {
             fail(message)
         } catch {
@@ -68,11 +78,7 @@ struct Main {
             exit(0)
         })
         let server = MCPServer(
-            identity: ServerIdentity(
-                name: ServerVersion.name,
-                title: "HPE OpsRamp",
-                version: ServerVersion.current,
-                instructions: OpsRampToolbox.instructions),
+            identity: assembly.identity,
             catalog: ServerCatalog(
                 tools: assembly.registry,
                 resources: OpsRampResources.catalog,

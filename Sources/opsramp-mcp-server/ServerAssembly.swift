@@ -14,22 +14,44 @@ struct ServerAssembly {
     let registry: ToolRegistry
     /// Problems with the tool selection, logged at start-up.
     let selectionWarnings: [String]
+    /// `--demo` was given (the tenant itself runs only when serving or checking).
+    let isDemo: Bool
+    /// The running demo tenant, when serving or checking with `--demo`.
+    let demo: DemoTenant?
+    /// What `--demo` set aside, for the start-up log: settings from the environment, and files.
+    let demoIgnored: [String]
 
     enum Failure: Error {
         case usage(String)
     }
 
-    init(options: CommandLineOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// With `--demo`, the configuration holds `demo`'s connection and, from `environment`, only the
+    /// settings `DemoMode.keeps`; no settings file is read.
+    init(options: CommandLineOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+         demo: DemoTenant? = nil) throws {
         var variables = environment
         if let tools = options.tools { variables[ConfigurationVariable.tools.name] = tools }
         if let exclude = options.excludeTools { variables[ConfigurationVariable.excludeTools.name] = exclude }
 
-        let environmentFile = try Self.environmentFile(explicit: options.environmentFile, home: environment["HOME"])
-        do {
-            configuration = try Configuration.load(environment: variables, environmentFile: environmentFile,
-                                                   explicit: options.environmentFile != nil)
-        } catch {
-            throw Failure.usage("cannot read the environment file: \(error)")
+        isDemo = options.demo
+        self.demo = options.demo ? demo : nil
+        if options.demo {
+            var ignored = DemoMode.ignored(in: environment)
+            if let file = options.environmentFile { ignored.append("--env-file \(file)") }
+            if options.environmentFile == nil, FileManager.default.isReadableFile(atPath: ".env") { ignored.append("./.env") }
+            demoIgnored = ignored
+            // Proxies are not read: the demo never uses one (see DemoTenant.bypassProxies).
+            configuration = Configuration(values: DemoMode.values(environment: variables, connection: demo?.connection ?? [:]),
+                                          processEnvironment: [:])
+        } else {
+            demoIgnored = []
+            let environmentFile = try Self.environmentFile(explicit: options.environmentFile, home: environment["HOME"])
+            do {
+                configuration = try Configuration.load(environment: variables, environmentFile: environmentFile,
+                                                       explicit: options.environmentFile != nil)
+            } catch {
+                throw Failure.usage("cannot read the environment file: \(error)")
+            }
         }
 
         logBackend = LogBackend(level: configuration.logLevel)
@@ -57,9 +79,10 @@ struct ServerAssembly {
             client: client,
             connectionProblems: configuration.connectionProblems,
             portal: configuration.portal,
-            maxResultBytes: configuration.maxResultBytes,
+            maxResultBytes: configuration.maxResultBytes - (options.demo ? DemoMode.noticeBytes : 0),
             timeZone: configuration.timeZone)
-        let (registry, unknown) = OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
+        var (registry, unknown) = OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
+        if options.demo { registry = ToolRegistry(registry.tools.map { $0.withNotice(DemoMode.notice) }) }
         var selectionWarnings: [String] = []
         if !unknown.isEmpty {
             let known = OpsRampToolbox.toolNames.joined(separator: ", ")
@@ -90,6 +113,12 @@ struct ServerAssembly {
         return FileManager.default.isReadableFile(atPath: ".env") ? ".env" : nil
     }
 
+    /// Who the server says it is in `initialize`: in the demo, the title and instructions say it is sample data.
+    var identity: ServerIdentity {
+        ServerIdentity(name: ServerVersion.name, title: isDemo ? DemoMode.title : "HPE OpsRamp", version: ServerVersion.current,
+                       instructions: isDemo ? DemoMode.instructions : OpsRampToolbox.instructions)
+    }
+
     /// Start-up notes on stderr: where settings came from and what is missing, never the values of secrets.
     func logStartup() {
         let logger = Logger(label: "main", backend: logBackend)
@@ -99,6 +128,14 @@ struct ServerAssembly {
         for warning in selectionWarnings { logger.warning(warning) }
         let zone = configuration.timeZone
         logger.info("times without a zone, dates, today and yesterday are read in \(zone.name) (\(zone.origin))")
+        if let demo {
+            logger.notice("demo mode: serving the built-in sample tenant \(demo.tenantID) from \(demo.baseURL) in this process; "
+                + "no request leaves this machine and every answer says it is sample data")
+            if !demoIgnored.isEmpty {
+                logger.notice("demo mode ignores your OpsRamp settings: \(demoIgnored.joined(separator: ", "))")
+            }
+            return
+        }
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
             if let api = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {

@@ -36,7 +36,7 @@ struct ToolCall: Sendable {
             logger.info("\(tool.name): rejected arguments: \(listed)")
             return ToolResultRenderer.render(
                 .failure("Invalid arguments for \(tool.name): \(listed). Fix the arguments and call again; see the tool's inputSchema."),
-                revision: context.revision)
+                revision: context.revision, notice: tool.notice)
         }
         let started = ContinuousClock.now
         let output: ToolOutput
@@ -55,6 +55,6 @@ struct ToolCall: Sendable {
         if Task.isCancelled { return nil }
         let elapsed = ContinuousClock.now - started
         logger.info("\(tool.name) \(output.isError ? "failed" : "succeeded") in \(elapsed.milliseconds) ms")
-        return ToolResultRenderer.render(output, revision: context.revision)
+        return ToolResultRenderer.render(output, revision: context.revision, notice: tool.notice)
     }
 }

@@ -40,10 +40,12 @@ public struct Tool: Sendable {
     public let outputSchema: JSONValue?
     public let annotations: ToolAnnotations
     public let handler: Handler
+    /// A sentence every result of this tool carries, errors included (see `withNotice`).
+    public let notice: String?
 
     public init(
         name: String, title: String, description: String, inputSchema: JSONValue,
-        outputSchema: JSONValue? = nil, annotations: ToolAnnotations, handler: @escaping Handler
+        outputSchema: JSONValue? = nil, annotations: ToolAnnotations, notice: String? = nil, handler: @escaping Handler
     ) {
         self.name = name
         self.title = title
@@ -51,13 +53,14 @@ public struct Tool: Sendable {
         self.inputSchema = inputSchema
         self.outputSchema = outputSchema
         self.annotations = annotations
+        self.notice = notice
         self.handler = handler
     }
 
     /// The same tool under another name (for `OPSRAMP_MCP_TOOL_PREFIX`).
     public func renamed(_ newName: String) -> Tool {
         Tool(name: newName, title: title, description: description, inputSchema: inputSchema,
-             outputSchema: outputSchema, annotations: annotations, handler: handler)
+             outputSchema: outputSchema, annotations: annotations, notice: notice, handler: handler)
     }
 
     /// The `tools/list` entry, shaped for the negotiated revision.

@@ -61,7 +61,7 @@ extension FakeOpsRamp {
 
     private func acceptLoop(listener: Int32) {
         while !isStopping {
-            switch POSIXSocket.accept(on: listener, timeoutMilliseconds: 25) {
+            switch POSIXSocket.accept(on: listener, timeoutMilliseconds: acceptPollMilliseconds) {
             case .timedOut:
                 continue
             case .failed:

@@ -12,7 +12,7 @@ extension FakeOpsRamp {
                                        route: match?.route)
         let isTokenRequest = match?.route == .token && request.method == "POST"
         let (fault, latency, rateHeaders) = state.withLock { state in
-            state.requests.append(recorded)
+            if state.recordsRequests { state.requests.append(recorded) }
             if isTokenRequest { state.tokenRequestCount += 1 }
             return (state.takeFault(for: match?.route), state.latency, state.rateLimit.record(at: now))
         }

@@ -17,15 +17,21 @@ public final class FakeOpsRamp: Sendable {
     let clientID: String
     let clientSecret: String
     let tenantID: String
+    /// How often the accept loop looks up from waiting to notice `stop()`.
+    let acceptPollMilliseconds: Int32
     let state = Mutex(ServerState())
     let stopping = Atomic<Bool>(false)
     /// The accept thread and every connection thread, so `stop()` can wait for them to finish.
     let threads = DispatchGroup()
 
-    public init(clientID: String = "test-client", clientSecret: String = "test-secret", tenantID: String = "client_1234") {
+    /// `acceptPollMilliseconds` bounds how long `stop()` waits for the accept loop (tests want it short);
+    /// a fake that runs for hours and is never stopped (`--demo`) can wake up far less often.
+    public init(clientID: String = "test-client", clientSecret: String = "test-secret", tenantID: String = "client_1234",
+                acceptPollMilliseconds: Int32 = 25) {
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.tenantID = tenantID
+        self.acceptPollMilliseconds = max(1, acceptPollMilliseconds)
     }
 
     /// The listening port; 0 before `start()` and after `stop()`.
@@ -126,6 +132,13 @@ public final class FakeOpsRamp: Sendable {
     }
 
     // MARK: Observations
+
+    /// Whether requests are kept for `requests` (default true); a long-running fake turns this off so
+    /// that its memory does not grow with every request. The counters are kept either way.
+    public var recordsRequests: Bool {
+        get { state.withLock { $0.recordsRequests } }
+        set { state.withLock { $0.recordsRequests = newValue } }
+    }
 
     /// Every request received, in arrival order.
     public var requests: [RecordedRequest] { state.withLock { $0.requests } }

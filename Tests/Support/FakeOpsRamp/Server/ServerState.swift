@@ -32,6 +32,7 @@ struct ServerState: Sendable {
     var rateLimit = RateLimitWindow(limit: 500)
 
     // Observations.
+    var recordsRequests = true
     var requests: [RecordedRequest] = []
     var tokenRequestCount = 0
     var acceptedConnectionCount = 0

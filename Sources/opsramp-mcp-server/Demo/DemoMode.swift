@@ -1,0 +1,58 @@
+import Configuration
+import JSON
+import MCP
+import OpsRampTools
+
+/// What `--demo` changes besides where requests go: which settings it keeps, and what it tells
+/// the model and the user about the data.
+enum DemoMode {
+    /// On every tool result (`Tool.withNotice`), in the model's instructions and in `--check`.
+    static let notice = "DEMO: sample data from the demo tenant built into opsramp-mcp-server (--demo), "
+        + "not from a real OpsRamp tenant; every alert, resource and client in it is invented."
+
+    /// Bytes the notice adds to a result (`"notice":"…",` with JSON escaping), kept free of the result budget
+    /// so that demo answers stay within OPSRAMP_MCP_MAX_RESULT_BYTES like any other.
+    static let noticeBytes = JSONWriter.bytes(.object([Tool.noticeKey: .string(notice)])).count
+
+    static let title = "HPE OpsRamp (demo: sample data)"
+
+    /// Put before the usual instructions, so the model reads it first.
+    static let instructions = """
+        DEMO MODE: this server answers from a built-in sample tenant (a partner tenant, msp_300100, with four \
+        invented clients), not from OpsRamp. Every tool result carries a notice saying so; whenever you report \
+        alerts, resources or counts from it, tell the user that they are sample data. The tools, filters and \
+        answers work exactly as they do against a real tenant.
+        """ + "\n\n" + OpsRampToolbox.instructions
+
+    /// The settings the demo keeps from the environment (all others are replaced or ignored).
+    static func keeps(_ variable: ConfigurationVariable) -> Bool {
+        switch variable {
+        // Where requests go and with what: the demo's own, never the user's.
+        case .baseURL, .clientID, .clientSecret, .tenantID, .tokenPath, .requestTimeout, .allowInsecureHTTP, .caBundle:
+            false
+        // Links into a real portal would point at a tenant the data does not come from.
+        case .portalURL, .alertDashboardID:
+            false
+        // How this server behaves and logs, and how the operator reads times: the user's.
+        case .timeZone, .logLevel, .logFile, .maxResultBytes, .maxResponseBytes, .maxRetries, .tools, .excludeTools, .toolPrefix:
+            true
+        }
+    }
+
+    /// The settings of a demo run: the kept variables from `environment` (plus `TZ` and `HOME`,
+    /// which the time zone and `~/` need) and the demo tenant's connection.
+    static func values(environment: [String: String], connection: [String: String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for variable in ConfigurationVariable.allCases where keeps(variable) {
+            values[variable.name] = environment[variable.name]
+        }
+        for name in ["TZ", "HOME"] { values[name] = environment[name] }
+        for (name, value) in connection { values[name] = value }
+        return values
+    }
+
+    /// Settings in `environment` that the demo ignores, for the start-up log.
+    static func ignored(in environment: [String: String]) -> [String] {
+        ConfigurationVariable.allCases.filter { !keeps($0) && !(environment[$0.name] ?? "").isEmpty }.map(\.name)
+    }
+}
