@@ -33,11 +33,15 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server with exactly `environment` (nothing inherited, so no developer
     /// settings leak into a test) and `arguments`. `readStdout: false` leaves stdout unread,
-    /// so that a test can close it as a departing host would.
-    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil, readStdout: Bool = true) throws {
+    /// so that a test can close it as a departing host would. `launcher` (a program and its
+    /// arguments, which must end by exec'ing the binary named after them) starts it instead, e.g. in
+    /// another namespace.
+    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil, readStdout: Bool = true,
+         launcher: [String] = []) throws {
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
-        child = try SpawnedProcess(path: Self.binaryURL.path, arguments: arguments, environment: env,
+        let command = launcher + [Self.binaryURL.path] + arguments
+        child = try SpawnedProcess(path: command[0], arguments: Array(command.dropFirst()), environment: env,
                                    directory: (workingDirectory ?? FileManager.default.temporaryDirectory).path)
         if readStdout {
             startReader(child.stdoutFD, into: stdoutBuffer)

@@ -8,9 +8,9 @@ import FakeOpsRamp
 import Foundation
 
 /// `--demo`: the tests' fake OpsRamp, started inside this process on 127.0.0.1 with the demo
-/// tenant's data and a throwaway credential made up for this run. The server then talks to it
-/// exactly as to OpsRamp (token, HTTP over loopback, parsing, paging, compaction), so the demo
-/// shows what the product does rather than a second implementation of it.
+/// tenant's data (`FakeData.demoTenant`) and a throwaway credential made up for this run. The
+/// server then talks to it exactly as to OpsRamp (token, HTTP over loopback, parsing, paging,
+/// compaction), so the demo shows what the product does rather than a second implementation of it.
 ///
 /// Nothing here runs, and nothing is allocated, unless `--demo` is given.
 final class DemoTenant: Sendable {
@@ -19,8 +19,6 @@ final class DemoTenant: Sendable {
     let clientID: String
     /// Valid for this process only; redacted like any secret once the configuration has read it.
     private let clientSecret: String
-    /// How often the data is dated afresh, so "the last hour" stays full however long a host keeps the server.
-    static let refreshInterval: Duration = .seconds(60)
 
     private init(fake: FakeOpsRamp, tenantID: String, clientID: String, clientSecret: String) {
         self.fake = fake
@@ -29,30 +27,18 @@ final class DemoTenant: Sendable {
         self.clientSecret = clientSecret
     }
 
-    /// Starts the fake on an ephemeral loopback port and keeps its data current.
+    /// Starts the fake on an ephemeral loopback port; its data is dated afresh every minute.
     static func start() throws -> DemoTenant {
-        let data = FakeData.demoTenant(now: Date())
+        let tenantID = FakeData.demoTenant(now: Date()).tenantID
         let clientID = "demo-" + UUID().uuidString.lowercased().prefix(8)
         let clientSecret = UUID().uuidString + UUID().uuidString
         // The accept loop wakes up twice a second rather than forty times: nobody stops this fake but the exit.
-        let fake = FakeOpsRamp(clientID: clientID, clientSecret: clientSecret, tenantID: data.tenantID, acceptPollMilliseconds: 500)
+        let fake = FakeOpsRamp(clientID: clientID, clientSecret: clientSecret, tenantID: tenantID, acceptPollMilliseconds: 500)
+        // A host may keep the server for days: keep no record of each request.
         fake.recordsRequests = false
-        load(data, into: fake)
+        fake.serveDemoTenant()
         try fake.start()
-        let demo = DemoTenant(fake: fake, tenantID: data.tenantID, clientID: clientID, clientSecret: clientSecret)
-        Task.detached(priority: .background) { [fake] in
-            while true {
-                try? await Task.sleep(for: refreshInterval)
-                load(FakeData.demoTenant(now: Date()), into: fake)
-            }
-        }
-        return demo
-    }
-
-    private static func load(_ data: DemoTenantData, into fake: FakeOpsRamp) {
-        fake.alerts = data.alerts
-        fake.resources = data.resources
-        fake.releaseVersion = data.releaseVersion
+        return DemoTenant(fake: fake, tenantID: tenantID, clientID: clientID, clientSecret: clientSecret)
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -68,10 +54,10 @@ final class DemoTenant: Sendable {
         ]
     }
 
-    /// libcurl takes proxies from the environment and would send even a loopback request to one
-    /// (`http_proxy` applies to every http:// URL unless `NO_PROXY` names the host). The demo talks
-    /// only to this process, so every proxy setting is removed and `no_proxy=*` set, before the first
-    /// request creates a curl handle.
+    /// libcurl takes proxies from the environment and sends even a loopback request to one
+    /// (`http_proxy` applies to every http:// URL unless `NO_PROXY` names the host; measured). The
+    /// demo talks only to this process, so every proxy setting is removed and `no_proxy=*` set,
+    /// before the first request creates a curl handle.
     static func bypassProxies() {
         for name in NetworkSettings.environmentVariables { unsetenv(name) }
         setenv("no_proxy", "*", 1)

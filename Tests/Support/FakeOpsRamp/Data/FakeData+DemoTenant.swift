@@ -25,7 +25,8 @@ extension FakeData {
     ///   one acknowledged, two of them RCA alerts, on four clients;
     /// - AWS EC2 instances: 7, of which ec2-shop-worker-01 and ec2-bluefin-track-02 are inactive and
     ///   ec2-shop-api-01 is active but DOWN (a failed status check);
-    /// - devices needing attention today: 17 open Critical or Warning alerts in the last 24 hours, on 16 hosts.
+    /// - devices needing attention today: 18 open Critical or Warning alerts in the last 24 hours, on 16 devices
+    ///   (kestrel-esx-01 twice) and, for the inference alert, the client Kestrel Credit Union.
     public static func demoTenant(now: Date) -> DemoTenantData {
         let clients = demoClients.map { (id: $0.id, name: $0.name) }
         let resources = demoResources.map { demoResource($0, now: now) }
