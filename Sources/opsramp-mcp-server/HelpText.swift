@@ -12,6 +12,10 @@ enum HelpText {
             "VS Code, Cursor) starts it. Logs go to stderr.",
             "",
             "Options:",
+            "  --demo                Serve a built-in demo tenant instead of OpsRamp: sample data (every answer says",
+            "                        so) through the real code path, on 127.0.0.1 inside this process; no account,",
+            "                        no network. Ignores OpsRamp settings and settings files; keeps OPSRAMP_MCP_* and",
+            "                        OPSRAMP_TIMEZONE. Works with --check, --list-tools and --print-host-config.",
             "  --env-file PATH       Read variables from PATH (default: .env in the working directory, if present).",
             "                        Real environment variables win over the file.",
             "  --check               Check the set-up step by step: settings, tool selection, a token, the",
@@ -42,6 +46,10 @@ enum HelpText {
         lines.append("no tools), 2 on a usage error.")
         lines.append("")
         lines.append("Examples:")
+        lines.append("  \(ServerVersion.name) --demo --check")
+        lines.append("      see the server work on the demo tenant, without an OpsRamp account")
+        lines.append("  \(ServerVersion.name) --demo --print-host-config claude-desktop")
+        lines.append("      print the Claude Desktop entry that starts the demo")
         lines.append("  \(ServerVersion.name) --env-file ~/.config/opsramp.env --check")
         lines.append("      check a settings file before giving it to a host")
         lines.append("  \(ServerVersion.name) --env-file ~/.config/opsramp.env --print-host-config claude-desktop")

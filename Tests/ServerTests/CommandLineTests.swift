@@ -29,7 +29,7 @@ struct CommandLineTests {
     func help() async throws {
         let (status, output, _) = try await run(["--help"])
         #expect(status == 0)
-        for option in ["--env-file", "--check", "--list-tools", "--print-host-config", "--tools", "--exclude-tools", "--version", "--help"] {
+        for option in ["--demo", "--env-file", "--check", "--list-tools", "--print-host-config", "--tools", "--exclude-tools", "--version", "--help"] {
             #expect(output.contains(option), "help lacks \(option)")
         }
         for variable in ["OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID", "OPSRAMP_TOKEN_PATH",
@@ -63,7 +63,7 @@ struct CommandLineTests {
 
     @Test("unknown options and bad values exit 2 with a clear message", arguments: [
         ["--frobnicate"], ["--env-file"], ["--tools", "get_alertz"], ["--env-file", "/nonexistent/.env"], ["--help=yes"],
-        ["--check", "--list-tools"],
+        ["--check", "--list-tools"], ["--demo=yes"],
     ])
     func usageErrors(_ arguments: [String]) async throws {
         let (status, output, errors) = try await run(arguments)

@@ -41,10 +41,19 @@ public enum PublishedSamples {
         try JSONParser.parse(text(name))
     }
 
-    /// The repository root, five levels above this file.
+    /// The repository root: the first folder holding `Tests/Support/FakeOpsRamp` above the test binary or the
+    /// working directory. (Not `#filePath`: this module is linked into the server for `--demo`, and a build
+    /// path baked into the shipped binary would say where it was built and make builds differ by folder.)
     private static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { url.deleteLastPathComponent() }
-        return url
+        let starts = [URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath(),
+                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        for start in starts {
+            var url = start
+            while url.path != "/" {
+                if FileManager.default.fileExists(atPath: url.appendingPathComponent("Tests/Support/FakeOpsRamp").path) { return url }
+                url.deleteLastPathComponent()
+            }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 }
