@@ -6,7 +6,7 @@
 # Checks the checksums and the contents, that neither the ELF headers nor the dynamic loader
 # point into the toolchain, and then, in a mount namespace where the toolchain's runtime
 # libraries are hidden (root, or unprivileged user namespaces, needed), that the packaged
-# binary answers --version and an MCP initialize, and serves an offline tool. A dynamically
+# binary answers --version and an MCP initialize, serves an offline tool, and runs --demo. A dynamically
 # linked build of this package, run in the same namespace, must fail: that proves the
 # toolchain really is out of reach. Ends with "N passed, N failed".
 set -uo pipefail
@@ -104,6 +104,17 @@ check "initialize is answered with serverInfo $version" \
   sh -c "echo \"\$1\" | head -1 | grep -q '\"serverInfo\":{\"name\":\"opsramp-mcp-server\",\"title\":\"HPE OpsRamp\",\"version\":\"$version\"}'" _ "$answers"
 check "an offline tool answers (get_query_examples)" sh -c "echo \"\$1\" | sed -n 2p | grep -q '\"id\":2' && echo \"\$1\" | sed -n 2p | grep -q '\"isError\":false'" _ "$answers"
 check "stdout holds exactly the two answers" test "$(echo "$answers" | wc -l)" -eq 2
+
+# The demo tenant, the first thing a new user runs: the fake OpsRamp inside the binary, on loopback.
+# (printf, not echo: dash's echo would turn the \n in the demo's instructions into line breaks.)
+demo_check=$(run_isolated "$binary" --demo --check 2>&1)
+demo_status=$?
+check "--demo --check passes on the demo tenant" \
+  sh -c "[ $demo_status -eq 0 ] && echo \"\$1\" | grep -q 'tenant msp_300100' && echo \"\$1\" | grep -q '42 alert(s)'" _ "$demo_check"
+demo_call='{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_alerts","arguments":{"states":["Critical"],"since":"1h"}}}'
+demo_answers=$(printf '%s\n%s\n%s\n' "$initialize" "$initialized" "$demo_call" | run_isolated "$binary" --demo 2>/dev/null)
+check "--demo finds the 6 critical alerts of the last hour, marked as sample data" \
+  sh -c "printf '%s\\n' \"\$1\" | sed -n 2p | grep -q '\"totalResults\":6' && printf '%s\\n' \"\$1\" | sed -n 2p | grep -q '\"notice\":\"DEMO: sample data'" _ "$demo_answers"
 
 # release.sh itself: without a linkable libcurl it stops before building and names the package.
 fakebin="$work/fakebin"
