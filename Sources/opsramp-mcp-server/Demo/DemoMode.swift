@@ -1,4 +1,5 @@
 import Configuration
+import FakeOpsRamp
 import JSON
 import MCP
 import OpsRampTools
@@ -18,10 +19,11 @@ enum DemoMode {
 
     /// Put before the usual instructions, so the model reads it first.
     static let instructions = """
-        DEMO MODE: this server answers from a built-in sample tenant (a partner tenant, msp_300100, with four \
-        invented clients), not from OpsRamp. Every tool result carries a notice saying so; whenever you report \
+        DEMO MODE: this server answers from a built-in sample tenant (a partner tenant, \(FakeData.demoTenantID), with \
+        four invented clients), not from OpsRamp. Every tool result carries a notice saying so; whenever you report \
         alerts, resources or counts from it, tell the user that they are sample data. The tools, filters and \
-        answers work exactly as they do against a real tenant.
+        answers work exactly as they do against a real tenant. OpsRamp settings are not used in the demo, so it \
+        has no portal links; to use a real tenant, the user runs the server without --demo.
         """ + "\n\n" + OpsRampToolbox.instructions
 
     /// The settings the demo keeps from the environment (all others are replaced or ignored).

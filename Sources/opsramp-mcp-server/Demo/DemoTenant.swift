@@ -29,7 +29,7 @@ final class DemoTenant: Sendable {
 
     /// Starts the fake on an ephemeral loopback port; its data is dated afresh every minute.
     static func start() throws -> DemoTenant {
-        let tenantID = FakeData.demoTenant(now: Date()).tenantID
+        let tenantID = FakeData.demoTenantID
         let clientID = "demo-" + UUID().uuidString.lowercased().prefix(8)
         let clientSecret = UUID().uuidString + UUID().uuidString
         // The accept loop wakes up twice a second rather than forty times: nobody stops this fake but the exit.

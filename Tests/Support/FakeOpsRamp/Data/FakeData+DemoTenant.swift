@@ -14,6 +14,9 @@ public struct DemoTenantData: Sendable {
 }
 
 extension FakeData {
+    /// The demo tenant's id: a partner (`msp_…`).
+    public static let demoTenantID = "msp_300100"
+
     /// The demo tenant, dated relative to `now` (the same `now` always gives the same data): a partner
     /// with four clients, 24 resources and 42 alerts over the last week, in every state (Critical,
     /// Warning, Info, Ok) and priority (P0-P5 and N/A), open, acknowledged, ticketed and closed, with
@@ -34,7 +37,7 @@ extension FakeData {
         let alerts = demoAlerts.sorted { $0.minutesAgo < $1.minutesAgo }.enumerated().compactMap { offset, spec in
             demoAlert(spec, id: 410_001 + offset, host: byName[spec.host], now: now)
         }
-        return DemoTenantData(tenantID: "msp_300100", clients: clients, alerts: alerts, resources: resources,
+        return DemoTenantData(tenantID: demoTenantID, clients: clients, alerts: alerts, resources: resources,
                               releaseVersion: ["releaseVersion": "25.2.0", "patchVersion": "1"])
     }
 

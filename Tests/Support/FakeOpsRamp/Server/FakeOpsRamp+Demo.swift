@@ -4,7 +4,7 @@ extension FakeOpsRamp {
     /// Serves `FakeData.demoTenant` (the tenant of `opsramp-mcp-server --demo`) and dates it afresh every
     /// `refreshInterval`, so that windows such as "the last hour" keep their alerts however long the
     /// fake runs. The refresh stops with `stop()`. Create the fake with the demo's tenant id
-    /// (`FakeData.demoTenant(now:).tenantID`) for its tenant paths to match.
+    /// (`FakeData.demoTenantID`) for its tenant paths to match.
     public func serveDemoTenant(refreshInterval: Duration = .seconds(60)) {
         loadDemoTenant(FakeData.demoTenant(now: Date()))
         Task.detached(priority: .background) { [self] in
