@@ -22,6 +22,8 @@ struct HostConfig {
     /// Required settings found nowhere; they appear as placeholders.
     let missing: [String]
     let serverName: String
+    /// The entry starts the demo (`--demo`).
+    let isDemo: Bool
 
     static let secretInputID = "opsramp-client-secret"
 
@@ -48,6 +50,7 @@ struct HostConfig {
         }
         self.host = host
         self.executable = executable
+        isDemo = false
         var arguments: [String] = []
         var fileValues: [String: String] = [:]
         var file: String?
@@ -97,6 +100,7 @@ struct HostConfig {
                  environment processEnvironment: [String: String]) {
         self.host = host
         self.executable = executable
+        isDemo = true
         environmentFile = nil
         var arguments = ["--demo"]
         if let tools = options.tools { arguments += ["--tools", tools] }
@@ -112,9 +116,6 @@ struct HostConfig {
         let prefix = configuration.toolSelection.prefix.trimmingCharacters(in: CharacterSet(charactersIn: "_-"))
         serverName = prefix.isEmpty ? "opsramp-demo" : "opsramp-\(prefix)-demo"
     }
-
-    /// True for the entry that starts the demo.
-    var isDemo: Bool { arguments.first == "--demo" }
 
     /// The secret's entry in the `env` block: a prompt in VS Code, a placeholder elsewhere.
     private var secretValue: String {

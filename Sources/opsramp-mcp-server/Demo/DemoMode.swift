@@ -7,7 +7,7 @@ import OpsRampTools
 /// What `--demo` changes besides where requests go: which settings it keeps, and what it tells
 /// the model and the user about the data.
 enum DemoMode {
-    /// On every tool result (`Tool.withNotice`), in the model's instructions and in `--check`.
+    /// On every tool result, errors included (`Tool.withNotice`).
     static let notice = "DEMO: sample data from the demo tenant built into opsramp-mcp-server (--demo), "
         + "not from a real OpsRamp tenant; every alert, resource and client in it is invented."
 
