@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// A complete HTTP answer as read from the wire.
 public struct HTTPResponse: Sendable {
@@ -19,14 +20,15 @@ public struct HTTPResponse: Sendable {
 
     public var isSuccess: Bool { (200..<300).contains(status) }
 
-    /// The body as text for error messages: UTF-8, whitespace collapsed, HTML tags removed, cut to `limit` characters.
+    /// The body as text for error messages: UTF-8, whitespace collapsed, HTML tags removed, secrets
+    /// redacted, cut to `limit` characters.
     public func bodyExcerpt(limit: Int = 300) -> String {
-        var text = String(decoding: body.prefix(64 * 1024), as: UTF8.self)
+        var text = SecretRedactor.shared.redact(String(decoding: body.prefix(64 * 1024), as: UTF8.self))
         if text.contains("<") && text.contains(">") {
             text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
         }
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
         let collapsed = words.joined(separator: " ")
-        return collapsed.count > limit ? String(collapsed.prefix(limit)) + "..." : collapsed
+        return Excerpt.of(collapsed, limit: limit)
     }
 }

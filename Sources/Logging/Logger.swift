@@ -8,25 +8,36 @@ import Synchronization
 /// Where log lines go: stderr always, a file when configured, and an optional observer
 /// (the MCP layer uses it to forward messages to a client that asked for them).
 ///
-/// stdout is never touched: it belongs to the protocol.
+/// stdout is never touched: it belongs to the protocol. Lines are queued for writer threads
+/// (see `LogLineQueue`), so a reader that stops reading stderr costs log lines, never a request.
 public final class LogBackend: Sendable {
-    /// Receives every line that passes the level filter, already redacted.
+    /// Receives every line that passes the level filter, already redacted, escaped and bounded.
     public typealias Observer = @Sendable (_ level: LogLevel, _ logger: String, _ message: String) -> Void
 
     private struct State {
         var level: LogLevel
-        var fileDescriptor: Int32?
+        var file: LogLineQueue?
         var observer: Observer?
         /// The lowest level the observer wants now (it may want more than stderr gets); `nil` for none.
         var observerLevel: (@Sendable () -> LogLevel?)?
     }
 
+    /// stderr is one per process, and so is its writer.
+    static let standardError = LogLineQueue(descriptor: 2, name: "stderr-writer")
+
     private let state: Mutex<State>
     private let redactor: SecretRedactor
+    private let standardError: LogLineQueue
 
-    public init(level: LogLevel = .info, redactor: SecretRedactor = .shared) {
-        state = Mutex(State(level: level, fileDescriptor: nil, observer: nil, observerLevel: nil))
+    public convenience init(level: LogLevel = .info, redactor: SecretRedactor = .shared) {
+        self.init(level: level, redactor: redactor, standardError: Self.standardError)
+    }
+
+    /// A backend whose "stderr" is another queue (for tests).
+    init(level: LogLevel, redactor: SecretRedactor, standardError: LogLineQueue) {
+        state = Mutex(State(level: level, file: nil, observer: nil, observerLevel: nil))
         self.redactor = redactor
+        self.standardError = standardError
     }
 
     public var level: LogLevel {
@@ -35,15 +46,30 @@ public final class LogBackend: Sendable {
     }
 
     /// Opens (or creates, owner read/write only) a log file and appends to it from now on.
+    /// A symbolic link or anything but a regular file is refused: a log path in a shared or
+    /// project-controlled place must not be turned into a write to some other file.
     public func openFile(atPath path: String) throws(LogFileError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw LogFileError(path: path, errorNumber: errno) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        guard descriptor >= 0 else {
+            let number = errno
+            // ENXIO: a FIFO nobody reads (O_NONBLOCK makes open fail rather than wait).
+            throw LogFileError(path: path, reason: number == ELOOP ? .symbolicLink : number == ENXIO ? .notRegularFile : .system(number))
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw LogFileError(path: path, reason: .notRegularFile)
+        }
+        // Opened non-blocking only so that a FIFO could not stall the open; writes may block (on their thread).
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         // An existing file keeps its mode on open(2); tighten it, since logs name hosts and ids.
         _ = fchmod(descriptor, 0o600)
-        state.withLock { current in
-            if let old = current.fileDescriptor { close(old) }
-            current.fileDescriptor = descriptor
+        let queue = LogLineQueue(descriptor: descriptor, capacityBytes: 1024 * 1024, closesDescriptor: true, name: "logfile-writer")
+        let old = state.withLock { current in
+            defer { current.file = queue }
+            return current.file
         }
+        old?.close()
     }
 
     /// Also hands lines to `observer`, including lines below the stderr level down to what
@@ -55,6 +81,13 @@ public final class LogBackend: Sendable {
         }
     }
 
+    /// Waits up to `timeout` seconds for queued lines to reach stderr and the log file (before exiting).
+    public func flush(timeout: Double) {
+        let file = state.withLock { $0.file }
+        standardError.flush(timeout: timeout)
+        file?.flush(timeout: timeout)
+    }
+
     func isEnabled(_ level: LogLevel) -> Bool {
         let (stderrLevel, observerLevel) = state.withLock { ($0.level, $0.observerLevel) }
         if level >= stderrLevel { return true }
@@ -63,30 +96,41 @@ public final class LogBackend: Sendable {
     }
 
     func emit(level: LogLevel, label: String, message: String) {
-        let clean = redactor.redact(message).replacingNewlines()
-        let (stderrLevel, file, observer) = state.withLock { ($0.level, $0.fileDescriptor, $0.observer) }
+        // Cut first (with room for a secret that straddles the cut), then redact, then escape and bound.
+        let bounded = LogText.precut(message, limit: LogText.maximumBytes + 4 * 1024)
+        let clean = LogText.clean(redactor.redact(bounded))
+        let (stderrLevel, file, observer) = state.withLock { ($0.level, $0.file, $0.observer) }
         if level >= stderrLevel {
-            let requestPart = LogContext.requestID.map { " req=\($0)" } ?? ""
-            let line = "\(Timestamp.now()) \(level) [\(label)]\(requestPart) \(clean)\n"
-            Self.writeAll(line, to: 2)
-            if let file { Self.writeAll(line, to: file) }
+            let requestPart = LogContext.requestID.map { " req=\(LogText.clean(redactor.redact(LogText.precut($0, limit: 200)), limit: 100))" } ?? ""
+            var line = Array("\(Timestamp.now()) \(level) [\(label)]\(requestPart) \(clean)".utf8)
+            line.append(0x0A)
+            standardError.enqueue(line)
+            file?.enqueue(line)
         }
         observer?(level, label, clean)
-    }
-
-    /// stderr closed, nobody draining it, or a full disk: the line is dropped, since logging must
-    /// never hold up or take down the server.
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        DescriptorWriter.writeAll(Array(text.utf8), to: descriptor, waitWhenFull: false)
     }
 }
 
 /// A log file could not be opened.
 public struct LogFileError: Error, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case symbolicLink
+        case notRegularFile
+        case system(Int32)
+    }
+
     public let path: String
-    public let errorNumber: Int32
+    public let reason: Reason
+
     public var description: String {
-        "cannot open log file \(path): \(String(cString: strerror(errorNumber)))"
+        switch reason {
+        case .symbolicLink:
+            "refusing log file \(path): it is a symbolic link; point OPSRAMP_MCP_LOG_FILE at the real file"
+        case .notRegularFile:
+            "refusing log file \(path): it is not a regular file"
+        case .system(let number):
+            "cannot open log file \(path): \(String(cString: strerror(number)))"
+        }
     }
 }
 
@@ -119,12 +163,4 @@ public struct Logger: Sendable {
 public enum LogContext {
     /// The JSON-RPC id of the request being handled, if any.
     @TaskLocal public static var requestID: String?
-}
-
-extension String {
-    /// One log entry is one line, whatever the message contains.
-    fileprivate func replacingNewlines() -> String {
-        guard contains(where: { $0.isNewline }) else { return self }
-        return String(map { $0.isNewline ? " " : $0 })
-    }
 }

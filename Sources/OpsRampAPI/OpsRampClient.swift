@@ -218,10 +218,10 @@ public final class OpsRampClient: Sendable {
                     guard let message = item["message"]?.stringValue else { return nil }
                     return item["fieldName"]?.stringValue.map { "\($0): \(message)" } ?? message
                 }
-                if !messages.isEmpty { return messages.joined(separator: "; ") }
+                if !messages.isEmpty { return Excerpt.of(messages.joined(separator: "; "), limit: 300) }
             }
             for key in ["error_description", "message", "error", "errorMessage"] {
-                if let text = body[key]?.stringValue, !text.isEmpty { return String(text.prefix(300)) }
+                if let text = body[key]?.stringValue, !text.isEmpty { return Excerpt.of(text, limit: 300) }
             }
         }
         return response.bodyExcerpt(limit: 300)

@@ -88,7 +88,7 @@ public struct ClientCredentialsGrant: Sendable {
     static func errorDetail(_ body: JSONValue?) -> String? {
         guard let body else { return nil }
         for key in ["error_description", "error", "message"] {
-            if let text = body[key]?.stringValue, !text.isEmpty { return text }
+            if let text = body[key]?.stringValue, !text.isEmpty { return Excerpt.of(text, limit: 300) }
         }
         return nil
     }

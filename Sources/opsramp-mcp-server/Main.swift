@@ -58,10 +58,13 @@ struct Main {
         switch options.mode {
         case .listTools:
             listTools(assembly)
+            assembly.logBackend.flush(timeout: 1)
         case .printHostConfig(let host):
             printHostConfig(host, options: options, assembly: assembly)
+            assembly.logBackend.flush(timeout: 1)
         case .check:
             let passed = await ConnectionCheck(assembly: assembly).run()
+            assembly.logBackend.flush(timeout: 1)
             exit(passed ? 0 : 1)
         default:
             await serve(assembly)
@@ -75,6 +78,7 @@ struct Main {
         let options = ServerOptions()
         let writer = StdoutWriter(onClosed: {
             logger.notice("stdout closed by the host; exiting")
+            logger.backend.flush(timeout: 0.5)
             exit(0)
         })
         let server = MCPServer(
@@ -94,6 +98,7 @@ struct Main {
         writer.flush(timeout: 1)
         logger.debug("URLSession socket workaround applied \(opsramp_curl_socket_workaround_count()) time(s)")
         logger.info("input closed; exiting")
+        logger.backend.flush(timeout: 1)
         exit(0)
     }
 
@@ -129,7 +134,7 @@ struct Main {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(ServerVersion.name): \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(ServerVersion.name): \(SecretRedactor.shared.redact(message))\n".utf8))
         exit(2)
     }
 }
@@ -154,6 +159,7 @@ final class SignalHandlers {
             source.setEventHandler {
                 logger.info("received \(number == SIGTERM ? "SIGTERM" : "SIGINT"); exiting")
                 writer.flush(timeout: 0.2)
+                logger.backend.flush(timeout: 0.2)
                 exit(0)
             }
             source.resume()

@@ -33,11 +33,12 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server with exactly `environment` (nothing inherited, so no developer
     /// settings leak into a test) and `arguments`. `readStdout: false` leaves stdout unread,
-    /// so that a test can close it as a departing host would. `launcher` (a program and its
+    /// so that a test can close it as a departing host would; `readStderr: false` leaves stderr
+    /// unread, as a host that pipes it and never looks would. `launcher` (a program and its
     /// arguments, which must end by exec'ing the binary named after them) starts it instead, e.g. in
     /// another namespace.
-    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil, readStdout: Bool = true,
-         launcher: [String] = []) throws {
+    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil,
+         readStdout: Bool = true, readStderr: Bool = true, launcher: [String] = []) throws {
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
         let command = launcher + [Self.binaryURL.path] + arguments
@@ -48,7 +49,11 @@ final class ServerProcess: @unchecked Sendable {
         } else {
             openReaders.decrement()
         }
-        startReader(child.stderrFD, into: stderrBuffer)
+        if readStderr {
+            startReader(child.stderrFD, into: stderrBuffer)
+        } else {
+            openReaders.decrement()
+        }
     }
 
     var processIdentifier: pid_t { child.pid }

@@ -14,6 +14,7 @@ public protocol MessageSink: Sendable {
 }
 
 /// Writes protocol messages to stdout, one compact JSON line each, from a dedicated thread.
+/// Every line passes the secret redactor first.
 ///
 /// Callers only enqueue, so a host that reads slowly never blocks a task of the concurrency
 /// pool; the single writer thread means lines never interleave. When the reader goes away
@@ -26,9 +27,11 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
     private var closed = false
     private let fileDescriptor: Int32
     private let onClosed: @Sendable () -> Void
+    private let redactor: SecretRedactor
 
-    public init(fileDescriptor: Int32 = 1, onClosed: @escaping @Sendable () -> Void = {}) {
+    public init(fileDescriptor: Int32 = 1, redactor: SecretRedactor = .shared, onClosed: @escaping @Sendable () -> Void = {}) {
         self.fileDescriptor = fileDescriptor
+        self.redactor = redactor
         self.onClosed = onClosed
         let thread = Thread { [self] in run() }
         thread.name = "stdout-writer"
@@ -36,7 +39,8 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
     }
 
     public func send(_ message: JSONValue) {
-        var line = JSONWriter.bytes(message)
+        // The last stop before the host: no secret leaves in any form, whatever produced the message.
+        var line = redactor.redactJSON(JSONWriter.bytes(message))
         line.append(UInt8(ascii: "\n"))
         condition.lock()
         defer { condition.unlock() }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Log lines on their way to one descriptor (stderr or the log file), written by a thread of
+/// their own so that no request ever waits for a log write.
+///
+/// The queue is bounded: when the descriptor does not drain (a host that pipes stderr and
+/// never reads it fills the pipe at 64 KiB), new lines are dropped and counted, and the count
+/// is logged where the gap is once lines fit again. A descriptor that fails (closed, full disk)
+/// drops everything from then on.
+final class LogLineQueue: @unchecked Sendable {
+    // @unchecked: every stored var below is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    private var lines: [[UInt8]] = []
+    private var queuedBytes = 0
+    private var dropped = 0
+    private var writing = false
+    private var failed = false
+    private var closed = false
+    private let descriptor: Int32
+    private let capacityBytes: Int
+    private let closesDescriptor: Bool
+
+    /// Lines dropped since the queue was created (for diagnostics and tests).
+    private(set) var droppedTotal = 0
+
+    init(descriptor: Int32, capacityBytes: Int = 256 * 1024, closesDescriptor: Bool = false, name: String) {
+        self.descriptor = descriptor
+        self.capacityBytes = capacityBytes
+        self.closesDescriptor = closesDescriptor
+        let thread = Thread { [self] in run() }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Queues one line (with its newline); never blocks.
+    func enqueue(_ line: [UInt8]) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !failed, !closed else { return }
+        var notice: [UInt8] = []
+        if dropped > 0 {
+            notice = Array("\(Timestamp.now()) warning [log] \(dropped) log line(s) dropped: this output was not being read\n".utf8)
+        }
+        guard queuedBytes + notice.count + line.count <= capacityBytes else {
+            dropped += 1
+            droppedTotal += 1
+            return
+        }
+        if !notice.isEmpty {
+            lines.append(notice)
+            queuedBytes += notice.count
+            dropped = 0
+        }
+        lines.append(line)
+        queuedBytes += line.count
+        condition.signal()
+    }
+
+    /// Waits until every queued line is written (or the descriptor failed), up to `timeout` seconds.
+    @discardableResult
+    func flush(timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while (!lines.isEmpty || writing) && !failed {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+
+    /// Stops accepting lines; the writer finishes what is queued, then closes the descriptor if it owns it.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while lines.isEmpty && !closed { condition.wait() }
+            if lines.isEmpty && closed {
+                condition.unlock()
+                if closesDescriptor { Foundation.close(descriptor) }
+                return
+            }
+            let batch = lines
+            lines.removeAll(keepingCapacity: true)
+            writing = true
+            condition.unlock()
+
+            var ok = true
+            for line in batch where ok {
+                // Blocking here is the point: only this thread waits for a slow reader.
+                ok = DescriptorWriter.writeAll(line, to: descriptor)
+            }
+
+            condition.lock()
+            writing = false
+            queuedBytes -= batch.reduce(0) { $0 + $1.count }
+            if !ok {
+                failed = true
+                lines.removeAll()
+                queuedBytes = 0
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
