@@ -22,13 +22,16 @@ let package = Package(
             dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround",
                            "OpsRampBuildInfo", "FakeOpsRamp"],
             swiftSettings: strict,
-            // Lets the curl shims' curl_multi_setopt and curl_multi_add_handle take precedence over libcurl's (see those files).
+            // Lets the curl shims' curl_multi_setopt, curl_multi_add_handle and curl_easy_setopt take precedence
+            // over libcurl's (see those files).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle"], .when(platforms: [.linux]))]
+                                           "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle",
+                                           "-Xlinker", "--export-dynamic-symbol=curl_easy_setopt"], .when(platforms: [.linux]))]
         ),
         // The commit and build date that scripts/release.sh stamps into the binary.
         .target(name: "OpsRampBuildInfo"),
-        // Works around a corelibs URLSession bug that keeps a CPU core busy while a request waits.
+        // Works around corelibs URLSession on Linux: a CPU core kept busy while a request waits, and
+        // compressed answers inflated before the size cap can see them.
         .target(name: "CurlSocketWorkaround", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Hands OPSRAMP_CA_BUNDLE to libcurl, which corelibs URLSession offers no setting for.
         .target(name: "CurlCertificateAuthority", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),

@@ -1,3 +1,5 @@
+import Logging
+
 /// Why an HTTP exchange produced no complete response.
 public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No complete answer within the per-request timeout.
@@ -8,6 +10,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case connectionLost(String)
     /// The body grew past the configured cap; reading stopped there.
     case responseTooLarge(limit: Int)
+    /// The answer came compressed although the request asked for none; it was not read,
+    /// since a compressed body cannot be held to the size cap.
+    case compressedResponse(encoding: String)
     /// The caller's task was cancelled.
     case cancelled
     case other(String)
@@ -18,6 +23,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .cannotConnect(let detail): "cannot connect (\(detail))"
         case .connectionLost(let detail): "the connection was lost (\(detail))"
         case .responseTooLarge(let limit): "the response exceeded \(limit) bytes"
+        case .compressedResponse(let encoding):
+            "the answer came compressed (Content-Encoding: \(Excerpt.of(encoding, limit: 40))) although the request asked for "
+                + "none (Accept-Encoding: identity); it was not read, because a compressed answer cannot be held to the size limit"
         case .cancelled: "cancelled"
         case .other(let detail): detail
         }
@@ -27,7 +35,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     public var isTransient: Bool {
         switch self {
         case .timedOut, .cannotConnect, .connectionLost: true
-        case .responseTooLarge, .cancelled, .other: false
+        case .responseTooLarge, .compressedResponse, .cancelled, .other: false
         }
     }
 

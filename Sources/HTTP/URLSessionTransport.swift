@@ -43,6 +43,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         if Task.isCancelled { throw .cancelled }
         var request = request
         request.timeoutInterval = limits.timeout + 5
+        // Only an uncompressed body can be held to the size cap as it arrives: a small compressed
+        // body may inflate to gigabytes before any cap is checked.
+        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
         let task = session.dataTask(with: request)
         let exchanges = self.exchanges
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
@@ -58,35 +61,48 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
 /// The state of every exchange in flight, and the session delegate that feeds it.
 private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    // @unchecked: `active` is only touched while `lock` is held.
+    // @unchecked: `active`, `finishedEarly` and every `Exchange` are only touched while `lock` is held.
     private let lock = NSLock()
     private var active: [Int: Exchange] = [:]
     /// Tasks finished (cancelled) before they started; see `start`.
     private var finishedEarly: Set<Int> = []
 
-    private struct Exchange {
+    /// One exchange. A class, so that appending to `body` never copies it: a struct read out of
+    /// the dictionary would share the body's storage, and each append would then copy it whole.
+    private final class Exchange {
         let continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>
         let limits: TransferLimits
         var response: HTTPURLResponse?
         var body = Data()
+        /// The whole-exchange timeout; cancelled when the exchange ends, so no timer outlives it.
+        var timer: DispatchSourceTimer?
+
+        init(continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>, limits: TransferLimits) {
+            self.continuation = continuation
+            self.limits = limits
+        }
     }
 
     func start(_ task: URLSessionDataTask, limits: TransferLimits,
                continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
         let id = task.taskIdentifier
+        let exchange = Exchange(continuation: continuation, limits: limits)
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + .milliseconds(Int(limits.timeout * 1000)))
+        timer.setEventHandler { [weak self, weak task] in
+            guard let self, let task else { return }
+            self.finish(task, with: .failure(.timedOut(seconds: limits.timeout)))
+        }
+        exchange.timer = timer
         lock.lock()
         if finishedEarly.remove(id) != nil {
             lock.unlock()
             continuation.resume(returning: .failure(.cancelled))
             return
         }
-        active[id] = Exchange(continuation: continuation, limits: limits)
+        active[id] = exchange
         lock.unlock()
-        let deadline = DispatchTime.now() + .milliseconds(Int(limits.timeout * 1000))
-        DispatchQueue.global().asyncAfter(deadline: deadline) { [weak self, weak task] in
-            guard let self, let task else { return }
-            self.finish(task, with: .failure(.timedOut(seconds: limits.timeout)))
-        }
+        timer.resume()
         task.resume()
     }
 
@@ -99,26 +115,32 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
             lock.unlock()
             return
         }
+        let timer = exchange.timer
+        exchange.timer = nil
         lock.unlock()
+        timer?.cancel()
         if task.state == .running || task.state == .suspended { task.cancel() }
         exchange.continuation.resume(returning: result)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        let http = response as? HTTPURLResponse
+        var failure: TransportError?
         lock.lock()
-        var tooLarge: Int?
-        if var exchange = active[dataTask.taskIdentifier] {
-            exchange.response = response as? HTTPURLResponse
+        if let exchange = active[dataTask.taskIdentifier] {
+            exchange.response = http
             if response.expectedContentLength > Int64(exchange.limits.maximumBodyBytes) {
-                tooLarge = exchange.limits.maximumBodyBytes
+                failure = .responseTooLarge(limit: exchange.limits.maximumBodyBytes)
+            } else if let encoding = Self.contentEncoding(http), encoding != "identity" {
+                // Asked for identity; whatever inflates this is past the cap's reach.
+                failure = .compressedResponse(encoding: encoding)
             }
-            active[dataTask.taskIdentifier] = exchange
         }
         lock.unlock()
-        if let tooLarge {
+        if let failure {
             completionHandler(.cancel)
-            finish(dataTask, with: .failure(.responseTooLarge(limit: tooLarge)))
+            finish(dataTask, with: .failure(failure))
         } else {
             completionHandler(.allow)
         }
@@ -131,8 +153,7 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
             if exchange.body.count + data.count > exchange.limits.maximumBodyBytes {
                 tooLarge = exchange.limits.maximumBodyBytes
             } else {
-                // Appended in place: copying the exchange out and back would copy the whole body per chunk.
-                active[dataTask.taskIdentifier]?.body.append(data)
+                exchange.body.append(data)
             }
         }
         lock.unlock()
@@ -142,21 +163,34 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         lock.lock()
         let exchange = active[task.taskIdentifier]
+        let response = exchange?.response
+        let body = exchange?.body ?? Data()
         lock.unlock()
         guard let exchange else { return }
         if let error {
             finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)))
-        } else if let response = exchange.response {
+        } else if let response {
             var headers: [String: String] = [:]
             for (key, value) in response.allHeaderFields {
                 if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
             }
-            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: exchange.body)))
+            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: body)))
         } else {
             finish(task, with: .failure(.other("the server sent no HTTP response")))
         }
     }
 
+    /// The `Content-Encoding` of a response, lower-cased, when it has one.
+    static func contentEncoding(_ response: HTTPURLResponse?) -> String? {
+        guard let response else { return nil }
+        for (key, value) in response.allHeaderFields {
+            if let name = key as? String, name.lowercased() == "content-encoding", let text = value as? String {
+                let encoding = text.trimmingCharacters(in: .whitespaces).lowercased()
+                return encoding.isEmpty ? nil : encoding
+            }
+        }
+        return nil
+    }
     /// Do not follow redirects: a redirect could carry the bearer token to another host.
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {

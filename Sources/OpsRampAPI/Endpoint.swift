@@ -20,6 +20,11 @@ public struct Endpoint: Sendable {
     /// The per-minute budget each attempt counts against, if any (see `RateBucket`).
     public let bucket: RateBucket?
 
+    /// Longest path and query sent. Web servers and gateways commonly refuse request lines over
+    /// 8-16 KB, and libcurl fails with "Out of memory" on multi-megabyte URLs; past this the
+    /// arguments are at fault and the call says so instead of sending.
+    public static let maximumPathAndQueryBytes = 16 * 1024
+
     public init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
                 idempotent: Bool? = nil, bucket: RateBucket? = nil) {
         self.method = method

@@ -63,6 +63,10 @@ public final class OpsRampClient: Sendable {
     /// once with a fresh token after 401/407; after 429 as OpsRamp's headers say; after
     /// 5xx and network failures (idempotent requests only) with exponential backoff.
     public func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
+        let pathAndQuery = endpoint.encodedPathAndQuery.utf8.count
+        guard pathAndQuery <= Endpoint.maximumPathAndQueryBytes else {
+            throw .requestTooLarge("a request URL of \(pathAndQuery) bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")
+        }
         let started = ContinuousClock.now
         let ownDeadline = started + .milliseconds(Int(retry.callBudget * 1000))
         let deadline = Self.operationDeadline.map { min($0, ownDeadline) } ?? ownDeadline
@@ -145,8 +149,12 @@ public final class OpsRampClient: Sendable {
                     if try await waitForRetry(retry.backoff(retry: retries), reason: "HTTP 400") { continue }
                 }
                 throw .badRequest(detail: detail)
+            case 300..<400:
+                throw .redirected(status: response.status, location: response.header("location"))
             case 404:
                 throw .notFound(detail: detail)
+            case 413, 414:
+                throw .requestTooLarge("OpsRamp answered HTTP \(response.status)\(detail.isEmpty ? "" : ": \(detail)")")
             case 410:
                 throw .tenantUnavailable(detail: detail)
             case 500 where Self.namesMissingObject(detail):
@@ -165,6 +173,9 @@ public final class OpsRampClient: Sendable {
     /// with other calls, so this call stops waiting rather than the request stopping.
     private func token(within seconds: Double) async throws(TokenError) -> AccessToken {
         let tokens = self.tokens
+        // The usual case: no race, and so no timer left behind. (A cancelled `Task.sleep` keeps its
+        // timer, and what it holds, until the original deadline; one per call added up.)
+        if let cached = await tokens.cachedToken() { return cached }
         let first = await withTaskGroup(of: Result<AccessToken, TokenError>?.self) { group in
             group.addTask {
                 do throws(TokenError) { return .success(try await tokens.token()) } catch { return .failure(error) }

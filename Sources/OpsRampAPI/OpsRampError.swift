@@ -1,4 +1,5 @@
 import HTTP
+import Logging
 import OpsRampAuth
 
 /// A failed OpsRamp API call, with a message that says what to do about it.
@@ -18,6 +19,10 @@ public enum OpsRampError: Error, Sendable, Equatable {
     case tenantUnavailable(detail: String)
     /// HTTP 5xx after retries, or another unexpected status.
     case server(status: Int, detail: String)
+    /// A 3xx answer: the base URL redirects (redirects are never followed, so the token stays put).
+    case redirected(status: Int, location: String?)
+    /// The request itself is too long for OpsRamp (URL or body), before or after sending it.
+    case requestTooLarge(String)
     /// No complete answer: timeout, refused, reset (after retries where allowed).
     case transport(TransportError)
     /// A 2xx answer that is not what the endpoint returns (HTML, truncated JSON, wrong shape).
@@ -55,6 +60,13 @@ public enum OpsRampError: Error, Sendable, Equatable {
                 + "for OpsQL see get_query_examples."
         case .tenantUnavailable(let detail):
             return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check OPSRAMP_TENANT_ID."
+        case .redirected(let status, let location):
+            let target = location.map { " to \(Excerpt.of($0))" } ?? ""
+            return "OpsRamp answered HTTP \(status), a redirect\(target): OPSRAMP_BASE_URL most likely points at the portal "
+                + "or a login page instead of the API host (e.g. https://acme.api.opsramp.com). Redirects are not followed."
+        case .requestTooLarge(let detail):
+            return "The request is too large for OpsRamp (\(detail)). Use fewer or shorter filter values "
+                + "(query_string, resource_ids, filterCriteria); this is a problem with the arguments, not a temporary one."
         case .server(let status, let detail):
             return "OpsRamp answered HTTP \(status)\(Self.suffix(detail)). This is usually temporary; try again in a moment."
         case .transport(let error):
@@ -64,6 +76,8 @@ public enum OpsRampError: Error, Sendable, Equatable {
             case .responseTooLarge(let limit):
                 return "OpsRamp's answer was larger than \(limit) bytes and was not read. Narrow the query (filters, a smaller limit, "
                     + "fewer fields) or raise OPSRAMP_MCP_MAX_RESPONSE_BYTES."
+            case .compressedResponse:
+                return "OpsRamp's answer could not be read: \(error). A proxy between this machine and OpsRamp may be compressing answers."
             case .cannotConnect:
                 return "Cannot reach OpsRamp: \(error). Check OPSRAMP_BASE_URL and the network."
             default:

@@ -56,6 +56,10 @@ public struct ClientCredentialsGrant: Sendable {
             break
         case 400, 401, 403:
             throw .rejected(status: response.status, detail: detail)
+        case 300..<400:
+            let target = response.header("location").map { " to \(Excerpt.of($0))" } ?? ""
+            throw .unexpectedResponse("the token endpoint \(path) answered HTTP \(response.status), a redirect\(target); "
+                + "the base URL most likely points at the portal or a login page (redirects are not followed)")
         case 404, 405:
             throw .unexpectedResponse("the token endpoint \(path) answered HTTP \(response.status)")
         case 429, 500...:

@@ -54,6 +54,12 @@ public actor TokenCache {
         }
     }
 
+    /// The cached token while it is valid, without waiting for (or starting) a request.
+    public func cachedToken() -> AccessToken? {
+        guard let current, now() < current.refreshAfter else { return nil }
+        return current
+    }
+
     /// Forgets `token` after OpsRamp refused it (401/407), unless a newer one replaced it already.
     public func invalidate(_ token: AccessToken) {
         if current == token { current = nil }

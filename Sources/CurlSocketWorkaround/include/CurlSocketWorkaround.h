@@ -4,4 +4,7 @@
 /// How many times the workaround has replaced a stale socket registration (for diagnostics).
 long opsramp_curl_socket_workaround_count(void);
 
+/// How many times libcurl was kept from decoding compressed answers (for diagnostics).
+long opsramp_curl_decoding_disabled_count(void);
+
 #endif

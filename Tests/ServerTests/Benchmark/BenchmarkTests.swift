@@ -122,7 +122,57 @@ struct BenchmarkTests {
         report.row("get_alerts limit 1000 (median of 5) vs the fake serving its 2 pages", Sample(largeCalls).median, floor: Sample(fakePages).median, target: 2.0)
         report.note("get_alerts limit 1000: \(bytes) bytes returned (1000 alerts, cap raised), server peak RSS \(largePeak / 1024) MB")
 
-        // 5. Memory over the whole run.
+        // 5. A large resource list: 60,000 resources (about 13 MB), sent as prepared bytes so that the
+        // reference is the wire and not the (debug-built) fake's own encoding. The body must be read in
+        // linear time; a copy of it per received chunk made this call take seconds.
+        let inventory = try FakeTenant()
+        // The fields resources/minimal answers with (reference §7).
+        let listBody = JSONWriter.bytes(.array((0..<60_000).map { index -> JSONValue in
+            ["id": .string("0d9a7a0e-\(100_000 + index)-4000-8000-" + String(index, radix: 16)), "name": .string("host-\(index)"),
+             "hostName": .string("host-\(index).example.com"), "ipAddress": .string("10.\(index / 65_536).\(index / 256 % 256).\(index % 256)"),
+             "aliasName": "", "resourceName": .string("host-\(index)"), "resourceType": "Linux",
+             "dnsName": .string("host-\(index).internal.example.com")]
+        }))
+        inventory.fake.inject(.bytes(200, body: listBody, headers: [:]), on: .minimalResources, times: 10)
+        let inventoryToken = inventory.fake.issueToken()
+        var fakeLists: [Double] = []
+        for _ in 0..<5 {
+            let listStarted = DispatchTime.now().uptimeNanoseconds
+            var request = URLRequest(url: URL(string: inventory.fake.baseURL + "/api/v2/tenants/client_1234/resources/minimal?state=active")!)
+            request.setValue("Bearer \(inventoryToken)", forHTTPHeaderField: "Authorization")
+            _ = try await URLSession.shared.data(for: request)
+            fakeLists.append(Double(DispatchTime.now().uptimeNanoseconds - listStarted) / 1e9)
+        }
+        let lister = try server(inventory)
+        _ = lister.roundTrip(call(1, "get_release_version"))
+        var listCalls: [Double] = []
+        for id in 2..<7 {
+            let (answer, seconds) = lister.roundTrip(call(id, "get_minimal_resource_details", #"{"limit":10}"#))
+            #expect(answer?.contains(#""matched":60000"#) == true)
+            listCalls.append(seconds)
+        }
+        let listPeak = lister.peakMemoryKB
+        lister.finish()
+        report.row("get_minimal_resource_details over 60,000 resources (median of 5) vs the fake serving the list", Sample(listCalls).median,
+                   floor: Sample(fakeLists).median, target: 8.0)
+        report.note("resource list: \(listBody.count / 1_000_000) MB from the fake, server peak RSS \(listPeak / 1024) MB")
+
+        // 6. Memory under sustained use: 20,000 sequential calls; nothing a call leaves behind may pile up.
+        let sustained = try FakeTenant()
+        let steady = try server(sustained)
+        var memoryAfter: [Int: (current: Int, peak: Int)] = [:]
+        for id in 1...20_000 {
+            _ = steady.roundTrip(call(id, "get_release_version"))
+            if id == 1_000 || id == 20_000 { memoryAfter[id] = (steady.currentMemoryKB, steady.peakMemoryKB) }
+        }
+        steady.finish()
+        let early = memoryAfter[1_000] ?? (0, 0)
+        let late = memoryAfter[20_000] ?? (0, 0)
+        report.memoryRow("memory (RSS) after 20,000 sequential calls vs after 1,000", late.current, reference: early.current, allowedGrowthMB: 5)
+        report.memoryRow("peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak, allowedGrowthMB: 5)
+        peakKB = max(peakKB, late.peak)
+
+        // 7. Memory over the whole run.
         report.note("peak RSS of any server process in this run: \(String(format: "%.1f", Double(peakKB) / 1024)) MB (target: under 40 MB)")
         #expect(peakKB < 40 * 1024)
 
@@ -148,6 +198,19 @@ struct Report {
             verdict = "\(met ? "met" : "MISSED") (≤ \(String(format: "%.1f", target))x)"
         }
         rows.append("| \(what) | \(Self.ms(value)) | \(Self.ms(floor)) | \(String(format: "%.2f", ratio))x | \(verdict) |")
+    }
+
+    /// A memory row: `value` and `reference` in kB; the target is growth of at most `allowedGrowthMB`.
+    mutating func memoryRow(_ what: String, _ value: Int, reference: Int, allowedGrowthMB: Double) {
+        let growth = Double(value - reference) / 1024
+        let met = growth <= allowedGrowthMB
+        allTargetsMet = allTargetsMet && met
+        rows.append("| \(what) | \(Self.mb(value)) | \(Self.mb(reference)) | +\(String(format: "%.1f", growth)) MB | "
+            + "\(met ? "met" : "MISSED") (≤ +\(String(format: "%.0f", allowedGrowthMB)) MB) |")
+    }
+
+    static func mb(_ kilobytes: Int) -> String {
+        String(format: "%.1f MB", Double(kilobytes) / 1024)
     }
 
     mutating func note(_ text: String) {

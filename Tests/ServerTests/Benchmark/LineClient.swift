@@ -72,10 +72,15 @@ final class LineClient: @unchecked Sendable {
     }
 
     /// Peak resident memory so far in kB (`VmHWM`).
-    var peakMemoryKB: Int {
+    var peakMemoryKB: Int { memoryKB("VmHWM:") }
+
+    /// Resident memory now in kB (`VmRSS`).
+    var currentMemoryKB: Int { memoryKB("VmRSS:") }
+
+    private func memoryKB(_ field: String) -> Int {
         #if os(Linux)
         guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         return 0

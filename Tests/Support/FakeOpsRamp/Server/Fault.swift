@@ -30,4 +30,7 @@ public enum Fault: Sendable {
     case oversized(bytes: Int)
     /// Answer normally, after this many extra seconds.
     case delay(Double)
+    /// Answer this status with exactly these body bytes (not necessarily text, e.g. a gzip stream)
+    /// and headers, whatever the request asked for.
+    case bytes(Int, body: [UInt8], headers: [String: String])
 }
