@@ -12,29 +12,80 @@ public struct SchemaViolation: Sendable, Equatable, CustomStringConvertible {
 /// `minimum`/`maximum`, `minLength`/`maxLength`, `minItems`/`maxItems`, `anyOf`/`oneOf`.
 ///
 /// Used on tool arguments before a tool runs, and in tests on every `structuredContent`.
+///
+/// Hostile input can break a schema millions of times over (a 16 MB list of wrong values), so
+/// the validator keeps at most `limit` violations, counts the rest, and quotes every value and
+/// key it echoes only in part (see `quoted`).
 public enum JSONSchemaValidator {
+    /// Every violation (for tests and trusted values).
     public static func validate(_ value: JSONValue, against schema: JSONValue, path: String = "") -> [SchemaViolation] {
-        guard case .object(let rules) = schema else { return [] }
-        var violations: [SchemaViolation] = []
-        func fail(_ message: String) { violations.append(SchemaViolation(path: path, message: message)) }
+        var report = Report(limit: .max)
+        check(value, against: schema, path: path, into: &report)
+        return report.kept
+    }
+
+    /// At most `limit` violations, and how many there were in all.
+    public static func validate(_ value: JSONValue, against schema: JSONValue, limit: Int) -> (violations: [SchemaViolation], total: Int) {
+        var report = Report(limit: limit)
+        check(value, against: schema, path: "", into: &report)
+        return (report.kept, report.total)
+    }
+
+    /// Violations found so far: the first `limit` in full, the others only counted.
+    struct Report {
+        let limit: Int
+        var kept: [SchemaViolation] = []
+        var total = 0
+
+        mutating func add(_ violation: @autoclosure () -> SchemaViolation) {
+            total += 1
+            if kept.count < limit { kept.append(violation()) }
+        }
+
+        var isEmpty: Bool { total == 0 }
+    }
+
+    /// Longest echoed value or key, in Unicode scalars.
+    static let quoteLimit = 100
+
+    /// `text` cut to `quoteLimit` scalars (`...` when cut), for echoing client input in a message.
+    static func quoted(_ text: String) -> String {
+        guard text.utf8.count > quoteLimit else { return text }
+        var scalars = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        var taken = 0
+        while taken < quoteLimit, let scalar = iterator.next() {
+            scalars.append(scalar)
+            taken += 1
+        }
+        return String(scalars) + (iterator.next() == nil ? "" : "...")
+    }
+
+    private static func check(_ value: JSONValue, against schema: JSONValue, path: String, into report: inout Report) {
+        guard case .object(let rules) = schema else { return }
+        func fail(_ message: @autoclosure () -> String) { report.add(SchemaViolation(path: path, message: message())) }
 
         if let typeRule = rules["type"] {
             let allowed = typeRule.arrayValue?.compactMap(\.stringValue) ?? typeRule.stringValue.map { [$0] } ?? []
             if !allowed.isEmpty, !allowed.contains(where: { matches(value, type: $0) }) {
                 fail("expected \(describe(types: allowed)), got \(value.typeName)")
-                return violations
+                return
             }
         }
         if let options = rules["enum"]?.arrayValue, !options.contains(value) {
             let listed = options.map { $0.stringValue ?? $0.description }.joined(separator: ", ")
-            fail("must be one of: \(listed); got \(value.stringValue.map { "\"\($0)\"" } ?? value.description)")
+            fail("must be one of: \(listed); got \(value.stringValue.map { "\"\(quoted($0))\"" } ?? quoted(value.description))")
         }
         if let constant = rules["const"], constant != value {
             fail("must be \(constant)")
         }
         for key in ["anyOf", "oneOf"] {
             if let branches = rules[key]?.arrayValue {
-                let passing = branches.filter { validate(value, against: $0, path: path).isEmpty }.count
+                let passing = branches.filter { branch in
+                    var probe = Report(limit: 0)
+                    check(value, against: branch, path: path, into: &probe)
+                    return probe.isEmpty
+                }.count
                 if passing == 0 || (key == "oneOf" && passing > 1) {
                     fail("does not match any of the allowed forms")
                 }
@@ -64,32 +115,31 @@ public enum JSONSchemaValidator {
             }
             if let itemSchema = rules["items"] {
                 for (index, element) in elements.enumerated() {
-                    violations += validate(element, against: itemSchema, path: "\(path)[\(index)]")
+                    check(element, against: itemSchema, path: "\(path)[\(index)]", into: &report)
                 }
             }
         case .object(let members):
             let properties = rules["properties"]?.objectValue ?? [:]
             for name in rules["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
-                violations.append(SchemaViolation(path: join(path, name), message: "is required"))
+                report.add(SchemaViolation(path: join(path, name), message: "is required"))
             }
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 if let propertySchema = properties[name] {
-                    violations += validate(member, against: propertySchema, path: join(path, name))
+                    check(member, against: propertySchema, path: join(path, name), into: &report)
                 } else if let extra = rules["additionalProperties"] {
                     if extra == .bool(false) {
                         let known = properties.keys.sorted().joined(separator: ", ")
-                        violations.append(SchemaViolation(
-                            path: join(path, name),
+                        report.add(SchemaViolation(
+                            path: join(path, quoted(name)),
                             message: known.isEmpty ? "is not allowed" : "is not a known field (known: \(known))"))
                     } else {
-                        violations += validate(member, against: extra, path: join(path, name))
+                        check(member, against: extra, path: join(path, quoted(name)), into: &report)
                     }
                 }
             }
         default:
             break
         }
-        return violations
     }
 
     private static func join(_ path: String, _ name: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// An OpsRamp `queryString`: `key:value` pairs joined by `+`, several values joined by `,`.
 ///
@@ -73,13 +74,13 @@ public enum QueryStringError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .malformed(let piece):
-            "\"\(piece)\" is not a key:value pair; write filters as key:value joined by '+', e.g. states:Critical+priority:P1"
+            "\"\(Excerpt.of(piece))\" is not a key:value pair; write filters as key:value joined by '+', e.g. states:Critical+priority:P1"
         case .unknownKey(let key, let allowed):
-            "\"\(key)\" is not a queryString key OpsRamp accepts here; valid keys: \(allowed.joined(separator: ", "))"
+            "\"\(Excerpt.of(key))\" is not a queryString key OpsRamp accepts here; valid keys: \(allowed.joined(separator: ", "))"
         case .duplicateKey(let key):
-            "the filter \"\(key)\" is given twice (once as an argument and once in query_string?); give it once"
+            "the filter \"\(Excerpt.of(key))\" is given twice (once as an argument and once in query_string?); give it once"
         case .invalidValue(let key, let value, let reason):
-            "the value \"\(value)\" for \(key) is not allowed: \(reason)"
+            "the value \"\(Excerpt.of(value))\" for \(Excerpt.of(key)) is not allowed: \(reason)"
         }
     }
 }

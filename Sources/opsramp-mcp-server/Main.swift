@@ -75,7 +75,7 @@ struct Main {
     static func serve(_ assembly: ServerAssembly) async {
         assembly.logStartup()
         let logger = Logger(label: "mcp", backend: assembly.logBackend)
-        let options = ServerOptions()
+        let options = ServerOptions(maximumResultBytes: assembly.configuration.maxResultBytes)
         let writer = StdoutWriter(onClosed: {
             logger.notice("stdout closed by the host; exiting")
             logger.backend.flush(timeout: 0.5)

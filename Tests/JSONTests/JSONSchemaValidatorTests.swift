@@ -38,4 +38,16 @@ struct JSONSchemaValidatorTests {
         #expect(JSONSchemaValidator.validate(["query": "x", "limit": 2.5], against: schema).map(\.description) == ["limit: expected an integer, got a number"])
         #expect(JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == ["query: expected an object or a string, got an integer"])
     }
+
+    @Test("a bounded validation keeps the first violations, counts all of them, and quotes values and keys in part")
+    func bounded() {
+        let bad = JSONValue.array((0..<10_000).map { _ in .string(String(repeating: "v", count: 5_000)) })
+        let (kept, total) = JSONSchemaValidator.validate(["query": "x", "states": bad, String(repeating: "k", count: 5_000): 1],
+                                                         against: schema, limit: 3)
+        #expect(kept.count == 3)
+        #expect(total == 10_001)
+        #expect(kept.allSatisfy { $0.description.utf8.count < 400 })
+        #expect(kept.contains { $0.description.contains(String(repeating: "k", count: 100) + "...: is not a known field") })
+        #expect(kept.contains { $0.description.hasSuffix(String(repeating: "v", count: 100) + "...\"") })
+    }
 }

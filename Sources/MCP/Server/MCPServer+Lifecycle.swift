@@ -18,11 +18,11 @@ extension MCPServer {
         let revision = known.flatMap { $0.isStateless ? nil : $0 } ?? .latestHandshake
         let clientInfo = params["clientInfo"]
         let client = ClientDescription(
-            name: clientInfo?["name"]?.stringValue ?? "unknown",
-            version: clientInfo?["version"]?.stringValue ?? "unknown")
+            name: clientInfo?["name"]?.stringValue.map { Excerpt.of($0) } ?? "unknown",
+            version: clientInfo?["version"]?.stringValue.map { Excerpt.of($0) } ?? "unknown")
         state = .ready(revision: revision, client: client)
         logger.info("session started: client \(client.name) \(client.version), protocol \(revision.rawValue)"
-            + (revision.rawValue == requested ? "" : " (client asked for \(requested))"))
+            + (revision.rawValue == requested ? "" : " (client asked for \(Excerpt.of(requested)))"))
 
         var result: [String: JSONValue] = [
             "protocolVersion": .string(revision.rawValue),

@@ -27,7 +27,8 @@ extension MCPServer {
             throw JSONRPCError.invalidParams("Invalid params for resources/read: \"uri\" must be a string")
         }
         guard let document = catalog.resources.read(uri) else {
-            throw JSONRPCError(revision.resourceNotFoundCode, "Resource not found: \(uri)", data: ["uri": .string(uri)])
+            let shown = Excerpt.of(uri)
+            throw JSONRPCError(revision.resourceNotFoundCode, "Resource not found: \(shown)", data: ["uri": .string(shown)])
         }
         return ["contents": [["uri": .string(uri), "mimeType": .string(document.mimeType), "text": .string(document.text)]]]
     }
@@ -40,7 +41,7 @@ extension MCPServer {
             throw JSONRPCError.invalidParams("Invalid params for prompts/get: \"name\" must be a string")
         }
         guard let prompt = catalog.prompts.first(where: { $0.name == name }) else {
-            throw JSONRPCError.invalidParams("Unknown prompt: \"\(name)\". Available prompts: \(catalog.prompts.map(\.name).joined(separator: ", "))")
+            throw JSONRPCError.invalidParams("Unknown prompt: \"\(Excerpt.of(name))\". Available prompts: \(catalog.prompts.map(\.name).joined(separator: ", "))")
         }
         var arguments: [String: String] = [:]
         if let raw = params["arguments"], !raw.isNull {
@@ -49,10 +50,10 @@ extension MCPServer {
             }
             for (key, value) in object {
                 guard prompt.arguments.contains(where: { $0.name == key }) else {
-                    throw JSONRPCError.invalidParams("Prompt \(name) has no argument \"\(key)\"; its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))")
+                    throw JSONRPCError.invalidParams("Prompt \(name) has no argument \"\(Excerpt.of(key))\"; its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))")
                 }
                 guard let text = value.stringValue else {
-                    throw JSONRPCError.invalidParams("Prompt argument \"\(key)\" must be a string, got \(value.typeName)")
+                    throw JSONRPCError.invalidParams("Prompt argument \"\(Excerpt.of(key))\" must be a string, got \(value.typeName)")
                 }
                 arguments[key] = text
             }
@@ -86,7 +87,7 @@ extension MCPServer {
         switch type {
         case "ref/prompt":
             guard let name = reference["name"]?.stringValue, let prompt = catalog.prompts.first(where: { $0.name == name }) else {
-                throw JSONRPCError.invalidParams("Unknown prompt in completion ref: \(reference["name"]?.description ?? "none")")
+                throw JSONRPCError.invalidParams("Unknown prompt in completion ref: \(reference["name"].map { Excerpt.of($0.stringValue ?? $0.description) } ?? "none")")
             }
             candidates = prompt.arguments.first(where: { $0.name == argumentName })?.suggestions ?? []
         case "ref/resource":
@@ -96,7 +97,7 @@ extension MCPServer {
             let template = catalog.resources.templates.first { $0.uriTemplate == uri }
             candidates = template?.variable == argumentName ? template?.values ?? [] : []
         default:
-            throw JSONRPCError.invalidParams("Invalid params for completion/complete: unknown ref type \"\(type)\"")
+            throw JSONRPCError.invalidParams("Invalid params for completion/complete: unknown ref type \"\(Excerpt.of(type))\"")
         }
         let matches = candidates.filter { $0.lowercased().hasPrefix(typed.lowercased()) }
         return ["completion": ["values": .array(matches.prefix(100).map(JSONValue.string)), "total": .int(matches.count), "hasMore": .bool(matches.count > 100)]]

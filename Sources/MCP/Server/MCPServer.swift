@@ -11,13 +11,16 @@ public struct ServerOptions: Sendable {
     public var shutdownGraceSeconds: Double
     /// Items per page of `tools/list`, `resources/list`, `prompts/list`.
     public var listPageSize: Int
+    /// Largest error text of a tool result, in bytes (the tools bound their own results to the same size).
+    public var maximumResultBytes: Int
 
     public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
-                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100) {
+                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100, maximumResultBytes: Int = 40_000) {
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.listPageSize = max(1, listPageSize)
+        self.maximumResultBytes = max(1_000, maximumResultBytes)
     }
 }
 
@@ -195,7 +198,7 @@ public actor MCPServer {
         case .rootsListChanged, .progress:
             break
         case nil:
-            logger.debug("ignored unknown notification \(method)")
+            logger.debug("ignored unknown notification \(Excerpt.of(method))")
         }
     }
 
@@ -204,7 +207,7 @@ public actor MCPServer {
             logger.debug("cancel for \(id): not running (already answered or unknown)")
             return
         }
-        logger.info("cancelling request \(id)" + (reason.map { ": \($0)" } ?? ""))
+        logger.info("cancelling request \(id)" + (reason.map { ": \(Excerpt.of($0))" } ?? ""))
         entry.task.cancel()
     }
 
@@ -218,13 +221,14 @@ public actor MCPServer {
         let logger = self.logger
         let sink = self.sink
         let identity = self.identity
+        let maximumResultBytes = options.maximumResultBytes
         requestCounter += 1
         let number = requestCounter
         if inFlight[id] != nil { logger.warning("request id \(id) is already in use by a running request; ids should be unique") }
         let task = Task { [weak self] () -> JSONValue? in
             let result = await LogContext.$requestID.withValue(id.description) {
                 await ClientLogForwarder.$requestLevel.withValue(context.revision.isStateless ? .some(context.clientLogLevel) : nil) {
-                    await call.run(context: toolContext, logger: logger)
+                    await call.run(context: toolContext, logger: logger, maximumResultBytes: maximumResultBytes)
                 }
             }
             var answer: JSONValue?

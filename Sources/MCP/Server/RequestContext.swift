@@ -35,7 +35,7 @@ struct RequestContext: Sendable {
             // Only the revisions served statelessly; the older ones need the initialize handshake.
             throw JSONRPCError(.unsupportedProtocolVersion, "Unsupported protocol version",
                                data: ["supported": .array(ProtocolRevision.statelessRevisions.reversed().map { .string($0.rawValue) }),
-                                      "requested": .string(version)])
+                                      "requested": .string(Excerpt.of(version))])
         }
         guard meta[MetaKey.clientCapabilities]?.objectValue != nil else {
             throw .invalidParams("Invalid params for \(method): _meta is missing \"\(MetaKey.clientCapabilities)\" (an object; {} for none)")

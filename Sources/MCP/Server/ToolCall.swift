@@ -17,7 +17,7 @@ struct ToolCall: Sendable {
         }
         guard let tool = tools.tool(named: name) else {
             throw .invalidParams(
-                "Unknown tool: \"\(name)\". Available tools: \(tools.names.joined(separator: ", "))",
+                "Unknown tool: \"\(Excerpt.of(name))\". Available tools: \(tools.names.joined(separator: ", "))",
                 data: ["availableTools": .array(tools.names.map(JSONValue.string))])
         }
         let arguments = params["arguments"] ?? .object([:])
@@ -28,15 +28,20 @@ struct ToolCall: Sendable {
         self.arguments = arguments.isNull ? .object([:]) : arguments
     }
 
+    /// Violations listed in an error; the rest are only counted (hostile input can have millions).
+    static let listedViolations = 5
+
     /// Runs the tool and renders a `CallToolResult`; `nil` when the call was cancelled.
-    func run(context: ToolContext, logger: Logger) async -> JSONValue? {
-        let violations = JSONSchemaValidator.validate(arguments, against: tool.inputSchema)
-        if !violations.isEmpty {
-            let listed = violations.map(\.description).joined(separator: "; ")
+    /// `maximumResultBytes` bounds error results as the tools bound their own results.
+    func run(context: ToolContext, logger: Logger, maximumResultBytes: Int) async -> JSONValue? {
+        let (violations, total) = JSONSchemaValidator.validate(arguments, against: tool.inputSchema, limit: Self.listedViolations)
+        if total > 0 {
+            var listed = violations.map(\.description).joined(separator: "; ")
+            if total > violations.count { listed += "; and \(total - violations.count) more" }
             logger.info("\(tool.name): rejected arguments: \(listed)")
             return ToolResultRenderer.render(
                 .failure("Invalid arguments for \(tool.name): \(listed). Fix the arguments and call again; see the tool's inputSchema."),
-                revision: context.revision, notice: tool.notice)
+                revision: context.revision, notice: tool.notice, maximumErrorBytes: maximumResultBytes)
         }
         let started = ContinuousClock.now
         let output: ToolOutput
@@ -55,6 +60,6 @@ struct ToolCall: Sendable {
         if Task.isCancelled { return nil }
         let elapsed = ContinuousClock.now - started
         logger.info("\(tool.name) \(output.isError ? "failed" : "succeeded") in \(elapsed.milliseconds) ms")
-        return ToolResultRenderer.render(output, revision: context.revision, notice: tool.notice)
+        return ToolResultRenderer.render(output, revision: context.revision, notice: tool.notice, maximumErrorBytes: maximumResultBytes)
     }
 }

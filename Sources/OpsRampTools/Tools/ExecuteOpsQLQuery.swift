@@ -1,4 +1,5 @@
 import JSON
+import Logging
 import MCP
 import OpsRampAPI
 
@@ -138,13 +139,13 @@ enum OpsQLRequestValidator {
             throw problem("query must be a JSON object, got \(value.typeName)")
         }
         if let unknown = body.keys.sorted().first(where: { !knownKeys.contains($0) }) {
-            throw problem("\"\(unknown)\" is not an OpsQL request field; allowed: \(knownKeys.sorted().joined(separator: ", "))")
+            throw problem("\"\(Excerpt.of(unknown))\" is not an OpsQL request field; allowed: \(knownKeys.sorted().joined(separator: ", "))")
         }
         guard let objectType = body["objectType"]?.stringValue else {
             throw problem("objectType is required (one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", ")))")
         }
         guard ExecuteOpsQLQuery.objectTypes.contains(objectType) else {
-            throw problem("objectType \"\(objectType)\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))")
+            throw problem("objectType \"\(Excerpt.of(objectType))\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))")
         }
         let isAggregate = body["aggregateFunction"] != nil
         if let fields = body["fields"] {
