@@ -88,17 +88,27 @@ public struct Configuration: Sendable {
                             environmentFile: String?, explicit: Bool = true) throws -> Configuration {
         var merged: [String: String] = [:]
         var skipped: [ConfigurationProblem] = []
-        if let environmentFile {
-            let contents = try EnvironmentFile.load(path: environmentFile, lenient: !explicit)
+        var environmentFile = environmentFile
+        if let path = environmentFile {
+            let contents: EnvironmentFile.Contents
+            do {
+                contents = try EnvironmentFile.load(path: path, lenient: !explicit)
+            } catch let error as EnvironmentFile.ParseError where !explicit {
+                // Not ours to insist on: a project's .env that cannot be read is passed over.
+                contents = EnvironmentFile.Contents(values: [:], skipped: [])
+                skipped.append(ConfigurationProblem(variable: path, message: "skipped \(path): \(error.reason)"))
+                environmentFile = nil
+            }
             merged = contents.values
-            skipped = contents.skipped.map { ConfigurationProblem(variable: environmentFile, message: "skipped \($0)") }
+            skipped += contents.skipped.map { ConfigurationProblem(variable: path, message: "skipped \($0)") }
+            skipped += fileWarnings(contents, path: path)
             if !explicit, environment[ConfigurationVariable.clientSecret.name] != nil {
                 // The host supplied the secret; a .env that merely sits in the (possibly untrusted)
                 // project folder must not decide where that secret is sent or where logs are written.
                 for variable in ConfigurationVariable.redirecting where merged.removeValue(forKey: variable.name) != nil {
                     skipped.append(ConfigurationProblem(
                         variable: variable.name,
-                        message: "ignored \(variable.name) from \(environmentFile): the client secret comes from the environment, "
+                        message: "ignored \(variable.name) from \(path): the client secret comes from the environment, "
                             + "so only the environment (or --env-file) may set it"))
                 }
             }
@@ -114,6 +124,22 @@ public struct Configuration: Sendable {
         }
         for (key, value) in environment { merged[key] = value }
         return Configuration(values: merged, environmentFile: environmentFile, fileWarnings: skipped, processEnvironment: environment)
+    }
+
+    /// Warnings about the settings file itself: a symbolic link (the file that is read is somewhere
+    /// else), or a file holding the secret that other users may read or change.
+    static func fileWarnings(_ contents: EnvironmentFile.Contents, path: String) -> [ConfigurationProblem] {
+        var warnings: [ConfigurationProblem] = []
+        if contents.file.isSymbolicLink {
+            warnings.append(ConfigurationProblem(
+                variable: path, message: "\(path) is a symbolic link; the settings come from the file it points to (check that is the one you mean)"))
+        }
+        if contents.file.isOpenToOthers, contents.values[ConfigurationVariable.clientSecret.name] != nil {
+            warnings.append(ConfigurationProblem(
+                variable: path, message: "\(path) holds \(ConfigurationVariable.clientSecret.name) and is readable or writable by other users; "
+                    + "run chmod 600 \(path)"))
+        }
+        return warnings
     }
 
     /// Builds and validates the configuration from already-merged variables.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Reads `KEY=VALUE` lines from a `.env` file.
@@ -17,18 +22,66 @@ public enum EnvironmentFile {
     public struct Contents: Sendable {
         public let values: [String: String]
         public let skipped: [ParseError]
+        /// What the file itself looked like when it was read.
+        public var file = FileFacts()
     }
+
+    /// Facts about the file that may deserve a warning.
+    public struct FileFacts: Sendable, Equatable {
+        /// The path names a symbolic link.
+        public var isSymbolicLink = false
+        /// Users other than the owner may read or write the file (group or other permission bits).
+        public var isOpenToOthers = false
+    }
+
+    /// Largest settings file read; anything larger is not a `.env`.
+    static let maximumBytes = 1024 * 1024
 
     /// Reads `path`. Strict reading throws at the first bad line; lenient reading (for a `.env`
     /// that merely happens to be in the working directory, perhaps a project's own) skips bad lines.
+    /// Either way, a path that is not a regular UTF-8 text file of at most 1 MiB throws before any
+    /// read can block (a FIFO, a device) or run away (`/dev/zero`).
     public static func load(path: String, lenient: Bool = false) throws -> Contents {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ParseError(path: path, line: 0, reason: "cannot read the file (\(error.localizedDescription))")
+        var facts = FileFacts()
+        var linkStatus = stat()
+        if lstat(path, &linkStatus) == 0 { facts.isSymbolicLink = (linkStatus.st_mode & S_IFMT) == S_IFLNK }
+        let bytes = try readRegularFile(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ParseError(path: path, line: 0, reason: "cannot read the file: it is not UTF-8 text")
         }
-        return try parse(text, path: path, lenient: lenient)
+        var status = stat()
+        if stat(path, &status) == 0 { facts.isOpenToOthers = status.st_mode & 0o066 != 0 }
+        var contents = try parse(text, path: path, lenient: lenient)
+        contents.file = facts
+        return contents
+    }
+
+    private static func readRegularFile(_ path: String) throws(ParseError) -> [UInt8] {
+        func failure(_ reason: String) -> ParseError { ParseError(path: path, line: 0, reason: "cannot read the file: \(reason)") }
+        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(String(cString: strerror(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("it is a directory")
+        case S_IFIFO: throw failure("it is a FIFO (named pipe)")
+        case S_IFCHR, S_IFBLK: throw failure("it is a device")
+        default: throw failure("it is not a regular file")
+        }
+        guard Int(status.st_size) <= maximumBytes else { throw failure("it is larger than \(maximumBytes) bytes") }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= maximumBytes {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw failure(String(cString: strerror(errno))) }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+        }
+        throw failure("it is larger than \(maximumBytes) bytes")
     }
 
     public static func parse(_ text: String, path: String = ".env") throws(ParseError) -> [String: String] {

@@ -101,7 +101,7 @@ struct ServerAssembly {
     }
 
     /// `--env-file PATH` must exist (a leading `~/` means the home folder, as hosts pass paths
-    /// unexpanded); otherwise `.env` in the working directory is used when present.
+    /// unexpanded); otherwise `.env` in the working directory is tried when present.
     private static func environmentFile(explicit: String?, home: String?) throws -> String? {
         if var path = explicit {
             if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
@@ -110,7 +110,9 @@ struct ServerAssembly {
             }
             return path
         }
-        return FileManager.default.isReadableFile(atPath: ".env") ? ".env" : nil
+        // Whatever `.env` is (a directory, a FIFO, unreadable), loading it decides; an implicit one never stops the server.
+        var status = stat()
+        return lstat(".env", &status) == 0 ? ".env" : nil
     }
 
     /// Who the server says it is in `initialize`: in the demo, the title and instructions say it is sample data.
