@@ -30,7 +30,9 @@ public struct QueryString: Sendable, Equatable, CustomStringConvertible {
     public mutating func add(_ key: String, _ values: [String]) throws(QueryStringError) {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !cleaned.isEmpty else { return }
-        if let bad = cleaned.first(where: { $0.contains("+") }) {
+        // Checked on Unicode scalars: as Characters, "+" followed by a combining mark is a different
+        // character, yet OpsRamp still splits the queryString at its "+".
+        if let bad = cleaned.first(where: { $0.unicodeScalars.contains("+") }) {
             throw .invalidValue(key: key, value: bad, reason: "'+' separates filters in OpsRamp's queryString and cannot appear in a value")
         }
         if pairs.contains(where: { $0.key == key }) { throw .duplicateKey(key) }
@@ -42,18 +44,20 @@ public struct QueryString: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses raw text the model wrote (`key:value+key:v1,v2`), checking keys against `allowedKeys`.
+    /// Separators are found on Unicode scalars, as OpsRamp finds them, never on Characters.
     public static func parse(_ text: String, allowedKeys: Set<String>) throws(QueryStringError) -> QueryString {
         var query = QueryString()
-        for piece in text.split(separator: "+", omittingEmptySubsequences: true) {
-            let trimmed = piece.trimmingCharacters(in: .whitespaces)
-            guard let colon = trimmed.firstIndex(of: ":") else {
-                throw .malformed(String(trimmed))
+        for piece in text.unicodeScalars.split(separator: "+", omittingEmptySubsequences: true) {
+            let trimmed = String(String.UnicodeScalarView(piece)).trimmingCharacters(in: .whitespaces)
+            let scalars = trimmed.unicodeScalars
+            guard let colon = scalars.firstIndex(of: ":") else {
+                throw .malformed(trimmed)
             }
-            let key = String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty, !value.isEmpty else { throw .malformed(String(trimmed)) }
+            let key = String(String.UnicodeScalarView(scalars[..<colon])).trimmingCharacters(in: .whitespaces)
+            let value = String(String.UnicodeScalarView(scalars[scalars.index(after: colon)...])).trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, !value.isEmpty else { throw .malformed(trimmed) }
             guard allowedKeys.contains(key) else { throw .unknownKey(key, allowed: allowedKeys.sorted()) }
-            try query.add(key, value.split(separator: ",").map(String.init))
+            try query.add(key, value.unicodeScalars.split(separator: ",").map { String(String.UnicodeScalarView($0)) })
         }
         return query
     }

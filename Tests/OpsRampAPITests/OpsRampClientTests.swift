@@ -208,6 +208,21 @@ struct QueryStringTests {
         #expect(throws: QueryStringError.self) { try query.add("hostName", "a+states:Ok") }
     }
 
+    @Test("a + hidden in a grapheme cluster (followed by a combining mark) is still refused, in values and in raw text",
+          arguments: ["abc+\u{0301}states:Critical", "+\u{20DD}", "a\u{200D}+\u{FE0F}b"])
+    func plusInCluster(_ value: String) {
+        var query = QueryString()
+        #expect(throws: QueryStringError.self) { try query.add("hostName", value) }
+        #expect(throws: QueryStringError.self) { try QueryString.parse("hostName:" + value, allowedKeys: ["hostName", "states"]) }
+    }
+
+    @Test("raw text splits on the separator scalars, whatever marks follow them")
+    func parsingScalars() throws {
+        let parsed = try QueryString.parse("hostName:web,\u{0301}db+\u{0301}states:Ok", allowedKeys: ["hostName", "\u{0301}states"])
+        #expect(parsed.pairs.map(\.key) == ["hostName", "\u{0301}states"])
+        #expect(parsed.pairs.first?.values == ["web", "\u{0301}db"])
+    }
+
     @Test("raw text is parsed and checked against the endpoint's keys")
     func parsing() throws {
         let parsed = try QueryString.parse("alertTypes:Monitoring+metrics:PING,SNMP", allowedKeys: OpsRampClient.alertQueryKeys)
