@@ -76,7 +76,8 @@ struct Main {
         assembly.logStartup()
         let logger = Logger(label: "mcp", backend: assembly.logBackend)
         let options = ServerOptions(maximumResultBytes: assembly.configuration.maxResultBytes)
-        let writer = StdoutWriter(onClosed: {
+        let flow = FlowControl()
+        let writer = StdoutWriter(flow: flow, onClosed: {
             logger.notice("stdout closed by the host; exiting")
             logger.backend.flush(timeout: 0.5)
             exit(0)
@@ -89,11 +90,12 @@ struct Main {
                 prompts: OpsRampPrompts.all(toolName: { [prefix = assembly.configuration.toolSelection.prefix] in prefix + $0 })),
             options: options,
             logger: logger,
-            sink: writer)
+            sink: writer,
+            flow: flow)
         let signals = SignalHandlers(writer: writer, logger: logger)
         signals.install()
 
-        await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes))
+        await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes, flow: flow))
         withExtendedLifetime(signals) {}
         writer.flush(timeout: 1)
         logger.debug("URLSession socket workaround applied \(opsramp_curl_socket_workaround_count()) time(s); "

@@ -30,4 +30,44 @@ struct HostBehaviourTests {
         #expect(answers.count == total)
         #expect(answers.allSatisfy { $0["result"]?["isError"] == false })
     }
+
+    @Test("a host that stops reading stdout but keeps writing requests: the server stops reading, stays small, then answers all 20,000")
+    func stdoutNotRead() async throws {
+        let server = try ServerProcess(readStdout: false)
+        let total = 20_000
+        var lines = [#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#]
+        lines += (1...total).map { Self.call($0, "get_query_examples", #"{"category":"alerts"}"#) }
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let written = SharedCounter(0)
+        let child = server.child
+        // The host's writes block once the server stops reading, as a real host's would.
+        Thread {
+            var offset = 0
+            while offset < input.count {
+                let end = min(input.count, offset + 4_096)
+                guard child.writeAll(Array(input[offset..<end])) else { return }
+                written.add(end - offset)
+                offset = end
+            }
+        }.start()
+
+        // Wait until the host's writes stall (the server stopped reading), then look at the server.
+        var last = -1
+        var stalledFor = 0
+        while stalledFor < 10, written.value < input.count {
+            try await Task.sleep(for: .milliseconds(200))
+            stalledFor = written.value == last ? stalledFor + 1 : 0
+            last = written.value
+        }
+        #expect(written.value < input.count, "the server read all input although nothing was read from its stdout")
+        let stalledMemory = try #require(server.peakMemoryKB)
+        #expect(stalledMemory < 80 * 1024, "peak RSS \(stalledMemory / 1024) MB while stdout was not read")
+
+        server.startReadingStdout()
+        let answered = try await server.waitForLines(total + 1, timeout: 120)
+        #expect(answered.count == total + 1)
+        #expect(written.value == input.count)
+        let ids = Set(try server.messages().compactMap { $0["id"]?.intValue })
+        #expect(ids == Set(0...total))
+    }
 }

@@ -228,6 +228,11 @@ func jsonRPCProblem(_ line: String) -> String? {
 }
 
 extension ServerProcess {
+    /// Starts reading stdout late, for a process started with `readStdout: false` (a host that paused).
+    func startReadingStdout() {
+        startReader(child.stdoutFD, into: stdoutBuffer)
+    }
+
     /// Closes the test's read end of the server's stdout, as a host that went away would.
     func closeStdoutReadEnd() {
         close(child.stdoutFD)
@@ -283,5 +288,6 @@ final class SharedCounter: Sendable {
     private let storage: Mutex<Int>
     init(_ value: Int) { storage = Mutex(value) }
     func decrement() { storage.withLock { $0 -= 1 } }
+    func add(_ amount: Int) { storage.withLock { $0 += amount } }
     var value: Int { storage.withLock { $0 } }
 }

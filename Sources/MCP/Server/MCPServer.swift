@@ -50,6 +50,8 @@ public actor MCPServer {
     let logger: Logger
     let sink: MessageSink
     let clientLog: ClientLogForwarder
+    /// Backpressure shared with the stdio transport; `nil` when the caller does not need it.
+    let flow: FlowControl?
 
     var state: SessionState = .awaitingInitialize
     /// Requests still running, by id, for `notifications/cancelled` and shutdown. The number tells
@@ -59,12 +61,14 @@ public actor MCPServer {
     /// Batches whose combined answer has not been written yet.
     var pendingBatches = 0
 
-    public init(identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger, sink: MessageSink) {
+    public init(identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger,
+                sink: MessageSink, flow: FlowControl? = nil) {
         self.identity = identity
         self.catalog = catalog
         self.options = options
         self.logger = logger
         self.sink = sink
+        self.flow = flow
         clientLog = ClientLogForwarder(sink: sink)
         clientLog.attach(to: logger.backend)
     }
@@ -76,8 +80,12 @@ public actor MCPServer {
     // MARK: - Input
 
     /// Serves messages until the input ends, then lets in-flight work finish (within the grace period).
+    /// With `flow`, a line is taken only when answers are not piling up unwritten and not too many
+    /// requests run (see `FlowControl`).
     public func serve(_ input: AsyncStream<InputLine>) async {
         for await line in input {
+            flow?.lineTaken()
+            await flow?.waitForRoom()
             receive(line)
         }
         logger.debug("stdin closed; \(inFlight.count) request(s) still running")
@@ -222,6 +230,8 @@ public actor MCPServer {
         let sink = self.sink
         let identity = self.identity
         let maximumResultBytes = options.maximumResultBytes
+        let flow = self.flow
+        flow?.requestStarted()
         requestCounter += 1
         let number = requestCounter
         if inFlight[id] != nil { logger.warning("request id \(id) is already in use by a running request; ids should be unique") }
@@ -239,6 +249,7 @@ public actor MCPServer {
                 logger.debug("request \(id) was cancelled; no answer is sent")
             }
             await self?.finished(id, number: number)
+            flow?.requestFinished()
             return answer
         }
         inFlight[id] = (number, task)

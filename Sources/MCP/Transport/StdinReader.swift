@@ -20,10 +20,13 @@ public enum InputLine: Sendable {
 /// buffered whole: its bytes are dropped as they come and only its length is reported,
 /// so a multi-gigabyte line cannot exhaust memory.
 public enum StdinReader {
-    public static func lines(fileDescriptor: Int32 = 0, maximumLineBytes: Int) -> AsyncStream<InputLine> {
+    /// With `flow`, reading pauses while enough lines wait for the dispatcher (see `FlowControl`),
+    /// so the stream never buffers more than a few lines and one read's worth.
+    public static func lines(fileDescriptor: Int32 = 0, maximumLineBytes: Int, flow: FlowControl? = nil) -> AsyncStream<InputLine> {
         let (stream, continuation) = AsyncStream<InputLine>.makeStream(bufferingPolicy: .unbounded)
         let thread = Thread {
-            readLoop(fileDescriptor: fileDescriptor, maximumLineBytes: maximumLineBytes) { line in
+            readLoop(fileDescriptor: fileDescriptor, maximumLineBytes: maximumLineBytes, beforeRead: { flow?.waitToRead() }) { line in
+                flow?.lineBuffered()
                 continuation.yield(line)
             }
             continuation.finish()
@@ -34,7 +37,7 @@ public enum StdinReader {
     }
 
     /// The blocking loop; `deliver` is called once per line, in order. Returns at end of input.
-    static func readLoop(fileDescriptor: Int32, maximumLineBytes: Int, deliver: (InputLine) -> Void) {
+    static func readLoop(fileDescriptor: Int32, maximumLineBytes: Int, beforeRead: () -> Void = {}, deliver: (InputLine) -> Void) {
         let chunkSize = 64 * 1024
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         var pending: [UInt8] = []
@@ -54,6 +57,7 @@ public enum StdinReader {
         }
 
         while true {
+            beforeRead()
             let count = chunk.withUnsafeMutableBytes { buffer in
                 read(fileDescriptor, buffer.baseAddress, chunkSize)
             }

@@ -28,10 +28,14 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
     private let fileDescriptor: Int32
     private let onClosed: @Sendable () -> Void
     private let redactor: SecretRedactor
+    private let flow: FlowControl?
 
-    public init(fileDescriptor: Int32 = 1, redactor: SecretRedactor = .shared, onClosed: @escaping @Sendable () -> Void = {}) {
+    /// `flow` learns how many bytes wait to be written, so that input stops while too many do.
+    public init(fileDescriptor: Int32 = 1, redactor: SecretRedactor = .shared, flow: FlowControl? = nil,
+                onClosed: @escaping @Sendable () -> Void = {}) {
         self.fileDescriptor = fileDescriptor
         self.redactor = redactor
+        self.flow = flow
         self.onClosed = onClosed
         let thread = Thread { [self] in run() }
         thread.name = "stdout-writer"
@@ -56,6 +60,7 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
             return
         }
         queue.append(line)
+        flow?.outputQueued(line.count)
         condition.signal()
     }
 
@@ -93,12 +98,15 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
             condition.lock()
             writing = false
             let justClosed = !ok && !closed
+            var done = batch.reduce(0) { $0 + $1.count }
             if !ok {
                 closed = true
+                done += queue.reduce(0) { $0 + $1.count }
                 queue.removeAll()
             }
             condition.broadcast()
             condition.unlock()
+            flow?.outputDone(done)
             if justClosed { onClosed() }
         }
     }
