@@ -180,6 +180,32 @@ struct DispatcherTests {
         #expect(progress.last?["params"]?["progress"]?.doubleValue == 1)
     }
 
+    @Test("progress notifications carry a message only from revision 2025-03-26 on",
+          arguments: [("2024-11-05", false), ("2025-03-26", true), ("2025-06-18", true)])
+    func progressMessage(_ version: String, _ hasMessage: Bool) async {
+        let sink = CollectingSink()
+        let server = makeServer(sink: sink)
+        await server.handshake(version)
+        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.01},"_meta":{"progressToken":7}}}"#)
+        let progress = await sink.waitFor(4).filter { $0["method"] == "notifications/progress" }
+        #expect(progress.count == 2)
+        #expect(progress.allSatisfy { ($0["params"]?["message"] != nil) == hasMessage })
+        #expect(progress.allSatisfy { $0["params"]?["total"] == 1 })
+    }
+
+    @Test("an explicit null for an optional argument means the argument is absent")
+    func nullArguments() async {
+        let sink = CollectingSink()
+        let server = makeServer(sink: sink)
+        await server.handshake()
+        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":null}}}"#)
+        await server.feed(#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":null}}}"#)
+        _ = await sink.waitFor(3, timeout: 5)
+        #expect(sink.response(id: 1)?["result"]?["isError"] == false)
+        // Null for a required argument is still a missing argument.
+        #expect(sink.response(id: 2)?["result"]?["content"]?[0]?["text"]?.stringValue?.contains("text: is required") == true)
+    }
+
     @Test("batches: rejected except in 2025-03-26, where each request is answered in one array")
     func batches() async {
         let sink = CollectingSink()

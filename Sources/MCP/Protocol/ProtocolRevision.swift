@@ -29,6 +29,9 @@ public enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     /// Tool annotations (`readOnlyHint`, ...) arrived in 2025-03-26.
     public var hasToolAnnotations: Bool { self >= .v2025_03_26 }
 
+    /// `message` in `notifications/progress` arrived in 2025-03-26.
+    public var hasProgressMessages: Bool { self >= .v2025_03_26 }
+
     /// The `completions` capability arrived in 2025-03-26.
     public var hasCompletions: Bool { self >= .v2025_03_26 }
 

@@ -225,7 +225,7 @@ public actor MCPServer {
         let toolContext = ToolContext(
             revision: context.revision,
             logger: logger.child("tool.\(call.tool.name)"),
-            progress: progressReporter(token: context.progressToken))
+            progress: progressReporter(token: context.progressToken, revision: context.revision))
         let logger = self.logger
         let sink = self.sink
         let identity = self.identity
@@ -261,14 +261,15 @@ public actor MCPServer {
     }
 
     /// Sends `notifications/progress` for a request that asked for it; silent once the request is cancelled.
-    private func progressReporter(token: JSONValue?) -> ProgressReporter {
+    private func progressReporter(token: JSONValue?, revision: ProtocolRevision) -> ProgressReporter {
         guard let token else { return .none }
+        let withMessage = revision.hasProgressMessages
         let sink = self.sink
         return ProgressReporter { progress, total, message in
             guard !Task.isCancelled else { return }
             var params: [String: JSONValue] = ["progressToken": token, "progress": .double(progress)]
             params.setIfPresent("total", total.map(JSONValue.double))
-            params.setIfPresent("message", message.map(JSONValue.string))
+            if withMessage { params.setIfPresent("message", message.map(JSONValue.string)) }
             sink.send(OutgoingMessage.notification(method: ServerNotification.progress.rawValue, params: .object(params)))
         }
     }

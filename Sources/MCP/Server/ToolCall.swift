@@ -25,7 +25,9 @@ struct ToolCall: Sendable {
             throw .invalidParams("Invalid params for tools/call: \"arguments\" must be an object, got \(arguments.typeName)")
         }
         self.tool = tool
-        self.arguments = arguments.isNull ? .object([:]) : arguments
+        // An explicit null means "not given": clients built from schemas (mcp-use, for one) send
+        // `"until": null` for every optional argument they leave unset.
+        self.arguments = .object((arguments.objectValue ?? [:]).filter { !$0.value.isNull })
     }
 
     /// Violations listed in an error; the rest are only counted (hostile input can have millions).
