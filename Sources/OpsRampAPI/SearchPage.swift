@@ -1,4 +1,5 @@
 import JSON
+import Logging
 
 /// One page of a v2 `.../search` answer, of `resources/minimal`, or of an OpsQL answer.
 ///
@@ -91,8 +92,9 @@ public struct SearchPage: Sendable, Equatable {
             : bounded("an object with none of results, totalResults, nextPage or pageNo (its fields: \(keys.joined(separator: ", ")))")
     }
 
+    /// Redacted before it is cut, so no cut leaves the start of a secret behind.
     private static func bounded(_ text: String) -> String {
-        text.count > 300 ? String(text.prefix(300)) + "..." : text
+        Excerpt.of(text, limit: 300)
     }
 
     /// A number, or a string holding one (OpsRamp's types vary between endpoints).

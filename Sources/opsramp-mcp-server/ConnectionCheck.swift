@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import JSON
+import Logging
 import OpsRampAPI
 import OpsRampAuth
 
@@ -102,7 +103,7 @@ struct ConnectionCheck {
     private func checkReleaseVersion(_ client: OpsRampClient) async {
         do {
             let release = JSONWriter.string(try await client.releaseVersion())
-            reporter.step(.pass, "API call (release version)", release.count > 300 ? release.prefix(300) + "..." : release)
+            reporter.step(.pass, "API call (release version)", Excerpt.of(release, limit: 300))
         } catch {
             reporter.step(.warning, "API call (release version)", CheckAdvice.forReleaseVersion(error))
         }

@@ -1,4 +1,5 @@
 import JSON
+import Logging
 import Testing
 @testable import MCP
 
@@ -191,6 +192,27 @@ struct DispatcherTests {
         #expect(progress.count == 2)
         #expect(progress.allSatisfy { ($0["params"]?["message"] != nil) == hasMessage })
         #expect(progress.allSatisfy { $0["params"]?["total"] == 1 })
+    }
+
+    @Test("an error result is cut to the result budget, after redaction, with a note of its size")
+    func errorResultBudget() async {
+        let sink = CollectingSink()
+        let long = Tool(
+            name: "long", title: "Long", description: "Fails at length.",
+            inputSchema: ["type": "object", "additionalProperties": false], annotations: ToolAnnotations(openWorld: false),
+            handler: { _, _ in throw ToolFailure("Failed: " + String(repeating: "detail ", count: 20_000)) })
+        let server = MCPServer(
+            identity: ServerIdentity(name: "t", title: "T", version: "1", instructions: nil),
+            catalog: ServerCatalog(tools: ToolRegistry([long])),
+            options: ServerOptions(maximumResultBytes: 2_000),
+            logger: Logger(label: "test", backend: LogBackend(level: .emergency)), sink: sink)
+        await server.handshake()
+        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"long"}}"#)
+        _ = await sink.waitFor(2)
+        let text = sink.response(id: 1)?["result"]?["content"]?[0]?["text"]?.stringValue ?? ""
+        #expect(text.utf8.count <= 2_000)
+        #expect(text.hasPrefix("Failed: detail"))
+        #expect(text.hasSuffix("[message cut: it had 140008 bytes]"))
     }
 
     @Test("an explicit null for an optional argument means the argument is absent")
