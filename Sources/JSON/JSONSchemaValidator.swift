@@ -87,7 +87,12 @@ public enum JSONSchemaValidator {
                     return probe.isEmpty
                 }.count
                 if passing == 0 || (key == "oneOf" && passing > 1) {
-                    fail("does not match any of the allowed forms")
+                    let types = branches.compactMap { $0["type"]?.stringValue }
+                    if passing == 0, types.count == branches.count, !types.isEmpty {
+                        fail("expected \(describe(types: types)), got \(value.typeName)")
+                    } else {
+                        fail("does not match any of the allowed forms")
+                    }
                 }
             }
         }

@@ -39,6 +39,14 @@ struct JSONSchemaValidatorTests {
         #expect(JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == ["query: expected an object or a string, got an integer"])
     }
 
+    @Test("anyOf of plain types explains itself like a list of types")
+    func anyOfTypes() {
+        let schema: JSONValue = ["type": "object", "properties": ["query": ["anyOf": [["type": "object"], ["type": "string"]]]]]
+        #expect(JSONSchemaValidator.validate(["query": "x"], against: schema).isEmpty)
+        #expect(JSONSchemaValidator.validate(["query": [:]], against: schema).isEmpty)
+        #expect(JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == ["query: expected an object or a string, got an integer"])
+    }
+
     @Test("a bounded validation keeps the first violations, counts all of them, and quotes values and keys in part")
     func bounded() {
         let bad = JSONValue.array((0..<10_000).map { _ in .string(String(repeating: "v", count: 5_000)) })

@@ -52,6 +52,31 @@ enum Schema {
         return .object(schema)
     }
 
+    /// An object whose members are not known in advance (an OpsQL row, OpsRamp's release answer):
+    /// typed clients read it as a dictionary and keep every member.
+    static func freeObject(_ description: String) -> JSONValue {
+        ["type": "object", "additionalProperties": true, "description": .string(description)]
+    }
+
+    /// One of several typed forms. Strict-mode converters (openai-agents, pydantic-ai) accept this
+    /// where they reject a list of types (`"type": ["object", "string"]`).
+    static func anyOf(_ branches: [JSONValue], description: String) -> JSONValue {
+        ["anyOf": .array(branches), "description": .string(description)]
+    }
+
+    /// An OpsQL request body, as `get_query_examples` shows it and `execute_opsql_query` takes it.
+    static let opsqlRequest: JSONValue = openObject([
+        "objectType": plainString,
+        "fields": array(of: plainString),
+        "filterCriteria": plainString,
+        "groupBy": array(of: plainString),
+        "aggregateFunction": plainString,
+        "pageNo": plainInteger,
+        "pageSize": plainInteger,
+        "sortBy": plainString,
+        "sortByOrder": plainString,
+    ], required: ["objectType"])
+
     /// Any JSON value (no constraints), with a description.
     static func any(_ description: String) -> JSONValue {
         ["description": .string(description)]

@@ -23,16 +23,14 @@ enum ExecuteOpsQLQuery {
                 For a count, set "aggregateFunction": "count" and "groupBy": [].
                 """,
             inputSchema: Schema.object([
-                "query": [
-                    "description": "The OpsQL request body as a JSON object (a JSON string holding that object is also accepted).",
-                    "type": ["object", "string"],
-                ],
+                "query": Schema.anyOf([["type": "object"], ["type": "string"]],
+                                      description: "The OpsQL request body as a JSON object (a JSON string holding that object is also accepted)."),
                 "limit": Schema.integer("Most rows to return across pages.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
             ], required: ["query"]),
             outputSchema: Schema.openObject([
                 "objectType": Schema.plainString,
                 "returned": Schema.plainInteger,
-                "results": Schema.array(of: Schema.any("one row")),
+                "results": Schema.array(of: Schema.freeObject("one row: the fields the query asked for")),
                 "moreAvailable": Schema.plainBoolean,
                 "pagesFetched": Schema.plainInteger,
                 "pageSize": Schema.plainInteger,

@@ -36,7 +36,7 @@ enum GetMinimalResourceDetails {
                 "returned": Schema.plainInteger,
                 "state": Schema.plainString,
                 "queryString": Schema.plainString,
-                "resources": Schema.array(of: Schema.openObject(["id": Schema.any("resource id, usable in get_alerts resource_ids")])),
+                "resources": Schema.array(of: resourceSchema),
                 "moreAvailable": Schema.plainBoolean,
                 "pagesFetched": Schema.plainInteger,
                 "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
@@ -142,12 +142,31 @@ enum GetMinimalResourceDetails {
     }
 
     /// Keeps the identifying fields and drops empty ones.
+    /// The fields a compact resource may have; all text but `agentInstalled`.
+    static let textFields = ["id", "name", "hostName", "ipAddress", "dnsName", "resourceName", "aliasName", "resourceType",
+                             "type", "state", "status", "make", "model", "osName"]
+
+    /// Schema of one compact resource, for `outputSchema`: every field declared, so typed clients keep them all.
+    static let resourceSchema: JSONValue = {
+        var properties: [String: JSONValue] = [:]
+        for field in textFields { properties[field] = Schema.plainString }
+        properties["id"] = Schema.string("usable in get_alerts resource_ids")
+        properties["agentInstalled"] = Schema.plainBoolean
+        return Schema.openObject(properties)
+    }()
+
+    /// Keeps the identifying fields and drops empty ones. Values are kept as text (numbers as their
+    /// digits) so that each field has one type whatever the tenant sends; `agentInstalled` is a boolean.
     static func compactResource(_ resource: JSONValue) -> JSONValue {
         guard case .object(let fields) = resource else { return resource }
         var result: [String: JSONValue] = [:]
-        for key in ["id", "name", "hostName", "ipAddress", "dnsName", "resourceName", "aliasName", "resourceType",
-                    "type", "state", "status", "make", "model", "osName", "agentInstalled"] {
-            if let value = AlertSummary.meaningful(fields[key]) { result[key] = value }
+        for key in textFields {
+            result.setIfPresent(key, AlertSummary.text(fields[key]))
+        }
+        switch fields["agentInstalled"] {
+        case .bool(let flag)?: result["agentInstalled"] = .bool(flag)
+        case .string(let text)? where ["true", "false"].contains(text.lowercased()): result["agentInstalled"] = .bool(text.lowercased() == "true")
+        default: break
         }
         return .object(result)
     }

@@ -20,7 +20,7 @@ enum GetQueryExamples {
                 "category": Schema.plainString,
                 "examples": Schema.array(of: Schema.openObject([
                     "question": Schema.plainString,
-                    "query": ["type": "object"],
+                    "query": Schema.opsqlRequest,
                 ], required: ["question", "query"])),
                 "syntax": Schema.array(of: Schema.plainString),
             ], required: ["category", "examples", "syntax"]),

@@ -13,11 +13,15 @@ enum GetReleaseVersion {
                 """,
             inputSchema: Schema.object([:]),
             outputSchema: Schema.openObject([
-                "release": Schema.any("OpsRamp's answer, passed through unchanged"),
+                "release": Schema.anyOf([Schema.freeObject("OpsRamp's answer"), Schema.plainString],
+                                        description: "OpsRamp's answer as it came (an object), or as text when it is not an object or was cut"),
+                "truncated": Schema.plainString,
             ], required: ["release"]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { _, _ in
-                let release = try await environment.withClient { client in try await client.releaseVersion() }
+                let answer = try await environment.withClient { client in try await client.releaseVersion() }
+                // One of the two declared forms: an object as it is, anything else as its JSON text.
+                let release: JSONValue = answer.objectValue != nil || answer.stringValue != nil ? answer : .string(JSONWriter.string(answer))
                 let encoded = JSONWriter.bytes(release)
                 guard encoded.count > environment.maxResultBytes - 200 else { return ToolOutput(["release": release]) }
                 // The answer's shape is unknown, so an oversized one is shown as cut text rather than dropped.
