@@ -55,13 +55,20 @@ struct ClientHabitsTests {
     }
 
     @Test("every field a tool emits is declared in its outputSchema with a type (normal, empty, paged, truncated and failed answers)",
-          arguments: ["40000", "2000"])
-    func outputSchemasDeclareEveryField(_ resultBytes: String) async throws {
+          arguments: ["40000", "2000", "demo"])
+    func outputSchemasDeclareEveryField(_ mode: String) async throws {
         let tenant = try FakeTenant()
         // A release answer too large for the small budget, so that it comes back cut.
         tenant.fake.releaseVersion = ["releaseVersion": "21.0.0", "notes": .string(String(repeating: "n", count: 5_000))]
-        let server = try await tenant.startServer(["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com",
-                                                   "OPSRAMP_MCP_MAX_RESULT_BYTES": resultBytes])
+        let server: ServerProcess
+        if mode == "demo" {
+            // The demo adds a sample-data notice to every result; it must be declared too.
+            server = try ServerProcess(arguments: ["--demo"])
+            try await server.initialize()
+        } else {
+            server = try await tenant.startServer(["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com",
+                                                   "OPSRAMP_MCP_MAX_RESULT_BYTES": mode])
+        }
         let unconfigured = try ServerProcess(environment: ["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com"])
         try await unconfigured.initialize()
         let tools = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
@@ -78,8 +85,11 @@ struct ClientHabitsTests {
         #expect(!categories.isEmpty)
         var problems: [String] = []
         var structuredAnswers = 0
-        let calls = Self.coverageCalls(categories: categories).map { ($0.0, $0.1, server) }
-            + [("get_alert_statistics_dashboard", JSONValue.object([:]), unconfigured), ("get_release_version", [:], unconfigured)]
+        // A server without the OpsRamp settings answers from the portal settings alone (its schemas are the
+        // same as the normal server's, not the demo's, which add the notice).
+        let withoutConnection: [(String, JSONValue, ServerProcess)] = mode == "demo" ? []
+            : [("get_alert_statistics_dashboard", [:], unconfigured), ("get_release_version", [:], unconfigured)]
+        let calls = Self.coverageCalls(categories: categories).map { ($0.0, $0.1, server) } + withoutConnection
         for (name, arguments, target) in calls {
             let result = try await target.callTool(name, arguments)
             guard let structured = result.structured else {
