@@ -32,14 +32,11 @@ enum CheckAdvice {
 
     static func forReleaseVersion(_ error: OpsRampError) -> String {
         let continues = "This endpoint is undocumented; the alert search below is what proves the connection."
-        switch error {
-        case .notFound:
-            return "not available on this pod (HTTP 404); get_release_version will say the same. " + continues
-        case .unauthorized(403, _):
-            return "not available on this pod (HTTP 403 for this integration); get_release_version will say the same. " + continues
-        default:
+        guard let status = OpsRampClient.releaseVersionUnavailableStatus(error) else {
             return error.userMessage + "\n" + continues
         }
+        let forWhom = status == 403 ? " for this integration" : ""
+        return "not available on this pod (HTTP \(status)\(forWhom)); get_release_version will say the same. " + continues
     }
 
     /// The tenant id forms OpsRamp uses, and whether the configured one has such a form.

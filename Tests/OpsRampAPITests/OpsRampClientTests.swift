@@ -33,6 +33,20 @@ struct OpsRampClientTests {
         #expect(try JSONParser.parse(request.httpBody ?? Data()) == ["objectType": "alert", "fields": ["id"]])
     }
 
+    @Test("which release-version failures mean 'not on this pod' (404, 403, 405, 501) and which still mean what they say", arguments: [
+        (OpsRampError.notFound(detail: "Not Found"), 404 as Int?),
+        (.unauthorized(status: 403, detail: "Access is denied"), 403),
+        (.server(status: 405, detail: ""), 405),
+        (.server(status: 501, detail: ""), 501),
+        (.unauthorized(status: 401, detail: "invalid_token"), nil),
+        (.server(status: 503, detail: ""), nil),
+        (.authentication(.rejected(status: 401, detail: "bad")), nil),
+        (.transport(.timedOut(seconds: 5)), nil),
+    ])
+    func releaseVersionUnavailable(_ error: OpsRampError, _ status: Int?) {
+        #expect(OpsRampClient.releaseVersionUnavailableStatus(error) == status)
+    }
+
     @Test("407 (expired token) fetches a new token and retries once")
     func expiredTokenRetry() async throws {
         let transport = ScriptedTransport([ScriptedTransport.json(407, #"{"error":"invalid_token"}"#), ScriptedTransport.json(200, #"{"v":1}"#)])

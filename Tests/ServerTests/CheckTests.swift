@@ -72,6 +72,29 @@ struct CheckTests {
         #expect(tenant.requests(on: .alerts).count == 1)
     }
 
+    @Test("get_release_version reads a 404 or 403 as 'not available on this pod', never as a broken connection, and names the tools that prove it",
+          arguments: [Fault.html(404), Fault.status(403, body: #"{"error":"access_denied","error_description":"Access is denied"}"#)])
+    func releaseVersionToolMissing(_ fault: Fault) async throws {
+        let tenant = try FakeTenant()
+        tenant.fake.inject(fault, on: .releaseVersion)
+        let server = try await tenant.startServer()
+        let result = try await server.callTool("get_release_version")
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("not available on this pod"), "\(result.text)")
+        #expect(result.text.contains("does not mean the connection is broken"))
+        #expect(result.text.contains("get_alerts") && result.text.contains("get_alert_statistics_dashboard"))
+        #expect(!result.text.contains("Check OPSRAMP_BASE_URL") && !result.text.contains("Check OPSRAMP_TENANT_ID"), "\(result.text)")
+        #expect(!result.text.contains("role may lack permission"), "\(result.text)")
+        // Not retried: a missing endpoint stays missing.
+        #expect(tenant.requests(on: .releaseVersion).count == 1)
+        // And the description no longer offers the tool as the connection check.
+        let listed = try await server.request("tools/list")
+        let tool = listed["result"]?["tools"]?.arrayValue?.first { $0["name"] == "get_release_version" }
+        let description = tool?["description"]?.stringValue ?? ""
+        #expect(description.contains("does not mean the connection is broken"), "\(description)")
+        #expect(!description.contains("Use it to check that the connection"))
+    }
+
     @Test("a tool selection that leaves no tools fails the check (the connection is still checked), and --list-tools warns")
     func emptyToolSelection() async throws {
         let tenant = try FakeTenant()
