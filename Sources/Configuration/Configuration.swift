@@ -153,6 +153,10 @@ public struct Configuration: Sendable {
         let allowInsecure = reader.flag(.allowInsecureHTTP)
         let base = reader.url(.baseURL, allowInsecure: allowInsecure, required: true,
                               hint: "set it to your OpsRamp API URL, e.g. https://acme.api.opsramp.com")
+        if let base, let problem = OpsRampHosts.baseURLProblem(base) {
+            // Named before any request: the portal, or an API path the server would add a second time.
+            reader.connectionProblems.append(ConfigurationProblem(variable: ConfigurationVariable.baseURL.name, message: problem))
+        }
         let tenant = reader.identifier(.tenantID, hint: "set it to your client or partner id (a UUID, or client_1234)")
         let clientID = reader.required(.clientID, hint: "create a custom integration with OAuth2 in OpsRamp and copy its Key")
         let secret = reader.required(.clientSecret, hint: "copy the Secret of the same custom integration")

@@ -30,13 +30,7 @@ struct ConnectionCheck {
         guard let client = assembly.client, let connection = configuration.connection else {
             reporter.step(.fail, "configuration (from \(source))", configuration.connectionProblems.map(\.message).joined(separator: "\n"))
             reporter.line()
-            reporter.line("Fix: set the variables above (see --help or .env.example), then run --check again.")
-            return false
-        }
-        if let apiURL = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {
-            reporter.step(.fail, "configuration (from \(source))",
-                          "OPSRAMP_BASE_URL \(connection.baseURL.absoluteString) is the OpsRamp portal (the web UI), not the API.\n"
-                          + "Set OPSRAMP_BASE_URL=\(apiURL.absoluteString) instead. Nothing was sent.")
+            reporter.line("Fix: set the variables above (see --help or .env.example), then run --check again. Nothing was sent.")
             return false
         }
         reporter.step(.pass, "configuration (from \(source))",

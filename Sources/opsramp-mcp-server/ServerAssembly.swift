@@ -140,16 +140,13 @@ struct ServerAssembly {
         }
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
-            if let api = OpsRampHosts.apiURL(insteadOfPortal: connection.baseURL) {
-                logger.warning("OPSRAMP_BASE_URL \(connection.baseURL.absoluteString) is the OpsRamp portal, not the API: "
-                    + "set OPSRAMP_BASE_URL=\(api.absoluteString)")
-            }
             if connection.sendsInClearText {
                 logger.warning("OPSRAMP_BASE_URL uses plain http:// to another machine: the client secret travels in clear text")
             }
         } else {
-            logger.warning("API tools unavailable until these are set: "
-                + configuration.connectionProblems.map(\.variable).joined(separator: ", ") + " (run with --check for details)")
+            // Each problem says what to set; none holds a secret's value.
+            logger.warning("API tools unavailable until the settings are fixed (run with --check for details): "
+                + configuration.connectionProblems.map(\.message).joined(separator: "; "))
         }
     }
 }

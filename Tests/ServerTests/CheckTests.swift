@@ -30,6 +30,42 @@ struct CheckTests {
         #expect(proxy.events.isEmpty, "a request was attempted: \(proxy.events)")
     }
 
+    @Test("a base URL holding an API path (/api/v2) is named, with the URL to use, by --check, the start-up log and the tools; nothing is sent")
+    func apiPathInBaseURL() async throws {
+        let tenant = try FakeTenant()
+        let base = tenant.fake.baseURL + "/api/v2"
+        let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_BASE_URL": base]))
+        #expect(status == 1)
+        #expect(output.contains("[FAIL] configuration"))
+        #expect(output.contains("includes an OpsRamp API path (/api/v2)"), "\(output)")
+        #expect(output.contains("set OPSRAMP_BASE_URL=\(tenant.fake.baseURL)"), "\(output)")
+        #expect(!output.contains("access token"))
+
+        let server = try await tenant.startServer(["OPSRAMP_BASE_URL": base])
+        let result = try await server.callTool("get_alerts", ["limit": 1])
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("set OPSRAMP_BASE_URL=\(tenant.fake.baseURL)"), "\(result.text)")
+        #expect(server.stderrText.contains("includes an OpsRamp API path (/api/v2)"), "\(server.stderrText)")
+        #expect(tenant.fake.requests.isEmpty, "a request went out: \(tenant.fake.requests.map(\.path))")
+    }
+
+    @Test("serving with a portal URL: tools answer isError naming the API URL, and no token request is attempted")
+    func portalURLWhileServing() async throws {
+        let proxy = try await NetworkFixture.proxy([:])
+        let server = try ServerProcess(environment: FakeTenant.settings([
+            "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com", "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+        ]))
+        try await server.initialize()
+        for tool in ["get_alerts", "get_release_version"] {
+            let result = try await server.callTool(tool)
+            #expect(result["isError"] == true)
+            #expect(result.text.contains("is the OpsRamp portal"), "\(result.text)")
+            #expect(result.text.contains("set OPSRAMP_BASE_URL=https://acme.api.opsramp.com"), "\(result.text)")
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(proxy.events.isEmpty, "a request was attempted: \(proxy.events)")
+    }
+
     @Test("a 401 'Full authentication is required' from the token endpoint points at OPSRAMP_TOKEN_PATH, not the credentials")
     func fullAuthenticationRequired() async throws {
         let tenant = try FakeTenant()
