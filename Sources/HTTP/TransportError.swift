@@ -4,8 +4,14 @@ import Logging
 public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No complete answer within the per-request timeout.
     case timedOut(seconds: Double)
-    /// The host could not be reached: refused, unresolvable, TLS failure.
+    /// The host could not be reached: refused, unresolvable, a TLS handshake that broke off.
     case cannotConnect(String)
+    /// The server's TLS certificate was not accepted (unknown CA, wrong host name, expired). Nothing
+    /// was sent over the connection, and trying again cannot help.
+    case certificateRejected(String)
+    /// The proxy on the way refused the tunnel, could not be resolved or reached. Not retried: it
+    /// answers the same way until its settings change.
+    case proxyFailed(String)
     /// The connection broke mid-exchange: reset, closed early, truncated body.
     case connectionLost(String)
     /// The body grew past the configured cap; reading stopped there.
@@ -21,6 +27,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .timedOut(let seconds): "no answer within \(Self.show(seconds)) s"
         case .cannotConnect(let detail): "cannot connect (\(detail))"
+        case .certificateRejected(let detail): "the server's certificate was not accepted (\(detail))"
+        case .proxyFailed(let detail): "the proxy failed (\(detail))"
         case .connectionLost(let detail): "the connection was lost (\(detail))"
         case .responseTooLarge(let limit): "the response exceeded \(limit) bytes"
         case .compressedResponse(let encoding):
@@ -35,7 +43,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     public var isTransient: Bool {
         switch self {
         case .timedOut, .cannotConnect, .connectionLost: true
-        case .responseTooLarge, .compressedResponse, .cancelled, .other: false
+        case .certificateRejected, .proxyFailed, .responseTooLarge, .compressedResponse, .cancelled, .other: false
         }
     }
 

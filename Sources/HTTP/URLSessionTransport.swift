@@ -199,18 +199,7 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
 
     static func classify(_ error: Error, timeout: Double) -> TransportError {
         guard let urlError = error as? URLError else { return .other(String(describing: error)) }
-        let detail = urlError.localizedDescription
-        switch urlError.code {
-        case .timedOut: return .timedOut(seconds: timeout)
-        case .cancelled: return .cancelled
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
-             .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .cannotConnect(detail)
-        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource, .resourceUnavailable:
-            return .connectionLost(detail)
-        default:
-            return .other(detail)
-        }
+        return TransportFailure.classify(code: urlError.code, message: urlError.localizedDescription,
+                                         target: urlError.failingURL, timeout: timeout)
     }
 }

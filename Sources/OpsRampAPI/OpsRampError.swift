@@ -80,6 +80,10 @@ public enum OpsRampError: Error, Sendable, Equatable {
                 return "OpsRamp's answer could not be read: \(error). A proxy between this machine and OpsRamp may be compressing answers."
             case .cannotConnect:
                 return "Cannot reach OpsRamp: \(error). Check OPSRAMP_BASE_URL and the network."
+            case .certificateRejected(let detail):
+                return "OpsRamp's TLS certificate was not accepted (\(detail)). " + NetworkAdvice.certificate
+            case .proxyFailed(let detail):
+                return "The proxy on the way to OpsRamp failed (\(detail)). " + NetworkAdvice.proxy
             default:
                 return "The request to OpsRamp failed: \(error). Try again."
             }

@@ -43,7 +43,7 @@ public struct ClientCredentialsGrant: Sendable {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .unreachable("at \(tokenURL.host ?? "?") failed: \(error)")
+            throw .network(host: tokenURL.host ?? "?", error)
         }
         return try Self.parse(response, path: tokenURL.path)
     }

@@ -1,9 +1,14 @@
+import HTTP
+
 /// Why no access token could be obtained. Messages say what to check; they never contain the secret.
 public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The token endpoint refused the credentials (400/401/403).
     case rejected(status: Int, detail: String)
-    /// The token endpoint could not be reached or did not answer in time.
+    /// The token endpoint did not answer within the call's time budget.
     case unreachable(String)
+    /// The exchange with the token endpoint at `host` failed on the network: refused, timed out,
+    /// a certificate not accepted, a proxy that failed.
+    case network(host: String, TransportError)
     /// It answered with a server-side failure (429 or 5xx) that may pass.
     case unavailable(status: Int, detail: String)
     /// It answered, but not with a usable token.
@@ -14,6 +19,7 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .unreachable, .unavailable: true
+        case .network(_, let error): error.isTransient
         case .rejected, .unexpectedResponse, .cancelled: false
         }
     }
@@ -26,6 +32,15 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "and that the integration is active for OPSRAMP_TENANT_ID."
         case .unreachable(let detail):
             "Could not get an access token: the token endpoint \(detail). Check OPSRAMP_BASE_URL and the network."
+        case .network(let host, let error):
+            switch error {
+            case .certificateRejected(let detail):
+                "Could not get an access token: the TLS certificate of \(host) was not accepted (\(detail)). " + NetworkAdvice.certificate
+            case .proxyFailed(let detail):
+                "Could not get an access token: the proxy on the way to \(host) failed (\(detail)). " + NetworkAdvice.proxy
+            default:
+                "Could not get an access token: the token endpoint at \(host) failed: \(error). Check OPSRAMP_BASE_URL and the network."
+            }
         case .unavailable(let status, let detail):
             "Could not get an access token: the token endpoint answered HTTP \(status)\(detail.isEmpty ? "" : " (\(detail))"). "
                 + "OpsRamp may be busy or down; try again shortly."

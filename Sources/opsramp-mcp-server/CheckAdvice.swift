@@ -19,16 +19,10 @@ enum CheckAdvice {
                 + "set OPSRAMP_TOKEN_PATH=\(other) and run --check again."
         case .unexpectedResponse:
             return error.description + "\nSome tenants use the other token path: try OPSRAMP_TOKEN_PATH=\(other)."
-        case .unreachable(let detail) where detail.localizedCaseInsensitiveContains("certificate"):
-            return error.description + "\n" + certificateHint
         default:
             return error.description
         }
     }
-
-    /// A certificate the system does not trust is usually a network that intercepts TLS.
-    static let certificateHint = "The server's certificate is not signed by a CA this machine trusts. On a network that "
-        + "inspects TLS, set OPSRAMP_CA_BUNDLE to a PEM file with your organisation's CA certificate (ask your IT for it)."
 
     static func forReleaseVersion(_ error: OpsRampError) -> String {
         let continues = "This endpoint is undocumented; the alert search below is what proves the connection."

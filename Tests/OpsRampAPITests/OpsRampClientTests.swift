@@ -47,6 +47,21 @@ struct OpsRampClientTests {
         #expect(OpsRampClient.releaseVersionUnavailableStatus(error) == status)
     }
 
+    @Test("a certificate or proxy failure is answered at once, not retried, naming the setting to change", arguments: [
+        (TransportError.certificateRejected("SSL certificate problem: self-signed certificate"), "OPSRAMP_CA_BUNDLE"),
+        (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
+    ])
+    func networkFailuresNotRetried(_ failure: TransportError, _ setting: String) async {
+        let transport = ScriptedTransport([.failure(failure), ScriptedTransport.json(200, "{}")])
+        let sleeps = RecordedSleeps()
+        await #expect(throws: OpsRampError.transport(failure)) { try await makeClient(transport, sleeps: sleeps).releaseVersion() }
+        #expect(transport.apiRequests.count == 1)
+        #expect(sleeps.all.isEmpty)
+        let message = OpsRampError.transport(failure).userMessage
+        #expect(message.contains(setting), "\(message)")
+        #expect(!message.contains("Try again"))
+    }
+
     @Test("407 (expired token) fetches a new token and retries once")
     func expiredTokenRetry() async throws {
         let transport = ScriptedTransport([ScriptedTransport.json(407, #"{"error":"invalid_token"}"#), ScriptedTransport.json(200, #"{"v":1}"#)])

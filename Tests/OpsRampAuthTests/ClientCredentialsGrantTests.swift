@@ -98,6 +98,22 @@ struct ClientCredentialsGrantTests {
             tokenURL: URL(string: "https://acme.api.opsramp.com/auth/oauth/token")!, clientID: "k", clientSecret: Secret("secret-value"),
             transport: transport, limits: TransferLimits(timeout: 1, maximumBodyBytes: 1024),
             logger: Logger(label: "test", backend: LogBackend(level: .emergency)))
-        await #expect(throws: TokenError.unreachable("at acme.api.opsramp.com failed: cannot connect (refused)")) { try await grant.fetch() }
+        await #expect(throws: TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused"))) { try await grant.fetch() }
+        #expect(TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).isTransient)
+        #expect(TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).description
+            == "Could not get an access token: the token endpoint at acme.api.opsramp.com failed: cannot connect (refused). "
+            + "Check OPSRAMP_BASE_URL and the network.")
+    }
+
+    @Test("a certificate or proxy failure is not transient, and its message names the setting to change", arguments: [
+        (TransportError.certificateRejected("SSL certificate problem: unable to get local issuer certificate"), "OPSRAMP_CA_BUNDLE"),
+        (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
+    ])
+    func networkSettings(_ failure: TransportError, _ setting: String) {
+        let error = TokenError.network(host: "acme.api.opsramp.com", failure)
+        #expect(!error.isTransient)
+        #expect(error.description.contains(setting), "\(error.description)")
+        #expect(error.description.contains("acme.api.opsramp.com"))
+        #expect(!error.description.contains("Check OPSRAMP_BASE_URL and the network"))
     }
 }

@@ -40,6 +40,50 @@ struct NetworkTests {
         #expect(!(output + errors).contains(FakeTenant.canarySecret))
     }
 
+    @Test("serving: a certificate the system does not trust is answered at once (one handshake, no retries), naming OPSRAMP_CA_BUNDLE")
+    func unknownCAWhileServing() async throws {
+        let certificates = try await TestCertificates()
+        defer { certificates.remove() }
+        let tenant = try FakeTenant()
+        let front = try await NetworkFixture.tlsFront(certificates, backend: tenant.fake.port)
+        let server = try await tenant.startServer(["OPSRAMP_BASE_URL": "https://localhost:\(front.port)"])
+        let result = try await server.callTool("get_alerts", ["limit": 1])
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("certificate of localhost was not accepted"), "\(result.text)")
+        #expect(result.text.contains("OPSRAMP_CA_BUNDLE"))
+        #expect(!result.text.contains("Check OPSRAMP_BASE_URL and the network"))
+        await settle(front) { !$0.events("handshake_failed").isEmpty }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(front.events("handshake_failed").count == 1, "retried: \(front.events("handshake_failed").count) handshakes")
+        #expect(!server.stderrText.contains("retry 1/"), "\(server.stderrText)")
+        #expect(tenant.fake.requests.isEmpty)
+        tenant.expectNoSecrets(in: server)
+    }
+
+    @Test("serving: a proxy that refuses the CONNECT tunnel is named, with HTTPS_PROXY and NO_PROXY, and not retried")
+    func proxyRefusesWhileServing() async throws {
+        let tenant = try FakeTenant()
+        let proxy = try await NetworkFixture.proxy([:])
+        let server = try await tenant.startServer([
+            "OPSRAMP_BASE_URL": "https://tenant.opsramp.invalid", "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+        ])
+        let result = try await server.callTool("get_alerts", ["limit": 1])
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("the proxy on the way to tenant.opsramp.invalid failed (CONNECT tunnel failed, response 403)"),
+                "\(result.text)")
+        #expect(result.text.contains("HTTPS_PROXY") && result.text.contains("NO_PROXY"))
+        await settle(proxy) { !$0.events("refused").isEmpty }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(proxy.events("refused").count == 1, "retried: \(proxy.events)")
+
+        // A proxy that is not listening is named as the proxy too, not as OpsRamp being down.
+        let closed = try await tenant.startServer(["OPSRAMP_BASE_URL": "https://tenant.opsramp.invalid", "HTTPS_PROXY": "http://127.0.0.1:1"])
+        let unreachable = try await closed.callTool("get_alerts", ["limit": 1])
+        #expect(unreachable.text.contains("the proxy on the way to tenant.opsramp.invalid failed (Failed to connect to 127.0.0.1 port 1"),
+                "\(unreachable.text)")
+        #expect(tenant.fake.requests.isEmpty)
+    }
+
     @Test("with OPSRAMP_CA_BUNDLE naming the test CA, --check passes and the tools work over TLS")
     func privateCATrusted() async throws {
         let certificates = try await TestCertificates()
