@@ -74,7 +74,8 @@ public struct Configuration: Sendable {
     public let toolSelection: ToolSelection
     /// Proxy (as libcurl will choose it) and CA bundle.
     public let network: NetworkSettings
-    /// The zone for times without one, dates, `today` and `yesterday`.
+    /// The zone for times without one, dates, `today` and `yesterday`; `timeZone.problem` says
+    /// when it is not the zone asked for.
     public let timeZone: OperatorTimeZone
     /// Settings that were ignored because they are invalid; logged at start-up.
     public let warnings: [ConfigurationProblem]
@@ -191,11 +192,10 @@ public struct Configuration: Sendable {
             include: reader.list(.tools),
             exclude: reader.list(.excludeTools) ?? [],
             prefix: reader.optional(.toolPrefix) ?? "")
-        let zone = OperatorTimeZone.resolve(setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
+        // A zone that cannot be read is reported through `timeZone.problem`, not `warnings`: it changes answers.
+        timeZone = OperatorTimeZone.resolve(setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
                                             system: systemTimeZone)
-        timeZone = zone.zone
         warnings = fileWarnings + reader.warnings
-            + (zone.warning.map { [ConfigurationProblem(variable: ConfigurationVariable.timeZone.name, message: $0)] } ?? [])
     }
 
     /// `https://acme.api.opsramp.com` -> `https://acme.app.opsramp.com`; other hosts are not guessed.

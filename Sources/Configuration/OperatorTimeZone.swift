@@ -3,9 +3,11 @@ import Foundation
 /// The time zone in which the operator's times are read: a time without a zone
 /// (`2026-12-01T07:00`), a date alone, `today` and `yesterday`.
 ///
-/// Chosen once at start-up: `OPSRAMP_TIMEZONE` (an IANA name such as `Europe/Berlin`) when it is
-/// valid, otherwise the system's zone (`TZ`, then the zone Foundation reports for the machine),
-/// otherwise UTC.
+/// Chosen once at start-up: `OPSRAMP_TIMEZONE` (any name Foundation knows: `Europe/Berlin`, `EST`,
+/// `PST8PDT`), otherwise the system's zone (`TZ` as glibc reads it: a name, `:name`, a zoneinfo
+/// path or a POSIX string; without `TZ`, the machine's zone), otherwise UTC. A zone that could not
+/// be read is never replaced silently: `problem` says so, for the start-up log, `--check` and
+/// every answer whose window used the zone.
 public struct OperatorTimeZone: Sendable, Equatable {
     /// Where the zone came from, for start-up logs and answers.
     public enum Source: String, Sendable, Equatable {
@@ -17,66 +19,98 @@ public struct OperatorTimeZone: Sendable, Equatable {
         case fallback
     }
 
+    /// Why the zone is not simply the one asked for.
+    public struct Problem: Sendable, Equatable {
+        /// What was wrong, which zone is used instead, and what to set.
+        public let message: String
+        /// True when `--check` must fail: `OPSRAMP_TIMEZONE` is set and cannot be read.
+        public let failsCheck: Bool
+        /// True when the zone in use is a stand-in: answers with a window carry `message` as a note.
+        public let fellBack: Bool
+
+        public init(message: String, failsCheck: Bool, fellBack: Bool) {
+            self.message = message
+            self.failsCheck = failsCheck
+            self.fellBack = fellBack
+        }
+    }
+
     public let zone: TimeZone
     /// The name shown in answers, e.g. `America/Los_Angeles` or `UTC`.
     public let name: String
     public let source: Source
+    public let problem: Problem?
 
     /// Where the zone came from, in words: `OPSRAMP_TIMEZONE`, `the system's zone`, ...
     public var origin: String {
         switch source {
         case .setting: ConfigurationVariable.timeZone.name
         case .system: "the system's zone"
-        case .fallback: "no system zone found"
+        case .fallback: "no usable zone found"
         }
     }
 
-    public init(zone: TimeZone, name: String? = nil, source: Source) {
+    /// The note for answers whose window used this zone: set only when the zone is a stand-in.
+    public var windowNote: String? {
+        problem.flatMap { $0.fellBack ? $0.message : nil }
+    }
+
+    public init(zone: TimeZone, name: String? = nil, source: Source, problem: Problem? = nil) {
         self.zone = zone
         self.name = name ?? zone.identifier
         self.source = source
+        self.problem = problem
     }
 
     /// UTC, named `UTC` (Foundation calls it `GMT`).
     public static let utc = OperatorTimeZone(zone: TimeZone(secondsFromGMT: 0) ?? .current, name: "UTC", source: .fallback)
 
-    /// Picks the zone from the setting, `TZ`, then `system` (the machine's zone, `nil` when unknown).
-    /// `warning` says why an invalid `OPSRAMP_TIMEZONE` was ignored.
-    static func resolve(setting: String?, tz: String?, system: () -> TimeZone?) -> (zone: OperatorTimeZone, warning: String?) {
-        if let setting, let (zone, name) = lookUp(setting) {
-            return (OperatorTimeZone(zone: zone, name: name, source: .setting), nil)
+    private static let readIn = "times without a zone, dates, today and yesterday are read in"
+
+    /// Picks the zone from the setting, then `TZ`, then `system` (the machine's zone, `nil` when unknown).
+    static func resolve(setting: String?, tz: String?, system: () -> TimeZone?, now: Date = Date()) -> OperatorTimeZone {
+        let variable = ConfigurationVariable.timeZone.name
+        guard let setting else { return systemZone(tz: tz, system: system, now: now) }
+        if let (zone, name) = TimeZoneNames.lookUp(setting) {
+            let problem = TimeZoneNames.abbreviationWarning(setting, zone: zone, now: now)
+                .map { Problem(message: $0, failsCheck: false, fellBack: false) }
+            return OperatorTimeZone(zone: zone, name: name, source: .setting, problem: problem)
         }
-        let fallback: OperatorTimeZone
-        if let tz, let (zone, name) = lookUp(tz.hasPrefix(":") ? String(tz.dropFirst()) : tz) {
-            fallback = OperatorTimeZone(zone: zone, name: name, source: .system)
-        } else if let zone = system() {
-            let isUTC = zone.secondsFromGMT() == 0 && ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(zone.identifier)
-            fallback = OperatorTimeZone(zone: zone, name: isUTC ? "UTC" : nil, source: .system)
-        } else {
-            fallback = .utc
-        }
-        guard let setting else { return (fallback, nil) }
-        let warning = "\(ConfigurationVariable.timeZone.name) must be an IANA time zone name such as Europe/Berlin, "
-            + "America/Los_Angeles or UTC; ignored \(VariableReader.quoted(setting)), reading times without a zone in "
-            + "\(fallback.name) (\(fallback.origin))"
-        return (fallback, warning)
+        let fallback = systemZone(tz: tz, system: system, now: now)
+        let suggestion = TimeZoneNames.closest(to: setting).map { " (did you mean \($0)?)" } ?? ""
+        let message = "\(variable) \(VariableReader.quoted(setting)) is not a time zone name\(suggestion); expected an IANA name "
+            + "such as Europe/Berlin, America/Los_Angeles or UTC. Until it is fixed, \(readIn) \(fallback.name) "
+            + "(\(fallback.origin)) instead. Fix \(variable) and restart the server."
+        return OperatorTimeZone(zone: fallback.zone, name: fallback.name, source: fallback.source,
+                                problem: Problem(message: message, failsCheck: true, fellBack: true))
     }
 
-    /// An IANA name, matched exactly or ignoring case (`europe/berlin`); `UTC`, `Z` and `GMT` are UTC.
-    private static func lookUp(_ raw: String) -> (TimeZone, String)? {
-        let name = raw.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 64 else { return nil }
-        if ["utc", "z", "gmt", "etc/utc", "etc/gmt", "zulu"].contains(name.lowercased()) {
-            return (utc.zone, "UTC")
+    /// `TZ` as glibc reads it, else the machine's zone, else UTC; a zone that cannot be told is said so.
+    static func systemZone(tz: String?, system: () -> TimeZone?, now: Date) -> OperatorTimeZone {
+        let advice = "Set \(ConfigurationVariable.timeZone.name) to an IANA name such as Europe/Berlin to choose the zone."
+        guard let tz else {
+            guard let zone = system() else {
+                let message = "The system's time zone could not be determined, so \(readIn) UTC. " + advice
+                return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
+                                        problem: Problem(message: message, failsCheck: false, fellBack: true))
+            }
+            let isUTC = zone.secondsFromGMT() == 0 && ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(zone.identifier)
+            return OperatorTimeZone(zone: zone, name: isUTC ? "UTC" : nil, source: .system)
         }
-        if let zone = TimeZone(identifier: name), name.contains("/") || TimeZone.knownTimeZoneIdentifiers.contains(name) {
-            return (zone, zone.identifier)
+        let value = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
+        if let path = TimeZoneNames.zoneName(fromPath: value), let (zone, name) = TimeZoneNames.lookUp(path) {
+            return OperatorTimeZone(zone: zone, name: name, source: .system)
         }
-        let lowered = name.lowercased()
-        if let known = TimeZone.knownTimeZoneIdentifiers.first(where: { $0.lowercased() == lowered }),
-           let zone = TimeZone(identifier: known) {
-            return (zone, known)
+        if !value.hasPrefix("/"), let (zone, name) = TimeZoneNames.lookUp(value) {
+            return OperatorTimeZone(zone: zone, name: name, source: .system)
         }
-        return nil
+        if let posix = PosixTimeZone(value), let (zone, matched) = posix.zone(around: now) {
+            let name = matched.map { "\(value) (rules of \($0))" } ?? posix.fixedName
+            return OperatorTimeZone(zone: zone, name: name, source: .system)
+        }
+        let message = "TZ=\(VariableReader.quoted(tz)) is not a time zone this server can read, so \(readIn) UTC "
+            + "(which may not be the system's zone). " + advice
+        return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
+                                problem: Problem(message: message, failsCheck: false, fellBack: true))
     }
 }

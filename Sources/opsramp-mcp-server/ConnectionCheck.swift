@@ -24,6 +24,7 @@ struct ConnectionCheck {
             reporter.step(.warning, "setting ignored", warning.message)
         }
         let toolsPassed = checkToolSelection()
+        let zonePassed = checkTimeZone()
 
         let source = demo != nil ? "--demo; your OpsRamp settings are not used"
             : configuration.environmentFile.map { "the environment and \($0)" } ?? "the environment (no .env file)"
@@ -51,6 +52,10 @@ struct ConnectionCheck {
             reporter.line("The connection works, but no tools are exposed: fix the tool selection above.")
             return false
         }
+        guard zonePassed else {
+            reporter.line("The connection works, but \(ConfigurationVariable.timeZone.name) cannot be read: fix it (see above).")
+            return false
+        }
         reporter.line("All checks passed. Tools: \(assembly.registry.names.joined(separator: ", ")).")
         if demo != nil {
             reporter.line("This was the demo: the answers are sample data. To check your own tenant, run --check without --demo.")
@@ -67,6 +72,18 @@ struct ConnectionCheck {
         }
         if !warnings.isEmpty { reporter.step(.warning, "tool selection", warnings) }
         return true
+    }
+
+    /// An unreadable `OPSRAMP_TIMEZONE` fails: every window would silently be hours off. A system
+    /// zone that cannot be told is a warning (the answers say so too).
+    private func checkTimeZone() -> Bool {
+        let zone = assembly.configuration.timeZone
+        guard let problem = zone.problem else {
+            reporter.step(.pass, "time zone", "times without a zone, dates, today and yesterday are read in \(zone.name) (\(zone.origin))")
+            return true
+        }
+        reporter.step(problem.failsCheck ? .fail : .warning, "time zone", problem.message)
+        return !problem.failsCheck
     }
 
     private func reportNetwork(for baseURL: URL) {

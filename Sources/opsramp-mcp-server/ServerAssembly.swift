@@ -130,6 +130,10 @@ struct ServerAssembly {
         for warning in selectionWarnings { logger.warning(warning) }
         let zone = configuration.timeZone
         logger.info("times without a zone, dates, today and yesterday are read in \(zone.name) (\(zone.origin))")
+        if let problem = zone.problem {
+            // An unreadable OPSRAMP_TIMEZONE shifts every window by hours: an error, not a mere warning.
+            if problem.failsCheck { logger.error(problem.message) } else { logger.warning(problem.message) }
+        }
         if let demo {
             logger.notice("demo mode: serving the built-in sample tenant \(demo.tenantID) from \(demo.baseURL) in this process; "
                 + "no request leaves this machine and every answer says it is sample data")

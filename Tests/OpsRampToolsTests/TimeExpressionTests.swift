@@ -167,6 +167,21 @@ struct TimeWindowTests {
         #expect(try self.window(nil) == nil)
     }
 
+    @Test("a window read in a stand-in zone carries the reason as timeZoneNote; a zone asked for and found carries none")
+    func standInZoneNoted() throws {
+        let note = "OPSRAMP_TIMEZONE \"Europe/Berlinn\" is not a time zone name; ... read in UTC"
+        let standIn = OperatorTimeZone(zone: OperatorTimeZone.utc.zone, name: "UTC", source: .system,
+                                       problem: .init(message: note, failsCheck: true, fellBack: true))
+        let noted = try #require(try TimeWindow.read(since: "today", until: nil, timeBase: .created, now: lateInLosAngeles, timeZone: standIn))
+        #expect(noted.json["timeZoneNote"] == .string(note))
+        #expect(noted.json["timeZone"] == "UTC")
+        let abbreviation = OperatorTimeZone(zone: losAngeles.zone, name: "PST", source: .setting,
+                                            problem: .init(message: "an abbreviation", failsCheck: false, fellBack: false))
+        let plain = try #require(try TimeWindow.read(since: "today", until: nil, timeBase: .created, now: lateInLosAngeles, timeZone: abbreviation))
+        #expect(plain.json["timeZoneNote"] == nil)
+        #expect(try #require(try window("today")).json["timeZoneNote"] == nil)
+    }
+
     @Test("a fractional now is rounded out: since down, until up")
     func rounding() throws {
         let now = Date(timeIntervalSince1970: 1_796_197_920.4)

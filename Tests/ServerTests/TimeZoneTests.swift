@@ -86,21 +86,77 @@ struct TimeZoneTests {
         #expect(stats.structured?["window"]?["timeZone"] == "UTC")
     }
 
-    @Test("without OPSRAMP_TIMEZONE the system zone (TZ) is used; an invalid name is a warning and falls back")
-    func systemZoneAndFallback() async throws {
+    @Test("without OPSRAMP_TIMEZONE the system zone (TZ) is used: a name, a zoneinfo path, a POSIX offset")
+    func systemZone() async throws {
         let tenant = try FakeTenant()
-        let tokyo = try await tenant.startServer(["TZ": "Asia/Tokyo"])
-        let result = try await tokyo.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
-        #expect(result.structured?["window"]?["timeZone"] == "Asia/Tokyo")
-        #expect(result.structured?["window"]?["since"] == "2026-12-01T00:00:00Z")
-        #expect(tokyo.stderrText.contains("read in Asia/Tokyo (the system's zone)"))
+        for (tz, name, since) in [("Asia/Tokyo", "Asia/Tokyo", "2026-12-01T00:00:00Z"),
+                                  ("/usr/share/zoneinfo/America/Los_Angeles", "America/Los_Angeles", "2026-12-01T17:00:00Z"),
+                                  ("<-08>8", "UTC-08:00", "2026-12-01T17:00:00Z")] {
+            let server = try await tenant.startServer(["TZ": tz])
+            let result = try await server.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
+            #expect(result.structured?["window"]?["timeZone"] == .string(name), "\(tz)")
+            #expect(result.structured?["window"]?["since"] == .string(since), "\(tz)")
+            #expect(result.structured?["window"]?["timeZoneNote"] == nil)
+            #expect(server.stderrText.contains("read in \(name) (the system's zone)"), "\(server.stderrText)")
+        }
+    }
 
-        let invalid = try await tenant.startServer(["OPSRAMP_TIMEZONE": "Mars/Olympus_Mons", "TZ": "Europe/Berlin"])
-        let fallback = try await invalid.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
-        #expect(fallback.structured?["window"]?["timeZone"] == "Europe/Berlin")
-        #expect(fallback.structured?["window"]?["since"] == "2026-12-01T08:00:00Z")
-        #expect(invalid.stderrText.contains("OPSRAMP_TIMEZONE must be an IANA time zone name"))
-        #expect(invalid.stderrText.contains("\"Mars/Olympus_Mons\""))
+    @Test("an unreadable OPSRAMP_TIMEZONE fails --check, is an error at start-up, and every window says the zone fell back")
+    func invalidSetting() async throws {
+        let tenant = try FakeTenant()
+        let settings = ["OPSRAMP_TIMEZONE": "Europe/Berlinn", "TZ": "Europe/Berlin"]
+        let check = try ServerProcess(environment: tenant.environment(settings), arguments: ["--check"])
+        check.closeStdin()
+        let status = await check.waitForExit(timeout: 30)
+        let output = String(decoding: check.stdoutBytes, as: UTF8.self)
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("[FAIL] time zone"))
+        #expect(output.contains("\"Europe/Berlinn\" is not a time zone name (did you mean Europe/Berlin?)"), "\(output)")
+        #expect(output.contains("[PASS] tenant client_1234"), "the connection is still checked")
+        #expect(!output.contains("All checks passed"))
+
+        let server = try await tenant.startServer(settings)
+        #expect(server.stderrText.contains("error [main] OPSRAMP_TIMEZONE \"Europe/Berlinn\" is not a time zone name"), "\(server.stderrText)")
+        let alerts = try await server.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
+        #expect(alerts["isError"] == false, "\(alerts.text)")
+        #expect(alerts.structured?["window"]?["timeZone"] == "Europe/Berlin")
+        let note = alerts.structured?["window"]?["timeZoneNote"]?.stringValue ?? ""
+        #expect(note.contains("read in Europe/Berlin (the system's zone) instead"), "\(note)")
+        #expect(alerts.text.contains("timeZoneNote"), "the note is in the text the model reads too")
+        let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "today"])
+        #expect(stats.structured?["window"]?["timeZoneNote"]?.stringValue == note)
+    }
+
+    @Test("a TZ that cannot be read is UTC said out loud: a --check warning (which passes), a start-up warning, a note in the window")
+    func unreadableTZ() async throws {
+        let tenant = try FakeTenant()
+        let check = try ServerProcess(environment: tenant.environment(["TZ": "Mars/Olympus"]), arguments: ["--check"])
+        check.closeStdin()
+        let status = await check.waitForExit(timeout: 30)
+        let output = String(decoding: check.stdoutBytes, as: UTF8.self)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("[WARN] time zone"))
+        #expect(output.contains("TZ=\"Mars/Olympus\" is not a time zone this server can read"), "\(output)")
+
+        let server = try await tenant.startServer(["TZ": "Mars/Olympus"])
+        #expect(server.stderrText.contains("warning [main] TZ=\"Mars/Olympus\""), "\(server.stderrText)")
+        let result = try await server.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
+        #expect(result.structured?["window"]?["timeZone"] == "UTC")
+        #expect(result.structured?["window"]?["timeZoneNote"]?.stringValue?.contains("Set OPSRAMP_TIMEZONE") == true)
+    }
+
+    @Test("tz database names such as EST and PST8PDT pass --check")
+    func tzDatabaseNames() async throws {
+        let tenant = try FakeTenant()
+        for name in ["EST", "PST8PDT"] {
+            let check = try ServerProcess(environment: tenant.environment(["OPSRAMP_TIMEZONE": name]), arguments: ["--check"])
+            check.closeStdin()
+            let status = await check.waitForExit(timeout: 30)
+            let output = String(decoding: check.stdoutBytes, as: UTF8.self)
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("[PASS] time zone\n      times without a zone, dates, today and yesterday are read in \(name) (OPSRAMP_TIMEZONE)"),
+                    "\(output)")
+        }
     }
 
     @Test("a bad time is an error that quotes it and shows the accepted forms")

@@ -22,12 +22,15 @@ struct TimeWindow: Sendable, Equatable {
     let until: Date
     /// The operator's zone, in which zone-less times were read.
     let timeZoneName: String
+    /// Set when that zone is a stand-in for one that could not be read (`OperatorTimeZone.windowNote`).
+    let timeZoneNote: String?
     let timeBase: AlertTimeBase
 
-    init(since: Date, until: Date, timeZoneName: String, timeBase: AlertTimeBase) {
+    init(since: Date, until: Date, timeZoneName: String, timeZoneNote: String? = nil, timeBase: AlertTimeBase) {
         self.since = Date(timeIntervalSince1970: since.timeIntervalSince1970.rounded(.down))
         self.until = Date(timeIntervalSince1970: until.timeIntervalSince1970.rounded(.up))
         self.timeZoneName = timeZoneName
+        self.timeZoneNote = timeZoneNote
         self.timeBase = timeBase
     }
 
@@ -58,7 +61,7 @@ struct TimeWindow: Sendable, Equatable {
                 + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window, "
                 + "for example since \"24h\" with until \"1h\" (the last day, up to an hour ago).")
         }
-        return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeBase: timeBase)
+        return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeZoneNote: timeZone.windowNote, timeBase: timeBase)
     }
 
     /// Adds `startDate`, `endDate` and `alertTimeBase`.
@@ -68,14 +71,17 @@ struct TimeWindow: Sendable, Equatable {
         try query.add("alertTimeBase", timeBase.rawValue)
     }
 
-    /// For answers: `since` and `until` in UTC ISO 8601, the zone zone-less times were read in, and the time base.
+    /// For answers: `since` and `until` in UTC ISO 8601, the zone zone-less times were read in, the
+    /// time base, and `timeZoneNote` when the zone is a stand-in (never a silent fallback).
     var json: JSONValue {
-        [
+        var fields: [String: JSONValue] = [
             "since": .string(OpsRampDate.iso(since)),
             "until": .string(OpsRampDate.iso(until)),
             "timeZone": .string(timeZoneName),
             "timeBase": .string(timeBase.rawValue),
         ]
+        if let timeZoneNote { fields["timeZoneNote"] = .string(timeZoneNote) }
+        return .object(fields)
     }
 
     /// The `outputSchema` of `json`.
