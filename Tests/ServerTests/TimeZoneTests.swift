@@ -125,6 +125,12 @@ struct TimeZoneTests {
         #expect(alerts.text.contains("timeZoneNote"), "the note is in the text the model reads too")
         let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "today"])
         #expect(stats.structured?["window"]?["timeZoneNote"]?.stringValue == note)
+        // The note is declared, so typed clients keep it.
+        let tools = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
+        for (name, result) in [("get_alerts", alerts), ("get_alert_statistics_dashboard", stats)] {
+            let schema = tools.first { $0["name"]?.stringValue == name }?["outputSchema"] ?? .null
+            #expect(SchemaCoverage.problems(result.structured ?? .null, schema: schema).isEmpty, "\(name)")
+        }
     }
 
     @Test("a TZ that cannot be read is UTC said out loud: a --check warning (which passes), a start-up warning, a note in the window")

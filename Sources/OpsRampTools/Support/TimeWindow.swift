@@ -87,9 +87,10 @@ struct TimeWindow: Sendable, Equatable {
     /// The `outputSchema` of `json`.
     static let schema: JSONValue = [
         "type": "object",
-        "description": "the window sent; since and until in UTC, timeZone the zone of times given without one",
+        "description": .string("the window sent; since and until in UTC, timeZone the zone of times given without one, "
+            + "timeZoneNote only when that zone is a stand-in for one that could not be read"),
         "properties": [
-            "since": Schema.plainString, "until": Schema.plainString, "timeZone": Schema.plainString,
+            "since": Schema.plainString, "until": Schema.plainString, "timeZone": Schema.plainString, "timeZoneNote": Schema.plainString,
             "timeBase": ["type": "string", "enum": .array(AlertTimeBase.allCases.map { .string($0.rawValue) })],
         ],
         "required": ["since", "until", "timeZone", "timeBase"],
