@@ -239,7 +239,7 @@ public final class OpsRampClient: Sendable {
     }
 
     /// OpsRamp's wording for an object that does not exist (as HPE's own SDK reads it).
-    static func namesMissingObject(_ detail: String) -> Bool {
+    public static func namesMissingObject(_ detail: String) -> Bool {
         let text = detail.lowercased()
         return ["no resource found", "resource not found", "not found with id"].contains { text.contains($0) }
     }

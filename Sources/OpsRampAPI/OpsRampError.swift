@@ -50,14 +50,13 @@ public enum OpsRampError: Error, Sendable, Equatable {
             return "OpsRamp is rate-limiting this tenant (HTTP 429 throttled). Try again \(when); "
                 + "fetch fewer pages (a smaller limit) or space out calls."
         case .notFound(let detail) where OpsRampClient.namesMissingObject(detail):
-            return "OpsRamp has no such object\(Self.suffix(detail)). Check the id (resource ids come from "
-                + "get_minimal_resource_details): it may have been deleted, or this integration cannot see it."
+            return "OpsRamp has no such object\(Self.suffix(detail)). Check the id: it may have been deleted, "
+                + "or this integration cannot see it."
         case .notFound(let detail):
             return "OpsRamp answered not found\(Self.suffix(detail)). Check OPSRAMP_BASE_URL (the API host, e.g. "
                 + "https://acme.api.opsramp.com) and OPSRAMP_TENANT_ID."
         case .badRequest(let detail):
-            return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values; "
-                + "for OpsQL see get_query_examples."
+            return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values."
         case .tenantUnavailable(let detail):
             return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check OPSRAMP_TENANT_ID."
         case .redirected(let status, let location):

@@ -3,44 +3,71 @@ import MCP
 
 /// Assembles the OpsRamp tools into a registry, applying the user's tool selection and prefix.
 public enum OpsRampToolbox {
-    /// Every tool, in the order `tools/list` shows them.
+    /// Every tool, in the order `tools/list` shows them, named as `environment.names` says.
     public static func allTools(_ environment: ToolEnvironment) -> [Tool] {
         [
             GetAlerts.make(environment),
             GetMinimalResourceDetails.make(environment),
             ExecuteOpsQLQuery.make(environment),
-            GetQueryExamples.make(),
+            GetQueryExamples.make(environment),
             GetAlertStatisticsDashboard.make(environment),
             GetReleaseVersion.make(environment),
         ]
     }
 
-    public static var toolNames: [String] {
-        ["get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
-         "get_alert_statistics_dashboard", "get_release_version"]
-    }
+    public static var toolNames: [String] { ToolName.allCases.map(\.rawValue) }
 
-    /// The registry after tool selection and the name prefix. Selection uses the unprefixed
-    /// names; names that match no tool are returned for the caller to report.
-    public static func registry(_ environment: ToolEnvironment, selection: ToolSelection) -> (registry: ToolRegistry, unknown: [String]) {
-        let tools = allTools(environment)
-        let known = Set(tools.map(\.name))
+    /// The names in use once the selection is applied. Selection uses the unprefixed names; names
+    /// that match no tool are returned for the caller to report.
+    public static func names(for selection: ToolSelection) -> (names: ToolNames, unknown: [String]) {
+        let known = Set(toolNames)
         let unknown = ((selection.include ?? []) + selection.exclude).filter { !known.contains($0) }
-        let chosen = tools.filter { tool in
-            (selection.include.map { $0.contains(tool.name) } ?? true) && !selection.exclude.contains(tool.name)
+        let exposed = ToolName.allCases.filter { tool in
+            (selection.include.map { $0.contains(tool.rawValue) } ?? true) && !selection.exclude.contains(tool.rawValue)
         }
-        let registry = ToolRegistry(chosen.map { selection.prefix.isEmpty ? $0 : $0.renamed(selection.prefix + $0.name) })
-        return (registry, unknown)
+        return (ToolNames(prefix: selection.prefix, exposed: Set(exposed)), unknown)
     }
 
-    /// Guidance sent to the model in `initialize`.
-    public static let instructions = """
-        Read-only access to HPE OpsRamp monitoring. For alerts use get_alerts (filters: states, priorities, since such as \
-        "1h", "today" or "2026-12-01T07:00" (times without a zone are in the operator's time zone), actions such as \
-        OPEN, resource_ids); for an overview of what needs attention start with \
-        get_alert_statistics_dashboard; to find devices use get_minimal_resource_details. Before writing OpsQL for \
-        execute_opsql_query, call get_query_examples and adapt an example. If a tool says the connection is not \
-        configured, tell the user which variables to set. Results are compact JSON; when a result says more data \
-        exists, narrow the filters or ask for the next page instead of raising limits.
-        """
+    /// The registry after tool selection and the name prefix; every description and hint names the
+    /// tools as exposed.
+    public static func registry(_ environment: ToolEnvironment, selection: ToolSelection) -> (registry: ToolRegistry, unknown: [String]) {
+        let (names, unknown) = names(for: selection)
+        var named = environment
+        named.names = names
+        let tools = allTools(named).filter { tool in names.exposed.contains { names[$0] == tool.name } }
+        return (ToolRegistry(tools), unknown)
+    }
+
+    /// What the operator should set for portal links (for `--check` and the start-up log; answers
+    /// carry no setup advice). Empty when the links are complete or the dashboard tool is not exposed.
+    public static func portalAdvice(_ portal: PortalSettings, names: ToolNames) -> [String] {
+        guard names.isExposed(.getAlertStatisticsDashboard) else { return [] }
+        return PortalLinks.advice(portal, dashboardTool: names[.getAlertStatisticsDashboard])
+    }
+
+    /// Guidance sent to the model in `initialize`, naming only the tools this server exposes.
+    public static func instructions(_ names: ToolNames) -> String {
+        var lines = ["Read-only access to HPE OpsRamp monitoring. Answers are compact JSON: fields equal in every row are "
+            + "given once in `common`, and a field that repeats another in its row is left out (hostName or dnsName equal to "
+            + "name, updatedTime equal to createdDate, component equal to metric); when an answer is cut, `next` holds the "
+            + "exact call for the rest."]
+        if names.isExposed(.getAlerts) {
+            lines.append("Alerts: \(names[.getAlerts]) (states, priorities, actions such as OPEN, since such as 1h, today or "
+                + "2026-12-01T07:00 in the operator's time zone, resource_ids); group_by resource for one row per device.")
+        }
+        if names.isExposed(.getAlertStatisticsDashboard) {
+            lines.append("What needs attention: \(names[.getAlertStatisticsDashboard]) counts open alerts by state and ranks "
+                + "the devices with open Critical and Warning alerts.")
+        }
+        if names.isExposed(.getMinimalResourceDetails) {
+            lines.append("Resources and their status: \(names[.getMinimalResourceDetails]) (type in plain words such as EC2 "
+                + "or Linux, host_name); each comes with its state and open alert counts.")
+        }
+        if names.isExposed(.executeOpsQLQuery) {
+            let examples = names.isExposed(.getQueryExamples) ? "; first adapt an example from \(names[.getQueryExamples])" : ""
+            lines.append("Anything else: OpsQL with \(names[.executeOpsQLQuery])\(examples).")
+        }
+        lines.append("If a tool says the connection is not configured, tell the user which variables to set.")
+        return lines.joined(separator: " ")
+    }
 }

@@ -4,6 +4,7 @@ import JSON
 import Logging
 import OpsRampAPI
 import OpsRampAuth
+import OpsRampTools
 
 /// `--check`: walks through settings, tool selection, token and API calls, printing each step
 /// as it ends, with a fix for each failure. Mistakes that can be seen in the settings are
@@ -136,11 +137,13 @@ struct ConnectionCheck {
     }
 
     private func reportPortalLinks(_ portal: PortalSettings) {
+        let advice = OpsRampToolbox.portalAdvice(portal, names: assembly.names)
         if let url = portal.portalURL {
-            let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? " (no OPSRAMP_ALERT_DASHBOARD_ID)"
-            reporter.step(.pass, "portal links", url.absoluteString + dashboard)
-        } else {
-            reporter.step(.warning, "portal links", "none: set OPSRAMP_PORTAL_URL for links in get_alert_statistics_dashboard")
+            let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? ""
+            reporter.step(advice.isEmpty ? .pass : .warning, "portal links",
+                          ([url.absoluteString + dashboard] + advice).joined(separator: "; "))
+        } else if !advice.isEmpty {
+            reporter.step(.warning, "portal links", advice.joined(separator: "; "))
         }
     }
 }

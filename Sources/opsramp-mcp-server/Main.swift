@@ -86,8 +86,8 @@ struct Main {
             identity: assembly.identity,
             catalog: ServerCatalog(
                 tools: assembly.registry,
-                resources: OpsRampResources.catalog,
-                prompts: OpsRampPrompts.all(toolName: { [prefix = assembly.configuration.toolSelection.prefix] in prefix + $0 })),
+                resources: OpsRampResources.catalog(assembly.names),
+                prompts: OpsRampPrompts.all(names: assembly.names)),
             options: options,
             logger: logger,
             sink: writer,

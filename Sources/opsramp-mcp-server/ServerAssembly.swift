@@ -12,6 +12,8 @@ struct ServerAssembly {
     let logBackend: LogBackend
     let client: OpsRampClient?
     let registry: ToolRegistry
+    /// What each tool is called (the prefix applied) and which are exposed.
+    let names: ToolNames
     /// Problems with the tool selection, logged at start-up.
     let selectionWarnings: [String]
     /// `--demo` was given (the tenant itself runs only when serving or checking).
@@ -54,6 +56,11 @@ struct ServerAssembly {
             }
         }
 
+        // A prefix that makes tool names invalid would leave the host with tools it cannot call.
+        if let problem = ToolNames.problem(withPrefix: configuration.toolSelection.prefix) {
+            throw Failure.usage(problem)
+        }
+
         logBackend = LogBackend(level: configuration.logLevel)
         if let path = configuration.logFile {
             do {
@@ -82,8 +89,10 @@ struct ServerAssembly {
             maxResultBytes: configuration.maxResultBytes - (options.demo ? DemoMode.noticeBytes : 0),
             timeZone: configuration.timeZone)
         var (registry, unknown) = OpsRampToolbox.registry(toolEnvironment, selection: configuration.toolSelection)
+        names = OpsRampToolbox.names(for: configuration.toolSelection).names
         if options.demo { registry = ToolRegistry(registry.tools.map { $0.withNotice(DemoMode.notice) }) }
         var selectionWarnings: [String] = []
+        if let warning = ToolNames.warning(forPrefix: configuration.toolSelection.prefix) { selectionWarnings.append(warning) }
         if !unknown.isEmpty {
             let known = OpsRampToolbox.toolNames.joined(separator: ", ")
             // On the command line a typo is a usage error; in a host's settings, serving the other tools is kinder.
@@ -118,7 +127,7 @@ struct ServerAssembly {
     /// Who the server says it is in `initialize`: in the demo, the title and instructions say it is sample data.
     var identity: ServerIdentity {
         ServerIdentity(name: ServerVersion.name, title: isDemo ? DemoMode.title : "HPE OpsRamp", version: ServerVersion.current,
-                       instructions: isDemo ? DemoMode.instructions : OpsRampToolbox.instructions)
+                       instructions: isDemo ? DemoMode.instructions(names) : OpsRampToolbox.instructions(names))
     }
 
     /// Start-up notes on stderr: where settings came from and what is missing, never the values of secrets.
@@ -142,6 +151,7 @@ struct ServerAssembly {
             }
             return
         }
+        for advice in OpsRampToolbox.portalAdvice(configuration.portal, names: names) { logger.info(advice) }
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
             if connection.sendsInClearText {

@@ -150,15 +150,21 @@ struct ResultBudgetTests {
         #expect(result["dropped"]?.intValue == 500 - kept)
     }
 
-    @Test("portal links are built only from settings")
+    @Test("portal links are built only from settings; the advice about them is for the operator, under the exposed name")
     func portalLinks() {
-        let links = PortalLinks(PortalSettings(portalURL: URL(string: "https://org.app.opsramp.com"), portalURLDerived: true, alertDashboardID: "d-1"))
+        let derived = PortalSettings(portalURL: URL(string: "https://org.app.opsramp.com"), portalURLDerived: true, alertDashboardID: "d-1")
+        let links = PortalLinks(derived)
         #expect(links.dashboard == "https://org.app.opsramp.com/portal/dashboards/d-1")
         #expect(links.alertsPage == "https://org.app.opsramp.com/portal/infra-ui/alerts")
-        #expect(links.notes.contains { $0.contains("derived") })
-        let none = PortalLinks(PortalSettings(portalURL: nil, portalURLDerived: false, alertDashboardID: "d-1"))
-        #expect(none.dashboard == nil)
-        #expect(none.notes.first?.contains("OPSRAMP_PORTAL_URL") == true)
+        let prefixed = ToolNames(prefix: "prod_")
+        #expect(OpsRampToolbox.portalAdvice(derived, names: prefixed).contains { $0.contains("derived") })
+        let unset = PortalSettings(portalURL: nil, portalURLDerived: false, alertDashboardID: "d-1")
+        #expect(PortalLinks(unset).dashboard == nil)
+        let advice = OpsRampToolbox.portalAdvice(unset, names: prefixed)
+        #expect(advice.count == 1 && advice[0].contains("OPSRAMP_PORTAL_URL") && advice[0].contains("prod_get_alert_statistics_dashboard"))
+        let complete = PortalSettings(portalURL: URL(string: "https://org.app.opsramp.com"), portalURLDerived: false, alertDashboardID: "d-1")
+        #expect(OpsRampToolbox.portalAdvice(complete, names: prefixed).isEmpty)
+        #expect(OpsRampToolbox.portalAdvice(unset, names: ToolNames(exposed: [.getAlerts])).isEmpty)
     }
 
     @Test("tool selection and prefix")

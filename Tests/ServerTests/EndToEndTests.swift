@@ -28,7 +28,7 @@ struct EndToEndTests {
         let expected = Set(tenant.sample.alerts.filter {
             $0["currentState"] == "Critical" && (opsRampDate($0["createdDate"]).map { $0 >= hourAgo.addingTimeInterval(-5) } ?? false)
         }.compactMap { $0["uniqueId"]?.stringValue })
-        let returned = result.structured?["alerts"]?.arrayValue ?? []
+        let returned = result.rows("alerts")
         #expect(!expected.isEmpty)
         #expect(Set(returned.compactMap { $0["uniqueId"]?.stringValue }) == expected)
         #expect(result.structured?["totalResults"]?.intValue == expected.count)
@@ -74,7 +74,7 @@ struct EndToEndTests {
         tenant.expectNoSecrets(in: server)
     }
 
-    @Test("devices needing attention today: open-alert counts by state and the open critical/warning alerts")
+    @Test("devices needing attention today: exact counts by state, the devices ranked, Info and Ok apart, in one call")
     func devicesNeedingAttention() async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer(["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com", "OPSRAMP_ALERT_DASHBOARD_ID": "dash-1"])
@@ -84,24 +84,34 @@ struct EndToEndTests {
         func openSince(_ alert: JSONValue) -> Bool {
             alert["closed"] != true && (opsRampDate(alert["createdDate"]).map { $0 >= dayAgo.addingTimeInterval(-5) } ?? false)
         }
-        for state in ["Critical", "Warning", "Info", "Ok"] {
-            let expected = tenant.sample.alerts.filter { openSince($0) && $0["currentState"]?.stringValue == state }.count
-            #expect(stats.structured?["openAlertsByState"]?[state]?.intValue == expected, "\(state)")
+        func count(_ state: String) -> Int {
+            tenant.sample.alerts.filter { openSince($0) && $0["currentState"]?.stringValue == state }.count
         }
-        let priorityTotal = (stats.structured?["openAlertsByPriority"]?.objectValue ?? [:]).values.compactMap(\.intValue).reduce(0, +)
-        #expect(priorityTotal == tenant.sample.alerts.filter { openSince($0) && $0["priority"]?.stringValue?.hasPrefix("P") == true }.count)
+        let attention = tenant.sample.alerts.filter { openSince($0) && ["Critical", "Warning"].contains($0["currentState"]?.stringValue ?? "") }
+        #expect(stats.structured?["attention"] == ["Critical": .int(count("Critical")), "Warning": .int(count("Warning")), "total": .int(attention.count)])
+        #expect(stats.structured?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
+        // Priorities count the attention alerts, N/A included, so they add up to the attention total.
+        let byPriority = stats.structured?["byPriority"]?.objectValue ?? [:]
+        #expect(byPriority.keys.sorted() == ["N/A", "P0", "P1", "P2", "P3", "P4", "P5"])
+        #expect(byPriority.values.compactMap(\.intValue).reduce(0, +) == attention.count)
         #expect(stats.structured?["dashboardUrl"] == "https://example.app.opsramp.com/portal/dashboards/dash-1")
-        let counts = tenant.requests(on: .alerts)
-        #expect(counts.count == 10)
-        #expect(counts.allSatisfy { $0.query["pageSize"] == "1" && ($0.query["queryString"] ?? "").contains("actions:OPEN") })
 
-        let alerts = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h", "limit": 200])
-        let devices = Set((alerts.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue })
-        let expectedDevices = Set(tenant.sample.alerts.filter {
-            openSince($0) && ["Critical", "Warning"].contains($0["currentState"]?.stringValue ?? "")
-        }.compactMap { $0["resource"]?["name"]?.stringValue })
+        let expectedDevices = Set(attention.compactMap { $0["resource"]?["name"]?.stringValue })
+        let devices = stats.structured?["devices"]
+        let nameColumn = try #require(devices?["columns"]?.arrayValue?.firstIndex(of: "name"))
+        let listed = (devices?["rows"]?.arrayValue ?? []).compactMap { $0[nameColumn]?.stringValue }
         #expect(!expectedDevices.isEmpty)
-        #expect(devices == expectedDevices)
+        #expect(Set(listed) == expectedDevices && listed.count == expectedDevices.count)
+        #expect(stats.structured?["devicesTotal"]?.intValue == expectedDevices.count)
+        // One page of attention alerts and one count each for Info and Ok: three paged searches, all for action OPEN.
+        let searches = tenant.requests(on: .alerts)
+        #expect(searches.count == 3)
+        #expect(searches.allSatisfy { ($0.query["queryString"] ?? "").contains("actions:OPEN") })
+
+        let grouped = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h", "group_by": "resource"])
+        let groupedColumns = grouped.structured?["resources"]?["columns"]?.arrayValue ?? []
+        let groupedNames = (grouped.structured?["resources"]?["rows"]?.arrayValue ?? []).compactMap { $0[groupedColumns.firstIndex(of: "name") ?? 0]?.stringValue }
+        #expect(groupedNames == listed)
         tenant.expectNoSecrets(in: server)
     }
 
@@ -208,7 +218,8 @@ struct EndToEndTests {
         #expect(all.structured?["returned"] == 1000)
         #expect(all.structured?["totalResults"] == 1234)
         #expect(all.structured?["moreAvailable"] == true)
-        #expect(all.structured?["next"]?.stringValue?.contains("page=2") == true)
+        #expect(all.structured?["next"]?["arguments"]?["offset"] == 1000)
+        #expect(all.structured?["next"]?["arguments"]?["limit"] == 1000)
         #expect(tenant.requests(on: .alerts).map { $0.query["pageNo"] ?? "" } == ["1", "2"])
         #expect(tenant.requests(on: .alerts).allSatisfy { $0.query["pageSize"] == "500" })
 
@@ -220,7 +231,10 @@ struct EndToEndTests {
         let cut = try await capped.callTool("get_alerts", ["limit": 1000])
         #expect(cut.text.utf8.count <= 40_000)
         #expect((cut.structured?["returned"]?.intValue ?? 0) > 0)
-        #expect(cut.structured?["truncated"]?.stringValue?.contains("smaller limit") == true)
+        #expect(cut.structured?["truncated"]?.stringValue?.contains("next continues") == true)
+        let kept = cut.structured?["returned"]?.intValue ?? 0
+        #expect(cut.structured?["next"]?["arguments"]?["offset"]?.intValue == kept)
+        #expect(cut.structured?["next"]?["arguments"]?["limit"]?.intValue == 1000 - kept)
         tenant.expectNoSecrets(in: server)
     }
 }

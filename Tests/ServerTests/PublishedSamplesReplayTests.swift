@@ -20,7 +20,7 @@ struct PublishedSamplesReplayTests {
         #expect(result["isError"] == false, "\(result.text)")
         #expect(result.structured?["totalResults"] == 3)
         #expect(result.structured?["moreAvailable"] == false)
-        let alerts = result.structured?["alerts"]?.arrayValue ?? []
+        let alerts = result.rows("alerts")
         #expect(alerts.map { $0["uniqueId"]?.stringValue ?? "" } == ["389547", "389548", "389546"])
         #expect(alerts.map { $0["resourceName"]?.stringValue ?? "" } == ["172.31.17.109", "abc", "0800270B9A7A"])
         #expect(alerts.allSatisfy { $0["clientUniqueId"] == "client_593972" && $0["tenantName"] == "Client_Test" })
@@ -37,7 +37,7 @@ struct PublishedSamplesReplayTests {
         let page: JSONValue = ["results": [raw, inference, legacy], "totalResults": 3, "pageNo": 1, "pageSize": 50, "nextPage": false]
         tenant.fake.inject(.status(200, body: JSONWriter.string(page)), on: .alerts)
         let result = try await server.callTool("get_alerts", [:])
-        let alerts = result.structured?["alerts"]?.arrayValue ?? []
+        let alerts = result.rows("alerts")
         #expect(alerts.count == 3)
         #expect(alerts[0]["resourceName"] == "check code" && alerts[0]["resourceHostName"] == "res1" && alerts[0]["incidentId"] == "INC0000000093")
         #expect(alerts[1]["eventType"] == "INFERENCE" && alerts[1]["resourceName"] == "2adc3-aiops" && alerts[1]["resourceType"] == "CLIENT")

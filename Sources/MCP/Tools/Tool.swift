@@ -19,9 +19,11 @@ public struct ToolAnnotations: Sendable {
         var object: [String: JSONValue] = [
             "readOnlyHint": .bool(readOnly),
             "destructiveHint": .bool(destructive),
-            "idempotentHint": .bool(idempotent),
-            "openWorldHint": .bool(openWorld),
         ]
+        // MCP reads idempotentHint only for tools that write, and openWorldHint is true unless said otherwise:
+        // neither needs sending when it says nothing new.
+        if !readOnly { object["idempotentHint"] = .bool(idempotent) }
+        if !openWorld { object["openWorldHint"] = false }
         object.setIfPresent("title", title.map(JSONValue.string))
         return .object(object)
     }

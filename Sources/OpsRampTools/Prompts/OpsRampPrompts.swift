@@ -7,12 +7,13 @@ public enum OpsRampPrompts {
     static let windows = ["15m", "1h", "4h", "24h", "today", "7d"]
     static let groups = ["AWS EC2", "AWS RDS", "Azure VMs", "Linux servers", "Windows servers", "Network devices"]
 
-    /// The prompts, naming the tools as exposed (`toolName` applies any prefix).
-    public static func all(toolName: @escaping @Sendable (String) -> String = { $0 }) -> [Prompt] {
-        [
-            Prompt(
+    /// The prompts, naming the tools as exposed; a prompt whose tool is not exposed is left out.
+    public static func all(names: ToolNames = ToolNames()) -> [Prompt] {
+        var prompts: [Prompt] = []
+        if names.isExposed(.getAlerts) {
+            prompts.append(Prompt(
                 name: "alerts_in_window", title: "Alerts in a time window",
-                description: "Show alerts of one state (Critical by default) raised in a recent window, grouped by resource.",
+                description: "Alerts of one state (Critical by default) raised in a recent window, grouped by resource.",
                 arguments: [
                     PromptArgument(name: "window", description: "How far back: 15m, 1h, 24h, today, 7d (default 1h).", suggestions: windows),
                     PromptArgument(name: "state", description: "Critical, Warning, Info or Ok (default Critical).", suggestions: GetAlerts.states),
@@ -27,14 +28,16 @@ public enum OpsRampPrompts {
                     }
                     return [PromptMessage(role: .user, text: """
                         Show me all \(state.lowercased()) alerts from the last \(window) in OpsRamp.
-                        Call \(toolName("get_alerts")) with \(filters). Group the alerts by resource, newest first, with \
-                        subject, priority, status and when each was raised. Say how many matched in total; if more exist \
-                        than were returned, say so and offer the next page.
+                        Call \(names[.getAlerts]) with \(filters). Group the alerts by resource, newest first, with \
+                        subject, priority, status and when each was raised. Say how many matched in total; if the answer \
+                        has a next, say that more exist and offer to fetch them with its arguments.
                         """)]
-                }),
-            Prompt(
+                }))
+        }
+        if names.isExposed(.getMinimalResourceDetails) {
+            prompts.append(Prompt(
                 name: "resource_group_status", title: "Status of a resource group",
-                description: "Status of a group of resources such as AWS EC2 instances: which are up, which are inactive, which have alerts with action OPEN.",
+                description: "Status of a group of resources such as AWS EC2 instances: their state and their open alerts.",
                 arguments: [
                     PromptArgument(name: "group", description: "The group, e.g. AWS EC2, Linux servers, Network devices.", required: true, suggestions: groups),
                 ],
@@ -42,30 +45,32 @@ public enum OpsRampPrompts {
                     let group = arguments["group"] ?? ""
                     return [PromptMessage(role: .user, text: """
                         What is the status of our \(group) in OpsRamp?
-                        First call \(toolName("get_query_examples")) with category "resources", then use \(toolName("execute_opsql_query")) \
-                        with objectType "resource" and a filterCriteria that selects \(group) (for cloud resources match make and \
-                        nativeType, e.g. make = "AWS" AND nativeType CONTAINS "EC2"), asking for id, name, ipAddress, state and \
-                        agentInstalled. Then call \(toolName("get_alerts")) with actions ["OPEN"] and resource_ids set to those ids. \
-                        Report how many are active and inactive, and list the ones with alerts (action OPEN), worst first.
+                        Call \(names[.getMinimalResourceDetails]) with type "\(group)". Report how many there are, how many \
+                        are active and inactive, and list the ones with open alerts, worst first (critical, then warning). \
+                        If nothing matched, follow the answer's hint.
                         """)]
-                }),
-            Prompt(
+                }))
+        }
+        if names.isExposed(.getAlertStatisticsDashboard) {
+            prompts.append(Prompt(
                 name: "devices_needing_attention", title: "Devices that need attention",
-                description: "Which devices need attention now: critical and warning alerts with action OPEN since a point in time (default today, in the operator's time zone), per device.",
+                description: "Which devices need attention: open critical and warning alerts since a point in time (default today, in the operator's time zone), ranked by device.",
                 arguments: [
                     PromptArgument(name: "since", description: "Start of the period: today (default), 1h, 24h, 7d.", suggestions: windows),
                 ],
                 render: { arguments in
                     let since = try validWindow(arguments["since"] ?? "today")
+                    let detail = names.isExposed(.getAlerts)
+                        ? " For the alerts of one device, call \(names[.getAlerts]) with its id in resource_ids and actions [\"OPEN\"]." : ""
                     return [PromptMessage(role: .user, text: """
                         Which devices need attention (since \(since))?
-                        Call \(toolName("get_alert_statistics_dashboard")) with since "\(since)" for the overall picture, then \
-                        \(toolName("get_alerts")) with states ["Critical", "Warning"], actions ["OPEN"], since "\(since)" and limit 200. \
-                        Rank the devices by their worst alert (critical before warning, then priority, then count) and give \
-                        for each the alerts to look at first. Include the dashboard link if there is one.
+                        Call \(names[.getAlertStatisticsDashboard]) with since "\(since)". Give the counts of open critical and \
+                        warning alerts, then the devices in the order the answer ranks them, each with its worst priority and \
+                        newest alert; say how many devices there are in all. Include the dashboard link if there is one.\(detail)
                         """)]
-                }),
-        ]
+                }))
+        }
+        return prompts
     }
 
     /// Whether a time can be read does not depend on the zone, so any zone serves for the check.

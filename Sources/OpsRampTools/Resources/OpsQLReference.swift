@@ -2,10 +2,11 @@ import OpsRampAPI
 
 /// The text of the `opsql://reference` and `opsramp://query-string-reference` resources.
 enum OpsQLReference {
-    static let markdown = """
+    static func markdown(_ names: ToolNames) -> String {
+        """
         # OpsQL reference
 
-        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries` (execute_opsql_query does this) as JSON:
+        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries` (\(names[.executeOpsQLQuery]) does this) as JSON:
 
         | field | type | meaning |
         |---|---|---|
@@ -45,10 +46,11 @@ enum OpsQLReference {
 
         OpsQL honours the permissions of the integration's role: rows it may not see are not returned.
         """
+    }
 
-    static var queryStringMarkdown: String {
+    static func queryStringMarkdown(_ names: ToolNames) -> String {
         """
-        # OpsRamp queryString (get_alerts and get_minimal_resource_details `query_string`)
+        # OpsRamp queryString (\(names[.getAlerts]) and \(names[.getMinimalResourceDetails]) `query_string`)
 
         Filters are `key:value` pairs joined by `+`; several values for one key are joined by `,`:
         `states:Critical,Warning+priority:P0,P1+actions:OPEN`. A value cannot contain `+`.
@@ -59,10 +61,10 @@ enum OpsQLReference {
 
         - states: Critical, Warning, Info, Ok (any case)
         - priority: P0 ... P5
-        - actions: \(OpsRampClient.alertActions.joined(separator: ", ")) (the get_alerts `actions` argument sets them too)
+        - actions: \(OpsRampClient.alertActions.joined(separator: ", ")) (the \(names[.getAlerts]) `actions` argument sets them too)
         - alertTypes: Monitoring, Maintenance, Appliance, Agent, Integration Failure, ...
         - startDate / endDate / alertTimeBase: give since / until / time_base instead (read in the operator's time zone, always sent as a pair)
-        - resourceIds: resource ids from get_minimal_resource_details
+        - resourceIds: resource ids from \(names[.getMinimalResourceDetails])
 
         There is no host-name key for alerts: look the resource up first, then filter by resourceIds.
 
@@ -70,7 +72,7 @@ enum OpsQLReference {
 
         \(OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", "))
 
-        Write them in get_alerts `query_string` like the other keys; they are sent in the `statusHistory`
+        Write them in \(names[.getAlerts]) `query_string` like the other keys; they are sent in the `statusHistory`
         parameter, which is where OpsRamp reads them.
 
         ## Resource keys

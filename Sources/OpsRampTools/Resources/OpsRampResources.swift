@@ -3,7 +3,9 @@ import MCP
 
 /// The documents the server offers as MCP resources: OpsQL examples and references.
 public enum OpsRampResources {
-    public static let catalog = ResourceCatalog(
+    /// The documents, naming the tools as `names` says.
+    public static func catalog(_ names: ToolNames = ToolNames()) -> ResourceCatalog {
+        ResourceCatalog(
         resources: [
             Resource(
                 uri: "opsql://examples", name: "opsql-examples", title: "OpsQL query examples",
@@ -12,11 +14,11 @@ public enum OpsRampResources {
             Resource(
                 uri: "opsql://reference", name: "opsql-reference", title: "OpsQL field reference",
                 description: "OpsQL request fields, filterCriteria operators, relative times and the attributes of alerts, resources and topology.",
-                mimeType: "text/markdown", text: { OpsQLReference.markdown }),
+                mimeType: "text/markdown", text: { OpsQLReference.markdown(names) }),
             Resource(
                 uri: "opsramp://query-string-reference", name: "query-string-reference", title: "OpsRamp queryString keys",
                 description: "The queryString syntax and keys accepted by alert search and resource lookups.",
-                mimeType: "text/markdown", text: { OpsQLReference.queryStringMarkdown }),
+                mimeType: "text/markdown", text: { OpsQLReference.queryStringMarkdown(names) }),
         ],
         templates: [
             ResourceTemplate(
@@ -25,6 +27,7 @@ public enum OpsRampResources {
                 mimeType: "application/json", values: QueryExampleCatalog.Category.allCases.map(\.rawValue),
                 text: { examplesJSON(category: $0) }),
         ])
+    }
 
     static func examplesJSON(category: String) -> String? {
         guard let examples = QueryExampleCatalog.examples(for: category) else { return nil }

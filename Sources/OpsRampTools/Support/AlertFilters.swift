@@ -56,9 +56,13 @@ struct AlertFilters: Sendable {
         }
     }
 
-    /// The fields an answer shows about what was sent.
+    /// The fields an answer shows about what was sent: the queryString without the window, which
+    /// `window` shows in readable form.
     func describe(into result: inout [String: JSONValue]) {
-        result["queryString"] = .string(query.description)
+        let filters = query.pairs.filter { Self.windowKeys[$0.key] == nil }
+        if !filters.isEmpty {
+            result["queryString"] = .string(filters.map { "\($0.key):\($0.values.joined(separator: ","))" }.joined(separator: "+"))
+        }
         if !statusHistory.isEmpty { result["statusHistory"] = .string(statusHistory.description) }
         if let window { result["window"] = window.json }
     }

@@ -62,8 +62,20 @@ enum AlertSummary {
         for flag in flags where alert[flag]?.boolValue == true || alert[flag]?.stringValue?.lowercased() == "true" {
             summary[flag] = true
         }
-        return .object(summary)
+        return .object(compaction.compact(summary))
     }
+
+    /// Fields left out of a compact alert when they repeat another (OpsRamp often fills `component`,
+    /// `problemArea` and `serviceName` with the metric, and `updatedTime` with the creation time);
+    /// across an answer, fields equal in every alert move to `common`, the alert id never.
+    static let compaction = RowCompaction(
+        repeats: [
+            .init(field: "updatedTime", sameAs: ["createdDate"]),
+            .init(field: "component", sameAs: ["metric"]),
+            .init(field: "problemArea", sameAs: ["metric", "component"]),
+            .init(field: "serviceName", sameAs: ["metric", "component"]),
+        ],
+        neverCommon: ["uniqueId"])
 
     /// A scalar as text; `nil` for absent, null, blank, and for lists or objects (not expected here).
     static func text(_ value: JSONValue?) -> JSONValue? {
@@ -104,16 +116,19 @@ enum AlertSummary {
         }
     }
 
-    /// Schema of one compact alert, for `outputSchema`: every value is text except the flags.
+    /// Schema of `common`: fields of the compact alert that every alert of the answer shares.
+    static let commonSchema: JSONValue = [
+        "type": "object",
+        "additionalProperties": ["type": ["string", "boolean"]],
+    ]
+
+    /// Schema of one compact alert, for `outputSchema`: every field declared, as text except the flags.
     static let schema: JSONValue = {
         var properties: [String: JSONValue] = [:]
         for field in textFields + ["clientUniqueId", "tenantName", "resourceId", "resourceName", "resourceHostName", "resourceIp", "resourceType"] {
             properties[field] = Schema.plainString
         }
         for flag in flags { properties[flag] = Schema.plainBoolean }
-        properties["currentState"] = Schema.string("Critical, Warning, Info or Ok")
-        properties["eventType"] = Schema.string("ALERT, RCA or INFERENCE")
-        properties["resourceId"] = Schema.string("usable in resource_ids")
-        return Schema.openObject(properties)
+        return ["type": "object", "properties": .object(properties)]
     }()
 }

@@ -124,7 +124,7 @@ enum QueryExampleCatalog {
             body: [
                 "objectType": "topology",
                 "fields": ["id", "sourceId", "targetId", "relation"],
-                "filterCriteria": "sourceId = \"<resource id from get_minimal_resource_details>\"",
+                "filterCriteria": "sourceId = \"<resource id>\"",
                 "pageNo": 1,
                 "pageSize": 100,
             ]),

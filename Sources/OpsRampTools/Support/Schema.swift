@@ -45,7 +45,7 @@ enum Schema {
     }
 
     static func stringArray(_ description: String, enum values: [String]? = nil, maxItems: Int? = nil) -> JSONValue {
-        var items: [String: JSONValue] = ["type": "string", "minLength": 1]
+        var items: [String: JSONValue] = ["type": "string"]
         items.setIfPresent("enum", values.map { .array($0.map(JSONValue.string)) })
         var schema: [String: JSONValue] = ["type": "array", "description": .string(description), "items": .object(items)]
         schema.setIfPresent("maxItems", maxItems.map(JSONValue.int))
@@ -84,6 +84,13 @@ enum Schema {
 
     static func array(of items: JSONValue, description: String? = nil) -> JSONValue {
         var schema: [String: JSONValue] = ["type": "array", "items": items]
+        schema.setIfPresent("description", description.map(JSONValue.string))
+        return .object(schema)
+    }
+
+    /// An object of counts (any keys, integer values).
+    static func counts(_ description: String?) -> JSONValue {
+        var schema: [String: JSONValue] = ["type": "object", "additionalProperties": plainInteger]
         schema.setIfPresent("description", description.map(JSONValue.string))
         return .object(schema)
     }

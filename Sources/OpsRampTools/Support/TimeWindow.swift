@@ -87,12 +87,8 @@ struct TimeWindow: Sendable, Equatable {
     /// The `outputSchema` of `json`.
     static let schema: JSONValue = [
         "type": "object",
-        "description": .string("the window sent; since and until in UTC, timeZone the zone of times given without one, "
-            + "timeZoneNote only when that zone is a stand-in for one that could not be read"),
-        "properties": [
-            "since": Schema.plainString, "until": Schema.plainString, "timeZone": Schema.plainString, "timeZoneNote": Schema.plainString,
-            "timeBase": ["type": "string", "enum": .array(AlertTimeBase.allCases.map { .string($0.rawValue) })],
-        ],
-        "required": ["since", "until", "timeZone", "timeBase"],
+        // since, until (UTC), timeZone, timeBase and, when the zone stands in for one that could not be read,
+        // timeZoneNote: all text.
+        "additionalProperties": Schema.plainString,
     ]
 }

@@ -16,15 +16,19 @@ public struct ToolEnvironment: Sendable {
     public let timeZone: OperatorTimeZone
     /// The current time; replaced in tests.
     public let now: @Sendable () -> Date
+    /// What each tool is called in this server; set by `OpsRampToolbox.registry` from the tool selection.
+    public internal(set) var names: ToolNames
 
     public init(client: OpsRampClient?, connectionProblems: [ConfigurationProblem], portal: PortalSettings,
-                maxResultBytes: Int, timeZone: OperatorTimeZone = .utc, now: @escaping @Sendable () -> Date = { Date() }) {
+                maxResultBytes: Int, timeZone: OperatorTimeZone = .utc, now: @escaping @Sendable () -> Date = { Date() },
+                names: ToolNames = ToolNames()) {
         self.client = client
         self.connectionProblems = connectionProblems
         self.portal = portal
         self.maxResultBytes = maxResultBytes
         self.timeZone = timeZone
         self.now = now
+        self.names = names
     }
 
     /// The configured tenant id, when the connection is configured.
@@ -50,9 +54,21 @@ public struct ToolEnvironment: Sendable {
             return try await client.withDeadline(seconds: Self.callBudgetSeconds) { try await operation(client) }
         } catch let error as OpsRampError {
             if case .cancelled = error { throw CancellationError() }
-            throw ToolFailure(error.userMessage)
+            throw ToolFailure(error.userMessage + advice(for: error))
         } catch let error as QueryStringError {
             throw ToolFailure("Invalid filter: \(error).")
+        }
+    }
+
+    /// Where to look next, naming the tools as this server exposes them (the API client knows no tool names).
+    func advice(for error: OpsRampError) -> String {
+        switch error {
+        case .notFound(let detail) where OpsRampClient.namesMissingObject(detail):
+            " Resource ids come from \(names[.getMinimalResourceDetails])."
+        case .badRequest:
+            " For OpsQL, \(names[.getQueryExamples]) has working examples."
+        default:
+            ""
         }
     }
 }

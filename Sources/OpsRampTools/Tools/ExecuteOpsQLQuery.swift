@@ -11,21 +11,18 @@ enum ExecuteOpsQLQuery {
     static let objectTypes = ["alert", "resource", "topology", "tag", "ticket"]
 
     static func make(_ environment: ToolEnvironment) -> Tool {
-        Tool(
-            name: "execute_opsql_query",
+        let names = environment.names
+        return Tool(
+            name: names[.executeOpsQLQuery],
             title: "Run an OpsQL query",
             description: """
-                Runs an OpsQL query against OpsRamp and returns the matching rows (only the requested fields). \
-                `query` is the request body: {"objectType": "alert"|"resource"|"topology"|..., "fields": [...], \
-                "filterCriteria": "currentState = \\"CRITICAL\\" AND createdTime > \\"-60min\\"", "pageSize": 100}. \
-                Call get_query_examples first for working examples. Follows OpsRamp's pages until `limit` rows are in \
-                (joins, with a dotted attribute, in pages of 100). Rows use OpsQL's names (id, createdTime, CRITICAL). \
-                For a count, set "aggregateFunction": "count" and "groupBy": [].
+                Runs an OpsQL query, e.g. {"objectType": "alert", "fields": ["id", "subject"], "filterCriteria": \
+                "currentState = \\"CRITICAL\\""}; adapt one from \(names[.getQueryExamples]). Rows use OpsQL names (id, \
+                createdTime, CRITICAL). A count: "aggregateFunction": "count", "groupBy": [].
                 """,
             inputSchema: Schema.object([
-                "query": Schema.anyOf([["type": "object"], ["type": "string"]],
-                                      description: "The OpsQL request body as a JSON object (a JSON string holding that object is also accepted)."),
-                "limit": Schema.integer("Most rows to return across pages.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "The request body (or JSON text of it)."),
+                "limit": Schema.integer("Most rows to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
             ], required: ["query"]),
             outputSchema: Schema.openObject([
                 "objectType": Schema.plainString,
@@ -34,13 +31,13 @@ enum ExecuteOpsQLQuery {
                 "moreAvailable": Schema.plainBoolean,
                 "pagesFetched": Schema.plainInteger,
                 "pageSize": Schema.plainInteger,
-                "count": Schema.integer("for aggregateFunction count"),
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
+                "count": Schema.plainInteger,
+                "incomplete": Schema.plainString,
                 "note": Schema.plainString,
                 "totalResults": Schema.plainInteger,
                 "truncated": Schema.plainString,
                 "next": Schema.plainString,
-            ], required: ["objectType", "returned", "results", "moreAvailable"]),
+            ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
                 try await run(arguments, context: context, environment: environment)
@@ -48,7 +45,7 @@ enum ExecuteOpsQLQuery {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null)
+        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null, examplesTool: environment.names[.getQueryExamples])
         let limit = arguments.int("limit", default: defaultLimit)
         let objectType = body["objectType"]?.stringValue ?? ""
 
@@ -119,7 +116,20 @@ enum OpsQLRequestValidator {
         "objectType", "fields", "filterCriteria", "pageNo", "pageSize", "sortBy", "sortByOrder", "groupBy", "aggregateFunction",
     ]
 
-    static func validate(_ raw: JSONValue) throws -> [String: JSONValue] {
+    /// The request body, or a tool failure naming the problem and pointing at `examplesTool`.
+    static func validate(_ raw: JSONValue, examplesTool: String = ToolName.getQueryExamples.rawValue) throws -> [String: JSONValue] {
+        do {
+            return try check(raw)
+        } catch let problem as Problem {
+            throw ToolFailure("Invalid OpsQL query: \(problem.detail). Call \(examplesTool) for working examples.")
+        }
+    }
+
+    private struct Problem: Error {
+        let detail: String
+    }
+
+    private static func check(_ raw: JSONValue) throws -> [String: JSONValue] {
         let value: JSONValue
         switch raw {
         case .object:
@@ -203,7 +213,7 @@ enum OpsQLRequestValidator {
         return nil
     }
 
-    private static func problem(_ detail: String) -> ToolFailure {
-        ToolFailure("Invalid OpsQL query: \(detail). Call get_query_examples for working examples.")
+    private static func problem(_ detail: String) -> Problem {
+        Problem(detail: detail)
     }
 }

@@ -4,32 +4,48 @@ import JSON
 import MCP
 import OpsRampAPI
 
-/// `get_alert_statistics_dashboard`: open-alert counts by state (and priority), plus links into the portal.
+/// `get_alert_statistics_dashboard`: what needs attention in a window, in one call. Open alerts
+/// (action OPEN) are counted by state, and the devices with open Critical or Warning alerts are
+/// ranked, with links into the portal when they are configured.
 enum GetAlertStatisticsDashboard {
+    static let defaultTop = 10
+    static let maximumTop = 500
+    /// The states that make a device need attention; Info and Ok are counted apart.
+    static let attentionStates = ["Critical", "Warning"]
+    static let otherStates = ["Info", "Ok"]
+    /// Most attention alerts fetched to rank devices (ten pages of 500).
+    static let alertLimit = 5000
+
     static func make(_ environment: ToolEnvironment) -> Tool {
-        Tool(
-            name: "get_alert_statistics_dashboard",
-            title: "Alert statistics and dashboard link",
+        let names = environment.names
+        return Tool(
+            name: names[.getAlertStatisticsDashboard],
+            title: "What needs attention",
             description: """
-                Counts alerts with action OPEN (actions:OPEN) raised in a time window (default the last 24 hours), by \
-                state (Critical, Warning, Info, Ok) and optionally by priority, and returns links to the alert statistics \
-                dashboard and the alerts page of the OpsRamp portal. Good first call for "what needs attention?".
+                Which devices need attention: open alerts (action OPEN) raised in a window, counted by state, and the \
+                devices with open Critical or Warning alerts, ranked (critical, priority, count), with id (for \
+                \(names[.getAlerts]) resource_ids), type, counts, worst priority, newest alert. Info and Ok apart.
                 """,
             inputSchema: Schema.object([
-                "since": Schema.string("Window start, as in get_alerts (1h, 24h, today, 2026-12-01T07:00, ...).", default: "24h", minLength: 1),
-                "until": Schema.string("Window end (default now).", minLength: 1),
-                "by_priority": Schema.boolean("Also count by priority (six more requests to OpsRamp).", default: false),
+                "since": Schema.string("Window start: 1h, 24h, today, 2026-12-01T07:00, ...", default: "24h"),
+                "until": Schema.string("Window end (default now)."),
+                "top": Schema.integer("Devices to list.", minimum: 1, maximum: maximumTop, default: defaultTop),
+                "by_priority": Schema.boolean("Count Critical and Warning by priority too."),
             ]),
             outputSchema: Schema.openObject([
                 "window": TimeWindow.schema,
-                "filter": Schema.string("sent with every count: actions:OPEN"),
-                "openAlertsByState": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
-                "openAlertsByPriority": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
-                "totalOpen": Schema.integer("sum of openAlertsByState"),
+                "filter": Schema.plainString,
+                "attention": Schema.counts(nil),
+                "otherOpen": Schema.counts(nil),
+                "byPriority": Schema.counts(nil),
+                "devices": CompactTable.schema,
+                "devicesTotal": Schema.plainInteger,
+                "incomplete": Schema.plainString,
+                "next": Continuation.schema,
+                "truncated": Schema.plainString,
                 "dashboardUrl": Schema.plainString,
                 "alertsPageUrl": Schema.plainString,
-                "notes": Schema.array(of: Schema.plainString),
-            ], required: ["notes"]),
+            ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
                 try await run(arguments, context: context, environment: environment)
@@ -39,93 +55,94 @@ enum GetAlertStatisticsDashboard {
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
         let window = try environment.window(since: arguments.string("since", default: "24h"), until: arguments.string("until"),
                                             timeBase: .created)
-        var result: [String: JSONValue] = [:]
-        var notes: [String] = []
-
         let links = PortalLinks(environment.portal)
-        result.setIfPresent("dashboardUrl", links.dashboard.map(JSONValue.string))
-        result.setIfPresent("alertsPageUrl", links.alertsPage.map(JSONValue.string))
-        notes += links.notes
-
         guard environment.client != nil else {
-            let missing = environment.connectionProblems.map(\.message).joined(separator: "; ")
-            if links.dashboard == nil && links.alertsPage == nil {
-                return .failure(
-                    "Nothing is configured for this tool. For statistics: \(missing). For a dashboard link: set "
-                        + "\(ConfigurationVariable.portalURL.name) (e.g. https://acme.app.opsramp.com) and "
-                        + "\(ConfigurationVariable.alertDashboardID.name).")
-            }
-            notes.append("Statistics need the OpsRamp connection: \(missing).")
-            result["notes"] = .array(notes.map(JSONValue.string))
-            return ToolOutput(result)
+            var details: [String: JSONValue] = [:]
+            details.setIfPresent("dashboardUrl", links.dashboard.map(JSONValue.string))
+            details.setIfPresent("alertsPageUrl", links.alertsPage.map(JSONValue.string))
+            let problems = environment.connectionProblems.map(\.message).joined(separator: "; ")
+            return .failure("The OpsRamp connection is not configured, so nothing can be counted: \(problems).", details: details)
         }
-
-        let byState = try await counts(for: GetAlerts.states, key: "states", window: window, environment: environment)
-        context.progress.report(1, total: arguments.bool("by_priority") == true ? 2 : 1, message: "counted alerts by state")
-        result["openAlertsByState"] = .object(byState.mapValues(JSONValue.int))
-        result["totalOpen"] = .int(byState.values.reduce(0, +))
-        if arguments.bool("by_priority") == true {
-            let byPriority = try await counts(for: GetAlerts.priorities, key: "priority", window: window, environment: environment)
-            result["openAlertsByPriority"] = .object(byPriority.mapValues(JSONValue.int))
-            context.progress.report(2, total: 2, message: "counted alerts by priority")
-        }
-        result.setIfPresent("window", window?.json)
-        result["filter"] = .string("actions:OPEN")
-        notes.append("Counts are OpsRamp's alert search totals for alerts with action OPEN (actions:OPEN) raised in the window.")
-        result["notes"] = .array(notes.map(JSONValue.string))
-        return ToolOutput(result)
+        let survey = try await AttentionSurvey.run(window: window, byPriority: arguments.bool("by_priority") == true,
+                                                   environment: environment, progress: context.progress)
+        return answer(survey, arguments: arguments, window: window, links: links, environment: environment)
     }
 
-    /// One cheap count request per value, run concurrently.
-    static func counts(for values: [String], key: String, window: TimeWindow?, environment: ToolEnvironment) async throws -> [String: Int] {
-        var queries: [(String, QueryString)] = []
-        for value in values {
-            var query = QueryString()
-            try query.add(key, value)
-            try query.add("actions", "OPEN")
-            try window?.add(to: &query)
-            queries.append((value, query))
-        }
-        return try await environment.withClient { client in
-            try await withThrowingTaskGroup(of: (String, Int).self) { group in
-                for (value, query) in queries {
-                    group.addTask { (value, try await client.countAlerts(query: query)) }
-                }
-                var counts: [String: Int] = [:]
-                for try await (value, count) in group { counts[value] = count }
-                return counts
+    static func answer(_ survey: AttentionSurvey, arguments: ToolArguments, window: TimeWindow?, links: PortalLinks,
+                       environment: ToolEnvironment) -> ToolOutput {
+        let top = arguments.int("top", default: defaultTop)
+        let devices = ResourceAlertGroups.ranked(survey.alerts)
+        let positions = devices.prefix(top).indices.map { JSONValue.int($0) }
+        return ResultBudget.fit(positions, maxBytes: environment.maxResultBytes) { kept, dropped in
+            var result: [String: JSONValue] = ["filter": "actions:OPEN"]
+            result.setIfPresent("window", window?.json)
+            var attention = attentionStates.map { ($0, survey.byState[$0] ?? 0) }
+            attention.append(("total", attention.map(\.1).reduce(0, +)))
+            result["attention"] = .object(Dictionary(uniqueKeysWithValues: attention.map { ($0.0, JSONValue.int($0.1)) }))
+            result["otherOpen"] = .object(Dictionary(uniqueKeysWithValues: otherStates.map { ($0, JSONValue.int(survey.byState[$0] ?? 0)) }))
+            if let byPriority = survey.byPriority {
+                result["byPriority"] = .object(Dictionary(uniqueKeysWithValues: AlertTally.priorityBuckets.map { ($0, JSONValue.int(byPriority[$0] ?? 0)) }))
             }
+            result["devices"] = ResourceAlertGroups.table(devices.prefix(kept.count), states: attentionStates).json
+            result["devicesTotal"] = .int(devices.count)
+            result.setIfPresent("dashboardUrl", links.dashboard.map(JSONValue.string))
+            result.setIfPresent("alertsPageUrl", links.alertsPage.map(JSONValue.string))
+
+            let names = environment.names
+            if let missing = survey.missing {
+                // Devices and their counts come from the alerts fetched; the rest are one get_alerts call away.
+                result["incomplete"] = .string("devices and their counts come from the newest \(survey.alerts.count) of the "
+                    + "\(survey.attentionTotal) open Critical and Warning alerts (\(missing)); the totals above are exact. "
+                    + "next groups the rest.")
+                result["next"] = Continuation(tool: names[.getAlerts], original: ToolArguments([:]), window: window, changes: [
+                    "states": .array(attentionStates.map(JSONValue.string)), "actions": ["OPEN"], "group_by": "resource",
+                    "offset": .int(survey.alerts.count), "limit": .int(GetAlerts.maximumLimit),
+                ]).json
+            } else if kept.count < devices.count {
+                result["next"] = Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window, changes: [
+                    "top": .int(min(maximumTop, devices.count)),
+                ]).json
+            }
+            if dropped > 0 {
+                result["truncated"] = .string("\(dropped) more of the top \(min(top, devices.count)) devices did not fit in "
+                    + "\(environment.maxResultBytes) bytes; a shorter window or \(names[.getAlerts]) with group_by and states shows them.")
+            }
+            return result
         }
     }
 }
 
-/// Links into the OpsRamp portal, built from configuration only (never a fixed tenant URL).
+/// Links into the OpsRamp portal, built from configuration only (never a fixed tenant URL). The
+/// advice for missing settings goes to `--check` and the start-up log, not into answers.
 struct PortalLinks {
     let dashboard: String?
     let alertsPage: String?
-    let notes: [String]
 
     init(_ portal: PortalSettings) {
-        var notes: [String] = []
         guard let base = portal.portalURL?.absoluteString else {
             dashboard = nil
             alertsPage = nil
-            notes.append("No portal link: set \(ConfigurationVariable.portalURL.name) (e.g. https://acme.app.opsramp.com) "
-                + "and \(ConfigurationVariable.alertDashboardID.name) to get one.")
-            self.notes = notes
             return
         }
         alertsPage = base + "/portal/infra-ui/alerts"
-        if let id = portal.alertDashboardID {
-            dashboard = base + "/portal/dashboards/" + id
-        } else {
-            dashboard = nil
-            notes.append("Set \(ConfigurationVariable.alertDashboardID.name) to the id of your alert statistics dashboard "
-                + "(the last part of its URL in the portal) for a direct link.")
+        dashboard = portal.alertDashboardID.map { base + "/portal/dashboards/" + $0 }
+    }
+
+    /// What an operator should set to get (better) links; for the start-up log and `--check`.
+    static func advice(_ portal: PortalSettings, dashboardTool: String) -> [String] {
+        guard portal.portalURL != nil else {
+            return ["no portal links in \(dashboardTool): set \(ConfigurationVariable.portalURL.name) (e.g. https://acme.app.opsramp.com) "
+                + "and \(ConfigurationVariable.alertDashboardID.name)"]
+        }
+        var advice: [String] = []
+        if portal.alertDashboardID == nil {
+            advice.append("set \(ConfigurationVariable.alertDashboardID.name) to the id of your alert statistics dashboard "
+                + "(the last part of its portal URL) for a direct link in \(dashboardTool)")
         }
         if portal.portalURLDerived {
-            notes.append("The portal URL was derived from OPSRAMP_BASE_URL; set \(ConfigurationVariable.portalURL.name) if it is wrong.")
+            advice.append("the portal URL was derived from \(ConfigurationVariable.baseURL.name); set "
+                + "\(ConfigurationVariable.portalURL.name) if it is wrong")
         }
-        self.notes = notes
+        return advice
     }
 }

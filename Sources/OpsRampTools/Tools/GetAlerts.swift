@@ -2,60 +2,63 @@ import JSON
 import MCP
 import OpsRampAPI
 
-/// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`.
+/// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`; a list of
+/// compact alerts, or (`group_by: "resource"`) one row per resource.
 enum GetAlerts {
     static let states = AlertVocabulary.states
     static let priorities = AlertVocabulary.priorities
     static let defaultLimit = 50
+    /// Alerts grouped when `group_by` is given without a `limit`.
+    static let defaultGroupLimit = 1000
     static let maximumLimit = 1000
+    static let maximumOffset = 10_000_000
 
     static func make(_ environment: ToolEnvironment) -> Tool {
-        Tool(
-            name: "get_alerts",
+        let names = environment.names
+        return Tool(
+            name: names[.getAlerts],
             title: "Search alerts",
             description: """
-                Searches OpsRamp alerts, newest first. Filter with states, priorities, actions, a time window \
-                (since/until, e.g. "1h", "today", "2026-12-01T07:00"; without a zone, in the operator's time zone) \
-                and resource_ids; anything else in query_string (OpsRamp's key:value joined by '+'). Returns compact \
-                alerts, the total number of matches, the window used, and how to fetch more.
+                Searches OpsRamp alerts, newest first, by states, priorities, actions, since/until (without a zone, in \
+                the operator's), resource_ids, query_string. group_by "resource": a row per resource with counts by state. \
+                When cut, next has the arguments for the rest.
                 """,
             inputSchema: Schema.object([
-                "states": Schema.stringArray(states.joined(separator: ", ") + " (any case)."),
-                "priorities": Schema.stringArray(priorities.joined(separator: ", ") + " (P0 is highest)."),
-                "actions": Schema.stringArray(
-                    "OpsRamp's actions filter (sent as actions:...): " + AlertVocabulary.actions.joined(separator: ", ")
-                        + " (any case).", maxItems: 8),
-                "since": Schema.string(
-                    "Window start: 15m, 1h, 24h, 7d, today, yesterday, 2026-12-01, 2026-12-01T07:00 (operator's zone) "
-                        + "or with a zone (...Z, ...+02:00).", minLength: 1),
-                "until": Schema.string("Window end (default now); same forms; needs since.", minLength: 1),
-                "time_base": Schema.string(
-                    "Which alert time since/until apply to: created (raised in the window) or updated (any activity in the window).",
-                    enum: AlertTimeBase.allCases.map(\.rawValue), default: AlertTimeBase.created.rawValue),
-                "resource_ids": Schema.stringArray("Only alerts on these resources (ids from get_minimal_resource_details).", maxItems: 100),
-                "open_only": Schema.boolean("Shorthand for actions [\"OPEN\"].", default: false),
+                "states": Schema.stringArray(states.joined(separator: ", ") + "."),
+                "priorities": Schema.stringArray(priorities.joined(separator: ", ") + " (P0 highest)."),
+                "actions": Schema.stringArray(AlertVocabulary.actions.joined(separator: ", ") + "."),
+                "since": Schema.string("Window start: 1h, 7d, today, 2026-12-01T07:00, ...Z."),
+                "until": Schema.string("Window end (default now)."),
+                "time_base": Schema.string("Window on creation (default) or last update.", enum: AlertTimeBase.allCases.map(\.rawValue)),
+                "resource_ids": Schema.stringArray("From \(names[.getMinimalResourceDetails]).", maxItems: 100),
+                "open_only": Schema.boolean("Same as actions [\"OPEN\"]."),
                 "query_string": Schema.string(
-                    "Extra filters, e.g. alertTypes:Monitoring+metrics:PING. Keys: "
-                        + OpsRampClient.alertQueryKeys.subtracting(AlertFilters.windowKeys.keys).sorted().joined(separator: ", ")
-                        + "; sent as statusHistory: "
-                        + OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", ") + ".", minLength: 1),
-                "limit": Schema.integer("Most alerts to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
-                "page": Schema.integer("Which block of `limit` alerts to return, from 1.", minimum: 1, default: 1),
+                    "More key:value filters joined by +, e.g. alertTypes:Monitoring+metrics:PING; also "
+                        + OpsRampClient.alertQueryKeys.subtracting(AlertFilters.windowKeys.keys)
+                            .subtracting(["states", "priority", "actions", "resourceIds", "alertTypes", "metrics"]).sorted().joined(separator: ", ")
+                        + ", acknowledgedBy, closedBy, ..."),
+                "limit": Schema.integer("Most alerts (default \(defaultLimit); grouped \(defaultGroupLimit)).", minimum: 1, maximum: maximumLimit),
+                "offset": Schema.integer("Alerts to skip.", minimum: 0),
+                "page": Schema.integer("Page of limit alerts.", minimum: 1),
+                "group_by": Schema.string("One row per resource.", enum: ["resource"]),
             ]),
             outputSchema: Schema.openObject([
-                "totalResults": ["type": "integer", "description": "matches in OpsRamp, when it reported the number"],
+                "alerts": Schema.array(of: AlertSummary.schema),
+                "common": AlertSummary.commonSchema,
+                "resources": CompactTable.schema,
+                "resourcesTotal": Schema.plainInteger,
+                "byState": Schema.counts(nil),
                 "returned": Schema.plainInteger,
-                "page": Schema.plainInteger,
-                "limit": Schema.plainInteger,
+                "offset": Schema.plainInteger,
+                "totalResults": Schema.plainInteger,
+                "moreAvailable": Schema.plainBoolean,
                 "queryString": Schema.plainString,
                 "statusHistory": Schema.plainString,
                 "window": TimeWindow.schema,
-                "alerts": Schema.array(of: AlertSummary.schema),
-                "moreAvailable": Schema.plainBoolean,
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
+                "incomplete": Schema.plainString,
                 "truncated": Schema.plainString,
-                "next": Schema.plainString,
-            ], required: ["returned", "page", "limit", "alerts", "moreAvailable"]),
+                "next": Continuation.schema,
+            ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
                 try await run(arguments, context: context, environment: environment)
@@ -63,13 +66,10 @@ enum GetAlerts {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let limit = arguments.int("limit", default: defaultLimit)
-        let page = arguments.int("page", default: 1)
+        let grouped = arguments.string("group_by") == "resource"
+        let limit = arguments.int("limit") ?? (grouped ? defaultGroupLimit : defaultLimit)
+        let offset = try startOffset(arguments, limit: limit)
         let filters = try AlertFilters(arguments, environment: environment)
-        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
-        guard !overflow, offset <= 10_000_000 else {
-            throw ToolFailure("page \(page) is beyond any result set; use a smaller page.")
-        }
 
         let alertContext = AlertContext(tenantID: environment.tenantID)
         let collected = try await environment.withClient { client in
@@ -78,35 +78,76 @@ enum GetAlerts {
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
         }
-        let alerts = collected.items
-        return ResultBudget.fit(alerts, maxBytes: environment.maxResultBytes) { kept, dropped in
-            var result: [String: JSONValue] = [
-                "returned": .int(kept.count),
-                "page": .int(page),
-                "limit": .int(limit),
-                "alerts": .array(kept),
-                "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
-            ]
+        let answer = Answer(arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
+                            tool: environment.names[.getAlerts], maxBytes: environment.maxResultBytes)
+        return grouped ? answer.groups() : answer.list()
+    }
+
+    /// The 0-based index of the first alert wanted, from `offset` or `page`.
+    static func startOffset(_ arguments: ToolArguments, limit: Int) throws -> Int {
+        if let offset = arguments.int("offset") {
+            guard arguments.int("page") == nil else { throw ToolFailure("Give offset or page, not both (offset is the exact one).") }
+            guard offset <= maximumOffset else { throw ToolFailure("offset \(offset) is beyond any result set; use a smaller one.") }
+            return offset
+        }
+        let page = arguments.int("page", default: 1)
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        guard !overflow, offset <= maximumOffset else {
+            throw ToolFailure("page \(page) is beyond any result set; use a smaller page.")
+        }
+        return offset
+    }
+
+    /// What one search produced, and how to answer with it.
+    struct Answer {
+        let arguments: ToolArguments
+        let filters: AlertFilters
+        let collected: CollectedResults
+        let offset: Int
+        let limit: Int
+        let tool: String
+        let maxBytes: Int
+
+        /// The fields every answer carries: what was sent, what OpsRamp has, what is missing.
+        func base() -> [String: JSONValue] {
+            var result: [String: JSONValue] = [:]
             filters.describe(into: &result)
             result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
             result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
-            if dropped > 0 {
-                result["truncated"] = .string(
-                    "\(dropped) of the \(alerts.count) alerts fetched were left out to keep this answer under "
-                        + "\(environment.maxResultBytes) bytes. Ask for fewer (a smaller limit) or narrow the filters.")
-            }
-            if collected.moreAvailable && dropped == 0 {
-                let remaining = collected.totalResults.map { " (\(max(0, $0 - offset - kept.count)) more match)" } ?? ""
-                if collected.incomplete == nil || kept.count == limit {
-                    result["next"] = .string("More alerts match\(remaining): call get_alerts again with the same filters and page=\(page + 1), or narrow the filters.")
-                } else if !kept.isEmpty, offset % kept.count == 0 {
-                    result["next"] = .string("More alerts match\(remaining): for the rest, call get_alerts again with the same filters, "
-                        + "limit=\(kept.count) and page=\(offset / kept.count + 2), or narrow the filters.")
-                } else {
-                    result["next"] = .string("More alerts match\(remaining): try the same call again in a moment, or narrow the filters.")
-                }
-            }
+            if offset > 0 { result["offset"] = .int(offset) }
             return result
+        }
+
+        /// The call for the alerts after the first `taken` of this answer's share; `nil` when nothing is left.
+        func next(after taken: Int, grouping: Bool) -> Continuation? {
+            let position = offset + taken
+            let remainingInRequest = limit - taken
+            let moreInOpsRamp = collected.totalResults.map { position < $0 } ?? (collected.moreAvailable || taken < collected.items.count)
+            guard moreInOpsRamp else { return nil }
+            // Within what was asked for, continue with the rest of it; past it, with another block of the same size.
+            let nextLimit = remainingInRequest > 0 ? remainingInRequest : limit
+            var changes: [String: JSONValue] = ["offset": .int(position), "limit": .int(nextLimit), "page": .null]
+            if grouping { changes["group_by"] = "resource" }
+            return Continuation(tool: tool, original: arguments, window: filters.window, changes: changes)
+        }
+
+        func list() -> ToolOutput {
+            let alerts = collected.items
+            return ResultBudget.fit(alerts, maxBytes: maxBytes) { kept, dropped in
+                var result = base()
+                let (common, rows) = AlertSummary.compaction.hoist(kept)
+                result["alerts"] = .array(rows)
+                if !common.isEmpty { result["common"] = .object(common) }
+                result["returned"] = .int(kept.count)
+                let next = next(after: kept.count, grouping: false)
+                result["moreAvailable"] = .bool(next != nil)
+                result.setIfPresent("next", next?.json)
+                if dropped > 0 {
+                    result["truncated"] = .string("\(dropped) of the \(alerts.count) alerts fetched were left out to keep this answer "
+                        + "under \(maxBytes) bytes; next continues with them.")
+                }
+                return result
+            }
         }
     }
 }

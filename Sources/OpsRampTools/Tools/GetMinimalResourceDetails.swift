@@ -2,172 +2,131 @@ import JSON
 import MCP
 import OpsRampAPI
 
-/// `get_minimal_resource_details`: find resources (devices, cloud instances, ...) by name, address or type.
+/// `get_minimal_resource_details`: find resources (devices, cloud instances, ...) by kind, name or
+/// address, with their state and, for a small set, their open alert counts by state, in one call.
+///
+/// A `type` in plain words is served by OpsQL, which knows make, nativeType and each resource's
+/// state; the other filters use `resources/minimal`, OpsRamp's own lookup. When that lookup finds
+/// nothing for a type or host name, the forgiving OpsQL match is tried before answering.
 enum GetMinimalResourceDetails {
     static let defaultLimit = 100
     static let maximumLimit = 1000
+    /// Open alert counts come by default with answers of at most this many resources.
+    static let alertCountsUpTo = 50
 
     static func make(_ environment: ToolEnvironment) -> Tool {
-        Tool(
-            name: "get_minimal_resource_details",
-            title: "Find resources",
+        let names = environment.names
+        return Tool(
+            name: names[.getMinimalResourceDetails],
+            title: "Resources and their status",
             description: """
-                Lists OpsRamp resources (servers, network devices, cloud instances, ...) with their id, name, host name, \
-                IP address and type. Filter by host_name, ip_address, device_type, resource_type, state and \
-                agent_installed, or with query_string (e.g. dnsName:web-01+isEquals:true). `matched` counts all matches. \
-                Use the ids with get_alerts resource_ids. For make, tags or other attributes, use execute_opsql_query.
+                Finds resources with their state and (up to \(alertCountsUpTo)) open alert counts by state. type takes plain \
+                words (EC2, AWS EC2, Linux servers, Windows, switch) matched in make, nativeType, type and os, in every \
+                state; host_name, ip_address, state, agent_installed narrow it. Ids fit \(names[.getAlerts]) resource_ids.
                 """,
             inputSchema: Schema.object([
-                "host_name": Schema.string("Host name to match (substring match unless query_string has isEquals:true).", minLength: 1),
-                "ip_address": Schema.string("IP address to match.", minLength: 1),
-                "device_type": Schema.string("Operating system family (deviceType), e.g. Windows, Linux.", minLength: 1),
-                "resource_type": Schema.string(
-                    "OpsRamp's category (resourceType), e.g. DEVICE, DOCUMENT_DB, LOAD_BALANCER; not Windows/Linux "
-                        + "(use device_type). Answers' resourceType holds Linux, Server, ROUTE_53, ...", minLength: 1),
-                "state": Schema.string("Resource state.", enum: OpsRampClient.ResourceState.allCases.map(\.rawValue), default: "active"),
-                "agent_installed": Schema.boolean("Only resources with (true) or without (false) an OpsRamp agent."),
-                "query_string": Schema.string(
-                    "Extra OpsRamp queryString filters. Keys: " + OpsRampClient.resourceQueryKeys.sorted().joined(separator: ", "),
-                    minLength: 1),
-                "limit": Schema.integer("Most resources to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                "type": Schema.string("Kind of resource; every word must match."),
+                "host_name": Schema.string("Name or part of one."),
+                "ip_address": Schema.string("Address or part of one."),
+                "device_type": Schema.string("OpsRamp's deviceType: Windows, Linux."),
+                "resource_type": Schema.string("OpsRamp's resourceType: DEVICE, LOAD_BALANCER, ..."),
+                "state": Schema.string("Default active; with type, all.", enum: OpsRampClient.ResourceState.allCases.map(\.rawValue)),
+                "agent_installed": Schema.boolean("Has an OpsRamp agent."),
+                "query_string": Schema.string("More filters key:value joined by +, e.g. tags:env+deviceGroup:web."),
+                "open_alerts": Schema.boolean("Open alert counts (default: up to \(alertCountsUpTo) resources)."),
+                "limit": Schema.integer("Most resources.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
             ]),
             outputSchema: Schema.openObject([
-                "matched": Schema.integer("all matches in OpsRamp"),
+                "matched": Schema.plainInteger,
                 "returned": Schema.plainInteger,
                 "state": Schema.plainString,
+                "type": Schema.array(of: Schema.plainString),
                 "queryString": Schema.plainString,
-                "resources": Schema.array(of: resourceSchema),
+                "note": Schema.plainString,
+                "hint": Schema.plainString,
+                "common": ["type": "object", "additionalProperties": ["type": ["string", "integer", "boolean"]]],
+                "resources": Schema.array(of: ResourceRows.schema),
+                "openAlerts": Schema.counts(nil),
+                "alertCounts": Schema.plainString,
                 "moreAvailable": Schema.plainBoolean,
-                "pagesFetched": Schema.plainInteger,
-                "incomplete": Schema.string("why pages OpsRamp has were not fetched"),
-                "next": Schema.plainString,
-                "hint": Schema.string("what to try when nothing matched"),
-            ], required: ["matched", "returned", "resources", "moreAvailable"]),
+                "incomplete": Schema.plainString,
+                "truncated": Schema.plainString,
+                "next": Continuation.schema,
+            ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
                 try await run(arguments, context: context, environment: environment)
             })
     }
 
-    /// The type filters and the queryString key each one sends.
-    static let typeArguments = [(argument: "device_type", key: "deviceType"), (argument: "resource_type", key: "resourceType")]
-
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
         let limit = arguments.int("limit", default: defaultLimit)
-        let state = OpsRampClient.ResourceState(rawValue: arguments.string("state", default: "active")) ?? .active
-        let query = try buildQuery(arguments)
-
-        let (collected, hint) = try await environment.withClient { client in
-            let collected = try await client.minimalResources(query: query, state: state, limit: limit) { fetched, wanted in
-                context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) resources")
-            }
-            let matched = collected.totalResults ?? collected.items.count
-            let hint = matched == 0 ? await zeroMatchHint(arguments, query: query, state: state, client: client) : nil
-            return (collected, hint)
+        let request = try ResourceRequest(arguments)
+        let (search, counts) = try await environment.withClient { client -> (ResourceSearch, AlertCountsOutcome) in
+            let search = try await request.search(limit: limit, client: client, progress: context.progress)
+            let wanted = arguments.bool("open_alerts") ?? (search.rows.count <= alertCountsUpTo)
+            guard wanted, !search.rows.isEmpty else { return (search, .notAsked) }
+            return (search, await alertCounts(for: search.rows, client: client))
         }
-        let matched = collected.totalResults ?? collected.items.count
-        let compact = collected.items.map(compactResource)
-        return ResultBudget.fit(compact, maxBytes: environment.maxResultBytes) { kept, dropped in
-            var result: [String: JSONValue] = [
-                "matched": .int(matched),
-                "returned": .int(kept.count),
-                "state": .string(state.rawValue),
-                "queryString": .string(query.description),
-                "resources": .array(kept),
-                "moreAvailable": .bool(matched > kept.count || collected.moreAvailable),
-                "pagesFetched": .int(collected.pagesFetched),
-            ]
-            result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
-            result.setIfPresent("hint", hint.map(JSONValue.string))
-            if matched > kept.count {
-                let reason = dropped > 0 ? "to keep this answer under \(environment.maxResultBytes) bytes"
-                    : collected.incomplete != nil ? "because not every page could be fetched (see incomplete)" : "by limit=\(limit)"
-                result["next"] = .string("\(matched - kept.count) more resources match but were left out \(reason); "
-                    + "narrow the filters (host_name, ip_address, device_type, resource_type, query_string)"
-                    + (dropped == 0 && limit < maximumLimit ? " or raise limit (up to \(maximumLimit))." : "."))
+        return answer(search, counts: counts, arguments: arguments, limit: limit, environment: environment)
+    }
+
+    /// The open alert counts of the first resources; a failure leaves the listing standing and is
+    /// reported as missing counts, never as zeros.
+    static func alertCounts(for rows: [[String: JSONValue]], client: OpsRampClient) async -> AlertCountsOutcome {
+        let ids = rows.prefix(ResourceAlertCounts.maximumResources).compactMap { AlertSummary.text($0["id"])?.stringValue }
+        do {
+            return .counted(try await ResourceAlertCounts.fetch(ids: ids, client: client))
+        } catch {
+            return .failed(error.userMessage)
+        }
+    }
+
+    enum AlertCountsOutcome: Sendable {
+        case notAsked
+        case counted(ResourceAlertCounts)
+        case failed(String)
+    }
+
+    static func answer(_ search: ResourceSearch, counts: AlertCountsOutcome, arguments: ToolArguments, limit: Int,
+                       environment: ToolEnvironment) -> ToolOutput {
+        var rows = search.rows
+        if case .counted(let counted) = counts {
+            rows = rows.enumerated().map { $0.offset < ResourceAlertCounts.maximumResources ? counted.annotate($0.element) : $0.element }
+        }
+        return ResultBudget.fit(rows.map(JSONValue.object), maxBytes: environment.maxResultBytes) { kept, dropped in
+            var result = search.described
+            result["matched"] = .int(search.matched)
+            result["returned"] = .int(kept.count)
+            result.setIfPresent("note", search.note.map(JSONValue.string))
+            result.setIfPresent("hint", search.hint.map(JSONValue.string))
+            result.setIfPresent("incomplete", search.incomplete.map(JSONValue.string))
+            let (common, compacted) = ResourceRows.compaction.hoist(kept)
+            result["resources"] = .array(compacted)
+            if !common.isEmpty { result["common"] = .object(common) }
+            switch counts {
+            case .notAsked:
+                break
+            case .failed(let message):
+                result["alertCounts"] = .string("not available: \(message)")
+            case .counted(let counted):
+                result["openAlerts"] = ResourceRows.totals(kept)
+                var notes = counted.partial.map { [$0] } ?? []
+                if rows.count > ResourceAlertCounts.maximumResources {
+                    notes.append("only the first \(ResourceAlertCounts.maximumResources) resources are counted")
+                }
+                if !notes.isEmpty { result["alertCounts"] = .string(notes.joined(separator: "; ")) }
+            }
+            let more = search.matched > kept.count || search.moreAvailable
+            result["moreAvailable"] = .bool(more)
+            if dropped > 0 {
+                result["truncated"] = .string("\(dropped) resources did not fit in \(environment.maxResultBytes) bytes; "
+                    + "narrow the search (type, host_name, ip_address, state).")
+            } else if more, search.incomplete == nil, limit < maximumLimit {
+                result["next"] = Continuation(tool: environment.names[.getMinimalResourceDetails], original: arguments, window: nil,
+                                              changes: ["limit": .int(min(maximumLimit, max(search.matched, limit + 1)))]).json
             }
             return result
         }
-    }
-
-    static func buildQuery(_ arguments: ToolArguments) throws -> QueryString {
-        var query = QueryString()
-        do {
-            if let host = arguments.string("host_name") { try query.add("hostName", host) }
-            if let address = arguments.string("ip_address") { try query.add("ipAddress", address) }
-            for (argument, key) in typeArguments {
-                if let value = arguments.string(argument) { try query.add(key, value) }
-            }
-            if let agent = arguments.bool("agent_installed") { try query.add("agentInstalled", agent ? "true" : "false") }
-            if let raw = arguments.string("query_string") {
-                try query.merge(QueryString.parse(raw, allowedKeys: OpsRampClient.resourceQueryKeys))
-            }
-        } catch {
-            throw ToolFailure("Invalid filter: \(error).")
-        }
-        return query
-    }
-
-    /// What to try when nothing matched. A type filter in one vocabulary is retried once in the other
-    /// (resource_type DEVICE and device_type Linux are different lists), and the answer says what that found.
-    static func zeroMatchHint(_ arguments: ToolArguments, query: QueryString, state: OpsRampClient.ResourceState,
-                              client: OpsRampClient) async -> String {
-        var hints: [String] = []
-        for (index, type) in typeArguments.enumerated() {
-            guard let value = arguments.string(type.argument) else { continue }
-            let other = typeArguments[1 - index]
-            let meaning = type.argument == "device_type"
-                ? "device_type takes operating system families (Windows, Linux, ...)"
-                : "resource_type takes OpsRamp's resource categories (DEVICE, DOCUMENT_DB, LOAD_BALANCER, ...)"
-            var swapped = QueryString()
-            for pair in query.pairs {
-                if pair.key == type.key {
-                    try? swapped.add(other.key, pair.values)
-                } else if pair.key != other.key {
-                    try? swapped.add(pair.key, pair.values)
-                }
-            }
-            let probe = try? await client.minimalResources(query: swapped, state: state, limit: 1)
-            let found = probe.map { $0.totalResults ?? $0.items.count } ?? 0
-            if found > 0 {
-                hints.append("\(meaning); \(other.argument) \"\(value)\" matches \(found) resource(s): call again with "
-                    + "\(other.argument) instead of \(type.argument).")
-            } else {
-                hints.append("\(meaning); \(other.argument) \"\(value)\" matches nothing either.")
-            }
-        }
-        if state != .all { hints.append("Only \(state.rawValue) resources were searched; state \"all\" includes the others.") }
-        hints.append("host_name and ip_address match substrings; for make, tags or other attributes use execute_opsql_query.")
-        return hints.joined(separator: " ")
-    }
-
-    /// Keeps the identifying fields and drops empty ones.
-    /// The fields a compact resource may have; all text but `agentInstalled`.
-    static let textFields = ["id", "name", "hostName", "ipAddress", "dnsName", "resourceName", "aliasName", "resourceType",
-                             "type", "state", "status", "make", "model", "osName"]
-
-    /// Schema of one compact resource, for `outputSchema`: every field declared, so typed clients keep them all.
-    static let resourceSchema: JSONValue = {
-        var properties: [String: JSONValue] = [:]
-        for field in textFields { properties[field] = Schema.plainString }
-        properties["id"] = Schema.string("usable in get_alerts resource_ids")
-        properties["agentInstalled"] = Schema.plainBoolean
-        return Schema.openObject(properties)
-    }()
-
-    /// Keeps the identifying fields and drops empty ones. Values are kept as text (numbers as their
-    /// digits) so that each field has one type whatever the tenant sends; `agentInstalled` is a boolean.
-    static func compactResource(_ resource: JSONValue) -> JSONValue {
-        guard case .object(let fields) = resource else { return resource }
-        var result: [String: JSONValue] = [:]
-        for key in textFields {
-            result.setIfPresent(key, AlertSummary.text(fields[key]))
-        }
-        switch fields["agentInstalled"] {
-        case .bool(let flag)?: result["agentInstalled"] = .bool(flag)
-        case .string(let text)? where ["true", "false"].contains(text.lowercased()): result["agentInstalled"] = .bool(text.lowercased() == "true")
-        default: break
-        }
-        return .object(result)
     }
 }

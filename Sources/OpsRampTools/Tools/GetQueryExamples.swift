@@ -3,27 +3,23 @@ import MCP
 
 /// `get_query_examples`: worked OpsQL request bodies, to read before writing a query.
 enum GetQueryExamples {
-    static func make() -> Tool {
+    static func make(_ environment: ToolEnvironment) -> Tool {
         Tool(
-            name: "get_query_examples",
+            name: environment.names[.getQueryExamples],
             title: "OpsQL query examples",
             description: """
-                Returns ready-to-run OpsQL request bodies for execute_opsql_query, grouped by category \
-                (alerts, resources, topology), with a short guide to filterCriteria operators and relative times. \
-                Call this before writing an OpsQL query. Works without an OpsRamp connection.
+                Worked OpsQL request bodies for \(environment.names[.executeOpsQLQuery]) and a filterCriteria guide; \
+                read before writing OpsQL.
                 """,
             inputSchema: Schema.object([
                 "category": Schema.string(
-                    "Which examples to return.", enum: QueryExampleCatalog.categoryNames, default: "all"),
+                    "Which examples.", enum: QueryExampleCatalog.categoryNames, default: "all"),
             ]),
             outputSchema: Schema.openObject([
                 "category": Schema.plainString,
-                "examples": Schema.array(of: Schema.openObject([
-                    "question": Schema.plainString,
-                    "query": Schema.opsqlRequest,
-                ], required: ["question", "query"])),
+                "examples": Schema.array(of: Schema.openObject(["question": Schema.plainString, "query": Schema.opsqlRequest])),
                 "syntax": Schema.array(of: Schema.plainString),
-            ], required: ["category", "examples", "syntax"]),
+            ]),
             annotations: ToolAnnotations(openWorld: false),
             handler: { arguments, _ in
                 let category = arguments.string("category", default: "all")

@@ -7,19 +7,18 @@ import OpsRampAPI
 enum GetReleaseVersion {
     static func make(_ environment: ToolEnvironment) -> Tool {
         Tool(
-            name: "get_release_version",
+            name: environment.names[.getReleaseVersion],
             title: "OpsRamp release version",
             description: """
-                Returns the OpsRamp platform release version as OpsRamp reports it. The endpoint is undocumented \
-                and some pods lack it (HTTP 404): that does not mean the connection is broken; get_alerts shows \
-                whether it works.
+                OpsRamp's release version. The endpoint is undocumented and some pods lack it (HTTP 404), which says \
+                nothing about the connection: \(environment.names[.getAlerts]) shows whether that works.
                 """,
             inputSchema: Schema.object([:]),
             outputSchema: Schema.openObject([
                 "release": Schema.anyOf([Schema.freeObject("OpsRamp's answer"), Schema.plainString],
                                         description: "OpsRamp's answer as it came (an object), or as text when it is not an object or was cut"),
                 "truncated": Schema.plainString,
-            ], required: ["release"]),
+            ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { _, _ in
                 let answer = try await environment.withClient { client in

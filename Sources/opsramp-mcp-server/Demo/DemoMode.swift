@@ -17,14 +17,16 @@ enum DemoMode {
 
     static let title = "HPE OpsRamp (demo: sample data)"
 
-    /// Put before the usual instructions, so the model reads it first.
-    static let instructions = """
+    /// Put before the usual instructions (which name the tools as exposed), so the model reads it first.
+    static func instructions(_ names: ToolNames) -> String {
+        """
         DEMO MODE: this server answers from a built-in sample tenant (a partner tenant, \(FakeData.demoTenantID), with \
         four invented clients), not from OpsRamp. Every tool result carries a notice saying so; whenever you report \
         alerts, resources or counts from it, tell the user that they are sample data. The tools, filters and \
         answers work exactly as they do against a real tenant. OpsRamp settings are not used in the demo, so it \
         has no portal links; to use a real tenant, the user runs the server without --demo.
-        """ + "\n\n" + OpsRampToolbox.instructions
+        """ + "\n\n" + OpsRampToolbox.instructions(names)
+    }
 
     /// The settings the demo keeps from the environment (all others are replaced or ignored).
     static func keeps(_ variable: ConfigurationVariable) -> Bool {

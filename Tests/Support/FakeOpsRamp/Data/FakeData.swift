@@ -66,11 +66,13 @@ public enum FakeData {
     }
 
     /// A resource object: §7 fields (`type` is OpsRamp's `resourceType`, e.g. "Linux"; the object's own
-    /// `type` is `DEVICE`) plus `make`, `nativeType`, `state`, `agentInstalled`, `tags` and dates.
+    /// `type` is `DEVICE`) plus `make`, `nativeType`, `state`, `agentInstalled`, `tags` and dates, and
+    /// `os` and `osType` (OpsQL resource attributes) when given; `osType` defaults to the operating
+    /// system family when `type` names one (Linux, Windows).
     public static func resource(
         id: String, name: String, hostName: String, ip: String, type: String, make: String, nativeType: String,
         state: String = "active", agentInstalled: Bool = true, dnsName: String? = nil, os: String? = nil,
-        tags: [String: String] = [:], tenantID: String = "client_1234", now: Date = Date()
+        osType: String? = nil, tags: [String: String] = [:], tenantID: String = "client_1234", now: Date = Date()
     ) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(id), "name": .string(name), "hostName": .string(hostName), "ipAddress": .string(ip),
@@ -84,6 +86,7 @@ public enum FakeData {
         ]
         object.setIfPresent("dnsName", dnsName.map(JSONValue.string))
         object.setIfPresent("os", os.map(JSONValue.string))
+        object.setIfPresent("osType", (osType ?? (["Linux", "Windows"].contains(type) ? type : nil)).map(JSONValue.string))
         return .object(object)
     }
 

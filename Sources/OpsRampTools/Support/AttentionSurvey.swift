@@ -1,0 +1,104 @@
+import JSON
+import MCP
+import OpsRampAPI
+
+/// What "which devices need attention?" fetches from OpsRamp: the open (action OPEN) Critical and
+/// Warning alerts of a window, to rank devices by, and exact counts of open alerts by state.
+///
+/// The alert pages and the Info and Ok counts are requested at once. When every attention alert was
+/// fetched, the Critical and Warning counts (and the priority counts) are taken from them; when the
+/// fetch stopped short (the alert limit, the time or rate budget), those counts are asked of
+/// OpsRamp instead, so the totals stay exact and only the device list is partial.
+struct AttentionSurvey: Sendable {
+    /// Compact alerts, as fetched.
+    let alerts: [JSONValue]
+    /// Open alerts by state, all four exact.
+    let byState: [String: Int]
+    /// The attention alerts by priority, `N/A` included; `nil` when not asked for.
+    let byPriority: [String: Int]?
+    /// OpsRamp's number of open Critical and Warning alerts in the window.
+    let attentionTotal: Int
+    /// Why `alerts` are not all the attention alerts; `nil` when they are.
+    let missing: String?
+
+    static func run(window: TimeWindow?, byPriority: Bool, environment: ToolEnvironment,
+                    progress: ProgressReporter) async throws -> AttentionSurvey {
+        let attention = try query(states: GetAlertStatisticsDashboard.attentionStates, window: window)
+        let info = try query(states: ["Info"], window: window)
+        let ok = try query(states: ["Ok"], window: window)
+        let alertContext = AlertContext(tenantID: environment.tenantID)
+        let limit = GetAlertStatisticsDashboard.alertLimit
+        return try await environment.withClient { client in
+            async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit,
+                                                    transform: { AlertSummary.compact($0, context: alertContext) }) { done, wanted in
+                progress.report(Double(done), total: Double(wanted), message: "fetched \(done) open Critical and Warning alerts")
+            }
+            async let infoCount = client.countAlerts(query: info)
+            async let okCount = client.countAlerts(query: ok)
+            let collected = try await fetched
+            var byState = ["Info": try await infoCount, "Ok": try await okCount]
+
+            var tally = AlertTally()
+            for alert in collected.items { tally.add(alert) }
+            let total = collected.totalResults ?? collected.items.count
+            let missing: String? = if let incomplete = collected.incomplete {
+                incomplete
+            } else if collected.items.count < total {
+                "one call ranks devices by at most \(limit) alerts"
+            } else {
+                nil
+            }
+            var priorities: [String: Int]?
+            if missing == nil {
+                for state in GetAlertStatisticsDashboard.attentionStates { byState[state] = tally.count(state: state) }
+                if byPriority { priorities = tally.byPriority }
+            } else {
+                let exact = try await counts(GetAlertStatisticsDashboard.attentionStates, key: "states", window: window, client: client)
+                byState.merge(exact) { $1 }
+                if byPriority {
+                    var counted = try await counts(AlertVocabulary.priorities, key: "priority", window: window, client: client,
+                                                   states: GetAlertStatisticsDashboard.attentionStates)
+                    // OpsRamp cannot filter on "no priority": the unset ones are what the six counts leave out.
+                    counted[AlertTally.unsetPriority] = max(0, total - counted.values.reduce(0, +))
+                    priorities = counted
+                }
+            }
+            return AttentionSurvey(alerts: collected.items, byState: byState, byPriority: priorities,
+                                   attentionTotal: total, missing: missing)
+        }
+    }
+
+    /// `states` of open alerts in the window.
+    static func query(states: [String], window: TimeWindow?) throws -> QueryString {
+        var query = QueryString()
+        do {
+            try query.add("states", states)
+            try query.add("actions", "OPEN")
+            try window?.add(to: &query)
+        } catch {
+            throw ToolFailure("Invalid filter: \(error).")
+        }
+        return query
+    }
+
+    /// One count request per value of `key` (states or priority), run at once.
+    static func counts(_ values: [String], key: String, window: TimeWindow?, client: OpsRampClient,
+                       states: [String] = []) async throws -> [String: Int] {
+        var queries: [(String, QueryString)] = []
+        for value in values {
+            var query = try self.query(states: key == "states" ? [value] : states, window: window)
+            if key != "states" {
+                do { try query.add(key, value) } catch { throw ToolFailure("Invalid filter: \(error).") }
+            }
+            queries.append((value, query))
+        }
+        return try await withThrowingTaskGroup(of: (String, Int).self) { group in
+            for (value, query) in queries {
+                group.addTask { (value, try await client.countAlerts(query: query)) }
+            }
+            var counts: [String: Int] = [:]
+            for try await (value, count) in group { counts[value] = count }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import JSON
+import OpsRampAPI
+
+/// Open alerts (action OPEN) of a set of resources, counted per resource and state: one alert
+/// search on `resourceIds`, paged like any other.
+struct ResourceAlertCounts: Sendable {
+    /// Most resources asked about in one search (ids travel in the URL).
+    static let maximumResources = 100
+    /// Most alerts read for the counts (two pages of 500).
+    static let alertLimit = 1000
+    /// Row fields that hold the counts, one per state.
+    static let fields = AlertVocabulary.states.map { (state: $0, field: "open" + $0) }
+
+    /// Counts by resource id, then state.
+    let byResource: [String: AlertTally]
+    let total: AlertTally
+    /// OpsRamp's number of open alerts on these resources.
+    let matched: Int
+    /// Why the counts are not from every open alert of these resources; `nil` when they are.
+    let partial: String?
+
+    static func fetch(ids: [String], client: OpsRampClient) async throws(OpsRampError) -> ResourceAlertCounts {
+        var query = QueryString()
+        do {
+            try query.add("resourceIds", ids)
+            try query.add("actions", "OPEN")
+        } catch {
+            throw .badRequest(detail: "resource ids: \(error)")
+        }
+        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, transform: { alert in
+            // Only the resource and the state matter here; compact each alert to those as it arrives.
+            var kept: [String: JSONValue] = [:]
+            kept.setIfPresent("currentState", alert["currentState"])
+            kept.setIfPresent("resourceId", AlertSummary.text(alert["resource"]?["id"]) ?? AlertSummary.text(alert["device"]?["id"]))
+            return .object(kept)
+        })
+        var byResource: [String: AlertTally] = [:]
+        var total = AlertTally()
+        for alert in collected.items {
+            total.add(alert)
+            guard let id = alert["resourceId"]?.stringValue else { continue }
+            byResource[id, default: AlertTally()].add(alert)
+        }
+        let matched = collected.totalResults ?? collected.items.count
+        let partial: String? = if let incomplete = collected.incomplete {
+            "counted from \(collected.items.count) of \(matched) open alerts: \(incomplete)"
+        } else if collected.items.count < matched {
+            "counted from the newest \(collected.items.count) of \(matched) open alerts"
+        } else {
+            nil
+        }
+        return ResourceAlertCounts(byResource: byResource, total: total, matched: matched, partial: partial)
+    }
+
+    /// `row` with its `openCritical`, `openWarning`, `openInfo` and `openOk` counts.
+    func annotate(_ row: [String: JSONValue]) -> [String: JSONValue] {
+        var row = row
+        let tally = AlertSummary.text(row["id"])?.stringValue.flatMap { byResource[$0] } ?? AlertTally()
+        for (state, field) in Self.fields { row[field] = .int(tally.count(state: state)) }
+        return row
+    }
+
+    /// The totals over every resource asked about, by state.
+    var totalJSON: JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: AlertVocabulary.states.map { ($0, JSONValue.int(total.count(state: $0))) }))
+    }
+}

@@ -1,0 +1,98 @@
+import JSON
+
+/// The alerts of one resource (device), summed up: counts by state and priority, the worst
+/// priority, and the newest alert.
+struct ResourceAlertGroup: Sendable {
+    /// The resource id, or `name:<name>` for alerts that carry only a name (inference alerts).
+    let key: String
+    var id: String?
+    var name: String?
+    var type: String?
+    var tally = AlertTally()
+    /// `AlertTime.sortKey` of the newest alert, with its creation time and subject as sent.
+    var newestKey = ""
+    var newestCreated: String?
+    var newestSubject: String?
+
+    /// The highest priority among the alerts (P0 is highest); `N/A` when none has one.
+    var worstPriority: String {
+        AlertVocabulary.priorities.first { tally.byPriority[$0] != nil } ?? AlertTally.unsetPriority
+    }
+
+    /// The position of the worst state in `AlertVocabulary.states` (Critical first); `other` after them.
+    var worstStateRank: Int {
+        AlertVocabulary.states.firstIndex { tally.count(state: $0) > 0 } ?? AlertVocabulary.states.count
+    }
+
+    mutating func add(_ alert: JSONValue) {
+        tally.add(alert)
+        id = id ?? alert["resourceId"]?.stringValue
+        name = name ?? alert["resourceName"]?.stringValue
+        type = type ?? alert["resourceType"]?.stringValue
+        let created = alert["createdDate"]?.stringValue
+        let key = AlertTime.sortKey(created)
+        if newestCreated == nil || key > newestKey {
+            newestKey = key
+            newestCreated = created
+            newestSubject = alert["subject"]?.stringValue
+        }
+    }
+}
+
+/// Groups compact alerts by the resource they are on and ranks the groups by how much attention
+/// they need: worst state first (Critical before Warning), then highest priority, then most alerts
+/// of each state, then the newest alert.
+enum ResourceAlertGroups {
+    /// Longest subject shown in a table; longer ones end in "...".
+    static let subjectLength = 120
+    /// Groups for alerts that name no resource at all.
+    static let noResourceKey = "(no resource)"
+
+    static func ranked(_ alerts: [JSONValue]) -> [ResourceAlertGroup] {
+        var groups: [String: ResourceAlertGroup] = [:]
+        for alert in alerts {
+            let key = alert["resourceId"]?.stringValue ?? alert["resourceName"]?.stringValue.map { "name:" + $0 } ?? noResourceKey
+            groups[key, default: ResourceAlertGroup(key: key)].add(alert)
+        }
+        return groups.values.sorted(by: precedes)
+    }
+
+    /// True when `first` needs attention before `second`.
+    static func precedes(_ first: ResourceAlertGroup, _ second: ResourceAlertGroup) -> Bool {
+        if first.worstStateRank != second.worstStateRank { return first.worstStateRank < second.worstStateRank }
+        let firstPriority = AlertTally.priorityBuckets.firstIndex(of: first.worstPriority) ?? Int.max
+        let secondPriority = AlertTally.priorityBuckets.firstIndex(of: second.worstPriority) ?? Int.max
+        if firstPriority != secondPriority { return firstPriority < secondPriority }
+        for state in AlertVocabulary.states + [AlertTally.otherState] {
+            let (a, b) = (first.tally.count(state: state), second.tally.count(state: state))
+            if a != b { return a > b }
+        }
+        if first.newestKey != second.newestKey { return first.newestKey > second.newestKey }
+        return (first.name ?? "", first.key) < (second.name ?? "", second.key)
+    }
+
+    /// The table of `groups` with one count column per state in `states` (lower case).
+    static func table(_ groups: some Collection<ResourceAlertGroup>, states: [String]) -> CompactTable {
+        let columns = ["name", "id", "type"] + states.map { $0.lowercased() } + ["worstPriority", "newestCreated", "newestSubject"]
+        let rows = groups.map { group -> [JSONValue] in
+            var row: [JSONValue] = [text(group.name), text(group.id), text(group.type)]
+            row += states.map { .int(group.tally.count(state: $0)) }
+            row += [.string(group.worstPriority), text(group.newestCreated), text(group.newestSubject.map(shortened))]
+            return row
+        }
+        return CompactTable(columns: columns, rows: rows)
+    }
+
+    /// The states a table of `groups` needs columns for: OpsRamp's four, and `other` when an alert had another.
+    static func states(in groups: [ResourceAlertGroup]) -> [String] {
+        AlertVocabulary.states + (groups.contains { $0.tally.count(state: AlertTally.otherState) > 0 } ? [AlertTally.otherState] : [])
+    }
+
+    static func shortened(_ subject: String) -> String {
+        subject.count > subjectLength ? String(subject.prefix(subjectLength - 3)) + "..." : subject
+    }
+
+    private static func text(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+}

@@ -1,0 +1,53 @@
+import JSON
+import MCP
+
+/// Resource rows as answers show them: the identifying fields, once each.
+enum ResourceRows {
+    /// Fields kept from a `resources/minimal` object or an OpsQL resource row, in this order.
+    static let fields = ["id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
+                         "resourceType", "type", "make", "nativeType", "os", "agentInstalled"]
+
+    /// A name field that equals the name, or a DNS name equal to the host name, says nothing new.
+    static let compaction = RowCompaction(
+        repeats: [
+            .init(field: "hostName", sameAs: ["name"]),
+            .init(field: "resourceName", sameAs: ["name"]),
+            .init(field: "aliasName", sameAs: ["name"]),
+            .init(field: "dnsName", sameAs: ["hostName", "name"]),
+        ],
+        neverCommon: ["id", "name"])
+
+    /// The row for `resource`: known fields that hold something, as text (`agentInstalled` as a
+    /// boolean), without repeats.
+    static func row(_ resource: JSONValue) -> [String: JSONValue] {
+        guard case .object(let object) = resource else { return [:] }
+        var row: [String: JSONValue] = [:]
+        for key in fields where key != "agentInstalled" {
+            row.setIfPresent(key, AlertSummary.text(object[key]))
+        }
+        switch object["agentInstalled"] {
+        case .bool(let flag)?: row["agentInstalled"] = .bool(flag)
+        case .string(let text)? where ["true", "false"].contains(text.lowercased()): row["agentInstalled"] = .bool(text.lowercased() == "true")
+        default: break
+        }
+        return compaction.compact(row)
+    }
+
+    /// Open alerts of `rows` by state, from their `open…` counts.
+    static func totals(_ rows: [JSONValue]) -> JSONValue {
+        var totals: [String: JSONValue] = [:]
+        for (state, field) in ResourceAlertCounts.fields {
+            totals[state] = .int(rows.reduce(0) { $0 + ($1[field]?.intValue ?? 0) })
+        }
+        return .object(totals)
+    }
+
+    /// The `outputSchema` of one row: every field declared (text, `agentInstalled`, the integer counts).
+    static let schema: JSONValue = {
+        var properties: [String: JSONValue] = [:]
+        for field in fields { properties[field] = Schema.plainString }
+        properties["agentInstalled"] = Schema.plainBoolean
+        for (_, field) in ResourceAlertCounts.fields { properties[field] = Schema.plainInteger }
+        return ["type": "object", "properties": .object(properties)]
+    }()
+}
