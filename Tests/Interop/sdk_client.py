@@ -68,10 +68,13 @@ async def exercise(session, negotiated, checks):
     calls = [
         ("get_query_examples", {"category": "alerts"}),
         ("get_alerts", {"states": ["Critical"], "since": "1h"}),
+        ("get_alerts", {"since": "7d", "limit": 2}),
+        ("get_alerts", {"states": ["Critical", "Warning"], "since": "24h", "group_by": "resource"}),
         ("get_minimal_resource_details", {"host_name": "ec2"}),
+        ("get_minimal_resource_details", {"type": "RDS"}),
         ("execute_opsql_query", {"query": {"objectType": "resource", "fields": ["id", "name", "state"],
                                            "filterCriteria": "make = \"AWS\""}}),
-        ("get_alert_statistics_dashboard", {"since": "24h"}),
+        ("get_alert_statistics_dashboard", {"since": "24h", "by_priority": True, "top": 2}),
     ]
     for name, arguments in calls:
         result = await session.call_tool(name, arguments)

@@ -100,3 +100,63 @@ struct DemoInteropTests {
         #expect(runs >= 1)
     }
 }
+
+@Suite("Interop: the three questions through the official MCP Python SDK",
+       .enabled(if: SDKPythons.available, "set MCP_SDK_PYTHONS or run .ci/run to install the SDKs"))
+struct InteropQuestionsTests {
+    static var script: String { SDKPythons.interopScript("questions.py") }
+
+    @Test("each question, chosen from the tool descriptions, is answered in one call under a prefix, matching the fake's data")
+    func questions() async throws {
+        var runs = 0
+        for python in SDKPythons.all {
+            let modes = await SDKPythons.major(python) >= 2 ? ["legacy", "auto"] : ["legacy"]
+            for mode in modes {
+                let tenant = try FakeTenant()
+                var environment = tenant.environment(["OPSRAMP_MCP_TOOL_PREFIX": "prod_", "OPSRAMP_TIMEZONE": "UTC",
+                                                      "OPSRAMP_MCP_LOG_LEVEL": "info"])
+                environment["PATH"] = "/usr/bin:/bin"
+                let (status, output) = await SDKPythons.run(python, [Self.script, mode, ServerProcess.binaryURL.path,
+                                                               JSONWriter.string(.object(environment.mapValues(JSONValue.string)))])
+                let line = output.split(separator: "\n").last.map(String.init) ?? ""
+                #expect(status == 0, "\(mode) with \(python): \(line.prefix(2_000))")
+                let report = try JSONParser.parse(line)
+                #expect(report["ok"] == true)
+                let answers = report["answers"]?.arrayValue ?? []
+                #expect(answers.count == 3)
+                guard answers.count == 3 else { continue }
+                print("interop questions \(report["sdk"]?.stringValue ?? "") \(mode): "
+                    + answers.map { "\($0["tool"]?.stringValue ?? "") \($0["bytes"]?.intValue ?? 0) bytes" }.joined(separator: ", "))
+                #expect(answers.map { $0["tool"]?.stringValue ?? "" }
+                    == ["prod_get_alerts", "prod_get_minimal_resource_details", "prod_get_alert_statistics_dashboard"])
+                // One call per question: one alert search; one OpsQL query and the open alerts of what it found;
+                // the dashboard's page of attention alerts and its Info and Ok counts.
+                #expect(tenant.requests(on: .alerts).count == 5)
+                #expect(tenant.requests(on: .opsql).count == 1)
+                let facts = FakeFacts(alerts: tenant.sample.alerts)
+
+                let critical = answers[0]["structured"]
+                let expected = facts.open(states: ["Critical"], since: tenant.now.addingTimeInterval(-3_605))
+                #expect((critical?["alerts"]?.arrayValue ?? []).compactMap { $0["uniqueId"]?.stringValue }
+                    == expected.compactMap { $0["uniqueId"]?.stringValue })
+
+                let ec2 = answers[1]["structured"]
+                let instances = tenant.sample.resources.filter { $0["make"] == "AWS" && $0["nativeType"] == "EC2 Instance" }
+                let open = facts.openByResource()
+                let rows = ec2?["resources"]?.arrayValue ?? []
+                #expect(Set(rows.compactMap { $0["id"]?.stringValue }) == Set(instances.compactMap { $0["id"]?.stringValue }))
+                for row in rows {
+                    let id = row["id"]?.stringValue ?? ""
+                    #expect(row["state"] == instances.first { $0["id"]?.stringValue == id }?["state"])
+                    #expect(row["openCritical"]?.intValue == open[id]?["Critical"] ?? 0)
+                    #expect(row["openWarning"]?.intValue == open[id]?["Warning"] ?? 0)
+                }
+
+                try AnswerChecks.expectDevices(answers[2]["structured"], facts: facts, since: AnswerChecks.midnightUTC(tenant.now), shown: nil)
+                #expect(!output.contains(FakeTenant.canarySecret))
+                runs += 1
+            }
+        }
+        #expect(runs >= 1)
+    }
+}
