@@ -71,6 +71,8 @@ struct CompactionTests {
         #expect(AlertTime.sortKey("2026-12-01T09:03:00+0200") == "2026-12-01T07:03:00")
         #expect(AlertTime.sortKey("yesterday") == "")
         #expect(AlertTime.sortKey(nil) == "")
+        #expect(AlertTime.utc("2026-12-01T09:03:00+0200") == "2026-12-01T07:03:00Z")
+        #expect(AlertTime.utc("soon") == "soon")
     }
 }
 
@@ -119,7 +121,7 @@ struct ResourceAlertGroupTests {
         let table = ResourceAlertGroups.table(groups, states: ["Critical", "Warning"])
         #expect(table.columns == ["name", "id", "critical", "worstPriority", "newestCreated", "newestSubject"])
         #expect(table.common == ["type": "Linux", "warning": 1])
-        #expect(table.rows[0] == ["host-r1", "r1", 1, "P1", "2026-12-01T09:00:00+0000", .string(String(repeating: "x", count: 117) + "...")])
-        #expect(table.rows[1] == ["acme-aiops", .null, 0, "N/A", "2026-12-01T07:00:00+0000", "inference"])
+        #expect(table.rows[0] == ["host-r1", "r1", 1, "P1", "2026-12-01T09:00:00Z", .string(String(repeating: "x", count: 117) + "...")])
+        #expect(table.rows[1] == ["acme-aiops", .null, 0, "N/A", "2026-12-01T07:00:00Z", "inference"])
     }
 }

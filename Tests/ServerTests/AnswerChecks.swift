@@ -95,7 +95,9 @@ extension AnswerChecks {
             #expect(row["critical"]?.intValue == device.counts["Critical"] ?? 0, "\(device.name)", sourceLocation: sourceLocation)
             #expect(row["warning"]?.intValue == device.counts["Warning"] ?? 0, "\(device.name)", sourceLocation: sourceLocation)
             #expect(row["worstPriority"]?.stringValue == device.worst, "\(device.name)", sourceLocation: sourceLocation)
-            #expect(row["newestCreated"]?.stringValue == device.newest, "\(device.name)", sourceLocation: sourceLocation)
+            // In UTC, as our answers write times: OpsRamp's +0000 written as Z.
+            #expect(row["newestCreated"]?.stringValue == device.newest.replacingOccurrences(of: "+0000", with: "Z"), "\(device.name)",
+                    sourceLocation: sourceLocation)
             #expect(row["newestSubject"]?.stringValue == device.subject, "\(device.name)", sourceLocation: sourceLocation)
             #expect(row["type"] != nil, sourceLocation: sourceLocation)
         }

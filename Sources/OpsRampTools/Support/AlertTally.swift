@@ -55,4 +55,11 @@ enum AlertTime {
         guard let date = try? TimeExpression(timeZone: OperatorTimeZone.utc.zone, now: Date()).parse(text) else { return "" }
         return String(OpsRampDate.iso(date).prefix(19))
     }
+
+    /// The time in UTC as ISO 8601 (`2026-12-01T07:03:00Z`), as our own answers write times; the
+    /// text as it is when it cannot be read.
+    static func utc(_ text: String?) -> String? {
+        let key = sortKey(text)
+        return key.isEmpty ? text : key + "Z"
+    }
 }

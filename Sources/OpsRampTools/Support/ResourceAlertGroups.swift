@@ -77,7 +77,7 @@ enum ResourceAlertGroups {
         let rows = groups.map { group -> [JSONValue] in
             var row: [JSONValue] = [text(group.name), text(group.id), text(group.type)]
             row += states.map { .int(group.tally.count(state: $0)) }
-            row += [.string(group.worstPriority), text(group.newestCreated), text(group.newestSubject.map(shortened))]
+            row += [.string(group.worstPriority), text(AlertTime.utc(group.newestCreated)), text(group.newestSubject.map(shortened))]
             return row
         }
         return CompactTable(columns: columns, rows: rows)

@@ -172,7 +172,39 @@ struct BenchmarkTests {
         report.memoryRow("peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak, allowedGrowthMB: 5)
         peakKB = max(peakKB, late.peak)
 
-        // 7. Memory over the whole run.
+        // 7. The operator's three questions: calls, OpsRamp requests and answer bytes (text content).
+        for (label, prefix) in [("", ""), (" (OPSRAMP_MCP_TOOL_PREFIX=prod_)", "prod_")] {
+            let listing = try server(tenant, ["OPSRAMP_MCP_TOOL_PREFIX": prefix])
+            let (line, _) = listing.roundTrip(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#)
+            listing.finish()
+            report.budget("tools/list answer\(label)", bytes: line?.utf8.count ?? Int.max, under: 11_000)
+        }
+        let sample = try FakeTenant()
+        let asked = try server(sample, ["OPSRAMP_TIMEZONE": "UTC"])
+        for (index, (question, tool, arguments, budget)) in [
+            ("Q1 critical alerts from the last hour", "get_alerts", #"{"states":["Critical"],"since":"1h"}"#, nil),
+            ("Q2 status of our AWS EC2 instances", "get_minimal_resource_details", #"{"type":"AWS EC2"}"#, nil),
+            ("Q3 devices needing attention today (sample tenant, 12 resources)", "get_alert_statistics_dashboard", #"{"since":"today"}"#, nil),
+        ].enumerated() as EnumeratedSequence<[(String, String, String, Int?)]> {
+            let before = sample.fake.requests.filter { $0.route != .token }.count
+            let (line, _) = asked.roundTrip(call(90 + index, tool, arguments))
+            report.answer(question, line: line, opsRampRequests: sample.fake.requests.filter { $0.route != .token }.count - before, under: budget)
+        }
+        asked.finish()
+        let crowded = try FakeTenant()
+        let attention = FakeData.attentionTenant(now: crowded.now)
+        crowded.fake.alerts = attention.alerts
+        crowded.fake.resources = attention.resources
+        let ranked = try server(crowded, ["OPSRAMP_TIMEZONE": "UTC"])
+        for (index, (question, arguments)) in [("Q3 with 65 devices needing attention, default top 10", #"{"since":"today"}"#),
+                                               ("Q3 with 65 devices needing attention, top 65", #"{"since":"today","top":65}"#)].enumerated() {
+            let before = crowded.fake.requests.filter { $0.route != .token }.count
+            let (line, _) = ranked.roundTrip(call(95 + index, "get_alert_statistics_dashboard", arguments))
+            report.answer(question, line: line, opsRampRequests: crowded.fake.requests.filter { $0.route != .token }.count - before, under: 10_000)
+        }
+        ranked.finish()
+
+        // 8. Memory over the whole run.
         report.note("peak RSS of any server process in this run: \(String(format: "%.1f", Double(peakKB) / 1024)) MB (target: under 40 MB)")
         #expect(peakKB < 40 * 1024)
 
@@ -187,6 +219,7 @@ struct BenchmarkTests {
 struct Report {
     private var rows: [String] = []
     private var notes: [String] = []
+    private var sizes: [String] = []
     private(set) var allTargetsMet = true
 
     mutating func row(_ what: String, _ value: Double, floor: Double, target: Double?) {
@@ -217,6 +250,28 @@ struct Report {
         notes.append(text)
     }
 
+    /// A size with its budget (bytes, exclusive).
+    mutating func budget(_ what: String, bytes: Int, under limit: Int) {
+        let met = bytes < limit
+        allTargetsMet = allTargetsMet && met
+        sizes.append("| \(what) | 1 | - | \(bytes) bytes | \(met ? "met" : "MISSED") (< \(limit)) |")
+    }
+
+    /// One tools/call answering a question: its text content's size, and how many OpsRamp requests it took.
+    mutating func answer(_ question: String, line: String?, opsRampRequests: Int, under limit: Int?) {
+        let result = line.flatMap { try? JSONParser.parse($0) }?["result"]
+        let text = result?["content"]?[0]?["text"]?.stringValue
+        let answered = result?["isError"] == false && text != nil
+        let bytes = text?.utf8.count ?? 0
+        var verdict = answered ? "answered in 1 call" : "NOT ANSWERED"
+        if let limit {
+            verdict += bytes < limit ? ", met (< \(limit))" : ", MISSED (< \(limit))"
+            allTargetsMet = allTargetsMet && bytes < limit
+        }
+        allTargetsMet = allTargetsMet && answered
+        sizes.append("| \(question) | 1 | \(opsRampRequests) | \(bytes) bytes | \(verdict) |")
+    }
+
     func render(binary: String) -> String {
         var lines = [
             "benchmark of \(binary)",
@@ -225,6 +280,10 @@ struct Report {
             "|---|---|---|---|---|",
         ]
         lines += rows
+        if !sizes.isEmpty {
+            lines += ["", "| question or listing | tools/call | OpsRamp requests (token aside) | size (text content) | budget |", "|---|---|---|---|---|"]
+            lines += sizes
+        }
         lines.append("")
         lines += notes.map { "benchmark: \($0)" }
         return lines.joined(separator: "\n") + "\n"
