@@ -19,15 +19,17 @@ extension OpsRampClient {
     }
 
     /// Runs an OpsQL query, re-posting with the next `pageNo` while OpsRamp says `nextPage`,
-    /// until `limit` results are in. Join queries are paged at `opsqlJoinPageSize` at most.
-    public func runOpsQL(_ body: [String: JSONValue], limit: Int,
+    /// until `limit` results are in, starting `skip` rows after the first row of the body's `pageNo`.
+    /// Join queries are paged at `opsqlJoinPageSize` at most.
+    public func runOpsQL(_ body: [String: JSONValue], limit: Int, skip: Int = 0,
                          progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
         let requested = max(1, body["pageSize"]?.intValue ?? min(limit, Self.defaultOpsQLPageSize))
         let pageSize = Self.isJoinQuery(body) ? min(requested, Self.opsqlJoinPageSize) : requested
         let firstPage = max(1, body["pageNo"]?.intValue ?? 1)
         // The rows the caller's pageNo points at, whatever page size is used to fetch them.
-        let (offset, overflow) = (firstPage - 1).multipliedReportingOverflow(by: requested)
-        guard !overflow else { throw .badRequest(detail: "pageNo \(firstPage) is beyond any result set") }
+        let (start, overflow) = (firstPage - 1).multipliedReportingOverflow(by: requested)
+        let (offset, beyond) = start.addingReportingOverflow(max(0, skip))
+        guard !overflow, !beyond else { throw .badRequest(detail: "pageNo \(firstPage) is beyond any result set") }
         return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .query, progress: progress) { pageNo async throws(OpsRampError) in
             var pageBody = body
             pageBody["pageNo"] = .int(pageNo)

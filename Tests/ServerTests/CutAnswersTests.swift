@@ -39,6 +39,22 @@ struct CutAnswersTests {
         #expect(seen == tenant.fake.alerts.compactMap { $0["uniqueId"]?.stringValue })
     }
 
+    @Test("following next from a cut OpsQL answer reaches every row once, whatever the page size")
+    func followOpsQLNext() async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "2000"])
+        var arguments: JSONValue = ["query": ["objectType": "alert", "fields": ["id", "subject", "currentState"], "pageSize": 7], "limit": 25]
+        var seen: [String] = []
+        for _ in 0..<40 {
+            let result = try await server.callTool("execute_opsql_query", arguments)
+            #expect(result["isError"] == false, "\(result.text)")
+            seen += result.rows("results").compactMap { $0["id"]?.stringValue }
+            guard let next = result.structured?["next"]?["arguments"] else { break }
+            arguments = next
+        }
+        #expect(seen == tenant.sample.alerts.compactMap { $0["uniqueId"]?.stringValue })
+    }
+
     @Test("with more attention alerts than one call ranks by, the totals stay exact and next groups the rest")
     func moreThanOneCallRanks() async throws {
         let tenant = try FakeTenant()

@@ -5,7 +5,7 @@ import MCP
 /// Ready-made questions operators ask most, as MCP prompts.
 public enum OpsRampPrompts {
     static let windows = ["15m", "1h", "4h", "24h", "today", "7d"]
-    static let groups = ["AWS EC2", "AWS RDS", "Azure VMs", "Linux servers", "Windows servers", "Network devices"]
+    static let groups = ["AWS EC2", "AWS RDS", "Azure VMs", "Linux servers", "Windows servers", "Cisco switches"]
 
     /// The prompts, naming the tools as exposed; a prompt whose tool is not exposed is left out.
     public static func all(names: ToolNames = ToolNames()) -> [Prompt] {
@@ -39,7 +39,7 @@ public enum OpsRampPrompts {
                 name: "resource_group_status", title: "Status of a resource group",
                 description: "Status of a group of resources such as AWS EC2 instances: their state and their open alerts.",
                 arguments: [
-                    PromptArgument(name: "group", description: "The group, e.g. AWS EC2, Linux servers, Network devices.", required: true, suggestions: groups),
+                    PromptArgument(name: "group", description: "The group, e.g. AWS EC2, Linux servers, Cisco switches.", required: true, suggestions: groups),
                 ],
                 render: { arguments in
                     let group = arguments["group"] ?? ""

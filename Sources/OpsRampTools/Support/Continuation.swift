@@ -34,7 +34,7 @@ struct Continuation: Sendable {
         "type": "object",
         "properties": [
             "tool": Schema.plainString,
-            "arguments": ["type": "object", "additionalProperties": ["type": ["string", "integer", "boolean", "array"]]],
+            "arguments": ["type": "object", "additionalProperties": ["type": ["string", "integer", "boolean", "array", "object"]]],
         ],
     ]
 }

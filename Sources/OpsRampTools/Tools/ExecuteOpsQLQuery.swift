@@ -7,6 +7,7 @@ import OpsRampAPI
 enum ExecuteOpsQLQuery {
     static let defaultLimit = 100
     static let maximumLimit = 5000
+    static let maximumOffset = 1_000_000
     /// Object types OpsQL is known to accept.
     static let objectTypes = ["alert", "resource", "topology", "tag", "ticket"]
 
@@ -23,20 +24,21 @@ enum ExecuteOpsQLQuery {
             inputSchema: Schema.object([
                 "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "The request body (or JSON text of it)."),
                 "limit": Schema.integer("Most rows to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                "offset": Schema.integer("Rows to skip.", minimum: 0),
             ], required: ["query"]),
             outputSchema: Schema.openObject([
                 "objectType": Schema.plainString,
                 "returned": Schema.plainInteger,
                 "results": Schema.array(of: Schema.freeObject("one row: the fields the query asked for")),
+                // Like the rows, free-form: it holds the fields the query asked for.
+                "common": Schema.freeObject("fields equal in every row"),
                 "moreAvailable": Schema.plainBoolean,
-                "pagesFetched": Schema.plainInteger,
-                "pageSize": Schema.plainInteger,
                 "count": Schema.plainInteger,
                 "incomplete": Schema.plainString,
                 "note": Schema.plainString,
                 "totalResults": Schema.plainInteger,
                 "truncated": Schema.plainString,
-                "next": Schema.plainString,
+                "next": Continuation.schema,
             ]),
             annotations: ToolAnnotations(openWorld: true),
             handler: { arguments, context in
@@ -58,7 +60,6 @@ enum ExecuteOpsQLQuery {
                     "returned": .int(kept.count),
                     "results": .array(kept),
                     "moreAvailable": .bool(page.nextPage || dropped > 0),
-                    "pagesFetched": 1,
                 ]
                 if let count = page.count {
                     result["count"] = .int(count)
@@ -69,21 +70,24 @@ enum ExecuteOpsQLQuery {
             }
         }
 
+        let skip = arguments.int("offset", default: 0)
+        guard skip <= maximumOffset else { throw ToolFailure("offset \(skip) is beyond any result set; use a smaller one.") }
         let collected = try await environment.withClient { client in
-            try await client.runOpsQL(body, limit: limit) { fetched, wanted in
+            try await client.runOpsQL(body, limit: limit, skip: skip) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) rows")
             }
         }
         let requestedPageSize = body["pageSize"]?.intValue
         return ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
+            // Rows hold only the fields asked for; one with the same value in every row is given once.
+            let (common, rows) = RowCompaction(neverCommon: ["id"]).hoist(kept)
             var result: [String: JSONValue] = [
                 "objectType": .string(objectType),
                 "returned": .int(kept.count),
-                "results": .array(kept),
+                "results": .array(rows),
                 "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
-                "pagesFetched": .int(collected.pagesFetched),
-                "pageSize": .int(collected.pageSize),
             ]
+            if !common.isEmpty { result["common"] = .object(common) }
             result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
             result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
             if let count = collected.count {
@@ -96,14 +100,14 @@ enum ExecuteOpsQLQuery {
             if dropped > 0 {
                 result["truncated"] = .string(
                     "\(dropped) of the \(collected.items.count) rows fetched were left out to keep this answer under "
-                        + "\(environment.maxResultBytes) bytes. Request fewer fields, a smaller limit, or a narrower filterCriteria.")
-            } else if collected.moreAvailable {
-                var next = "More rows match: raise limit (up to \(maximumLimit)), narrow filterCriteria, or use a count (aggregateFunction count)."
-                // A page number is only a correct continuation when the rows returned end on a page boundary.
-                if let pageSize = requestedPageSize, pageSize > 0, kept.count % pageSize == 0 {
-                    next += " To continue, send the same query with pageNo \((body["pageNo"]?.intValue ?? 1) + kept.count / pageSize)."
-                }
-                result["next"] = .string(next)
+                        + "\(environment.maxResultBytes) bytes; next continues with them (fewer fields fit more rows).")
+            }
+            if dropped > 0 || collected.moreAvailable {
+                // The rows after the last one returned, whatever page size fetches them.
+                let rest = dropped > 0 ? limit - kept.count : limit
+                result["next"] = Continuation(tool: environment.names[.executeOpsQLQuery], original: arguments, window: nil, changes: [
+                    "query": .object(body), "offset": .int(skip + kept.count), "limit": .int(max(1, rest)),
+                ]).json
             }
             return result
         }

@@ -3,8 +3,8 @@ import MCP
 
 extension GetAlerts.Answer {
     /// `group_by: "resource"`: one row per resource, most urgent first, from every alert fetched.
-    /// When OpsRamp has more alerts than were grouped, the answer says how many were grouped and
-    /// `next` groups the following ones.
+    /// `byState` counts the alerts grouped; when OpsRamp has more (`totalResults`), `next` groups the
+    /// following ones.
     func groups() -> ToolOutput {
         let alerts = collected.items
         let groups = ResourceAlertGroups.ranked(alerts)

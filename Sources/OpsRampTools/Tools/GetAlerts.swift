@@ -20,8 +20,7 @@ enum GetAlerts {
             title: "Search alerts",
             description: """
                 Searches OpsRamp alerts, newest first, by states, priorities, actions, since/until (without a zone, in \
-                the operator's), resource_ids, query_string. group_by "resource": a row per resource with counts by state. \
-                When cut, next has the arguments for the rest.
+                the operator's), resource_ids, query_string. group_by "resource": a row per resource with counts by state.
                 """,
             inputSchema: Schema.object([
                 "states": Schema.stringArray(states.joined(separator: ", ") + "."),

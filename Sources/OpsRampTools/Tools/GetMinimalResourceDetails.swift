@@ -22,7 +22,7 @@ enum GetMinimalResourceDetails {
             description: """
                 Finds resources with their state and (up to \(alertCountsUpTo)) open alert counts by state. type takes plain \
                 words (EC2, AWS EC2, Linux servers, Windows, switch) matched in make, nativeType, type and os, in every \
-                state; host_name, ip_address, state, agent_installed narrow it. Ids fit \(names[.getAlerts]) resource_ids.
+                state. Ids fit \(names[.getAlerts]) resource_ids.
                 """,
             inputSchema: Schema.object([
                 "type": Schema.string("Kind of resource; every word must match."),
@@ -75,6 +75,8 @@ enum GetMinimalResourceDetails {
     /// reported as missing counts, never as zeros.
     static func alertCounts(for rows: [[String: JSONValue]], client: OpsRampClient) async -> AlertCountsOutcome {
         let ids = rows.prefix(ResourceAlertCounts.maximumResources).compactMap { AlertSummary.text($0["id"])?.stringValue }
+        // Without ids the search would count every open alert of the tenant.
+        guard !ids.isEmpty else { return .failed("the resources found carry no ids") }
         do {
             return .counted(try await ResourceAlertCounts.fetch(ids: ids, client: client))
         } catch {
