@@ -253,11 +253,18 @@ struct ResultSchemaTests {
         #expect(schemas.count == 6)
         let calls: [(String, JSONValue)] = [
             ("get_alerts", ["states": ["Critical", "Warning"], "since": "24h", "limit": 10]),
+            ("get_alerts", ["since": "7d", "limit": 2]),
+            ("get_alerts", ["states": ["Critical", "Warning"], "since": "24h", "group_by": "resource"]),
             ("get_minimal_resource_details", ["state": "all"]),
+            ("get_minimal_resource_details", ["type": "EC2"]),
+            ("get_minimal_resource_details", ["type": "RDS"]),
+            ("get_minimal_resource_details", ["resource_type": "EC2", "limit": 1]),
             ("execute_opsql_query", ["query": ["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""]]),
             ("execute_opsql_query", ["query": ["objectType": "resource", "aggregateFunction": "count", "groupBy": []]]),
             ("get_query_examples", ["category": "all"]),
             ("get_alert_statistics_dashboard", ["by_priority": true]),
+            ("get_alert_statistics_dashboard", ["since": "7d", "top": 1]),
+            ("execute_opsql_query", ["query": ["objectType": "alert", "fields": ["id", "alertType"]], "limit": 3]),
             ("get_release_version", [:]),
         ]
         for (name, arguments) in calls {
@@ -266,9 +273,32 @@ struct ResultSchemaTests {
             let structured = try #require(result.structured, "\(name) has no structuredContent")
             let violations = JSONSchemaValidator.validate(structured, against: schemas[name] ?? .null)
             #expect(violations.isEmpty, "\(name): \(violations)")
+            #expect(Self.undeclared(structured, schema: schemas[name] ?? .null, path: name).isEmpty,
+                    "\(name): \(Self.undeclared(structured, schema: schemas[name] ?? .null, path: name))")
             #expect(try JSONParser.parse(result.text) == structured)
         }
         tenant.expectNoSecrets(in: server)
+    }
+
+    /// Fields of `value` that `schema` declares neither by name (with a type) nor by a typed
+    /// `additionalProperties`. An object schema with neither is free-form on purpose (OpsQL rows,
+    /// example bodies, OpsRamp's release answer) and is not looked into.
+    static func undeclared(_ value: JSONValue, schema: JSONValue, path: String) -> [String] {
+        switch value {
+        case .object(let fields):
+            let properties = schema["properties"]?.objectValue
+            let additional = schema["additionalProperties"].flatMap { $0.objectValue != nil ? $0 : nil }
+            if properties == nil && additional == nil { return [] }
+            return fields.sorted { $0.key < $1.key }.flatMap { key, member -> [String] in
+                guard let declared = properties?[key] ?? additional, declared["type"] != nil else { return ["\(path).\(key)"] }
+                return undeclared(member, schema: declared, path: "\(path).\(key)")
+            }
+        case .array(let items):
+            guard let itemSchema = schema["items"] else { return [] }
+            return items.enumerated().flatMap { undeclared($1, schema: itemSchema, path: "\(path)[\($0)]") }
+        default:
+            return []
+        }
     }
 
     @Test("a multi-page fetch with a progress token sends increasing notifications/progress before the answer")
