@@ -22,15 +22,12 @@ SDK_MAJOR = int(SDK_VERSION.split(".")[0])
 # The operator's three questions, as a model would put them to the tools.
 QUESTIONS = {
     "critical_last_hour": ("get_alerts", {"states": ["Critical"], "since": "1h"}),
-    "ec2_status": ("execute_opsql_query", {"query": {
-        "objectType": "resource", "fields": ["name", "state", "status", "instanceId"],
-        "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\""}}),
-    "attention_counts": ("get_alert_statistics_dashboard", {"since": "24h", "by_priority": True}),
-    "attention_alerts": ("get_alerts", {"states": ["Critical", "Warning"], "open_only": True, "since": "24h", "limit": 200}),
+    "ec2_status": ("get_minimal_resource_details", {"type": "AWS EC2"}),
+    "attention": ("get_alert_statistics_dashboard", {"since": "24h", "by_priority": True, "top": 20}),
 }
 # The tools the questions do not touch, so that every tool's notice is seen.
 OTHERS = {
-    "get_minimal_resource_details": {"host_name": "ec2", "state": "all"},
+    "execute_opsql_query": {"query": {"objectType": "resource", "fields": ["name", "state"], "filterCriteria": "make = \"AWS\""}},
     "get_query_examples": {"category": "alerts"},
     "get_release_version": {},
 }

@@ -125,6 +125,14 @@ struct FakeFacts {
 
     static func date(_ alert: JSONValue) -> Date? { opsRampDate(alert["createdDate"]) }
 
+    /// The id of the resource an alert is on: its `resource`'s, else (RCA and legacy alerts) its `device`'s.
+    static func resourceID(of alert: JSONValue) -> String? {
+        for side in ["resource", "device"] {
+            if let id = alert[side]?["id"]?.stringValue, !id.isEmpty { return id }
+        }
+        return nil
+    }
+
     func open(states: [String], since: Date, until: Date = .distantFuture) -> [JSONValue] {
         alerts.filter { alert in
             guard alert["closed"] != true, states.contains(alert["currentState"]?.stringValue ?? ""),
@@ -137,7 +145,7 @@ struct FakeFacts {
     func openByResource() -> [String: [String: Int]] {
         var counts: [String: [String: Int]] = [:]
         for alert in alerts where alert["closed"] != true {
-            guard let id = alert["resource"]?["id"]?.stringValue, let state = alert["currentState"]?.stringValue else { continue }
+            guard let id = Self.resourceID(of: alert), let state = alert["currentState"]?.stringValue else { continue }
             counts[id, default: [:]][state, default: 0] += 1
         }
         return counts

@@ -58,7 +58,7 @@ struct DemoTests {
         // "Show me all critical alerts from the last hour."
         let critical = try await server.callTool("get_alerts", ["states": ["Critical"], "since": "1h"])
         #expect(critical["isError"] == false, "\(critical.text)")
-        let alerts = critical.structured?["alerts"]?.arrayValue ?? []
+        let alerts = critical.rows("alerts")
         #expect(Set(alerts.compactMap { $0["uniqueId"]?.stringValue }) == expected.criticalLastHour)
         #expect(expected.criticalLastHour.count == 6)
         #expect(critical.structured?["totalResults"]?.intValue == 6)
@@ -68,34 +68,41 @@ struct DemoTests {
         #expect(rca.count == 2 && rca.allSatisfy { $0["resourceName"]?.stringValue?.isEmpty == false })
         #expect(critical.text == JSONWriter.string(critical.structured ?? .null))
 
-        // "What is the status of our AWS EC2 instances?"
-        let ec2 = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "resource", "fields": ["name", "state", "status", "instanceId"],
-            "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
-        ]])
+        // "What is the status of our AWS EC2 instances?": one call, each instance with its state and open alerts.
+        let ec2 = try await server.callTool("get_minimal_resource_details", ["type": "AWS EC2"])
         #expect(ec2["isError"] == false, "\(ec2.text)")
-        let rows = ec2.structured?["results"]?.arrayValue ?? []
-        func summary(_ row: JSONValue) -> [String] {
-            ["name", "state", "status", "instanceId"].map { row[$0]?.stringValue ?? "" }
-        }
+        let rows = ec2.rows("resources")
+        func summary(_ row: JSONValue) -> [String] { ["id", "name", "state"].map { row[$0]?.stringValue ?? "" } }
         #expect(Set(rows.map(summary)) == Set(expected.ec2Instances.map(summary)))
         #expect(rows.count == 7)
         #expect(rows.filter { $0["state"] == "inactive" }.count == 2)
-
-        // "Which devices need attention today?"
-        let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "24h", "by_priority": true])
-        #expect(stats["isError"] == false, "\(stats.text)")
-        for state in ["Critical", "Warning", "Info", "Ok"] {
-            let count = expected.openToday.filter { $0["currentState"]?.stringValue == state }.count
-            #expect(stats.structured?["openAlertsByState"]?[state]?.intValue == count, "\(state)")
+        for row in rows {
+            // An alert is on the resource its `resource` names, else (RCA alerts) its `device`.
+            let open = expected.data.alerts.filter { $0["closed"] == false && FakeFacts.resourceID(of: $0) == row["id"]?.stringValue }
+            for state in ["Critical", "Warning", "Info", "Ok"] {
+                #expect(row["open" + state]?.intValue == open.filter { $0["currentState"]?.stringValue == state }.count)
+            }
         }
-        let byPriority = stats.structured?["openAlertsByPriority"]?.objectValue ?? [:]
-        #expect(byPriority.values.compactMap(\.intValue).reduce(0, +)
-            == expected.openToday.filter { $0["priority"]?.stringValue?.hasPrefix("P") == true }.count)
-        let open = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h", "limit": 200])
-        let devices = Set((open.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue })
-        #expect(devices == expected.devicesNeedingAttention)
-        #expect(devices.count == 17)
+        // The same instances through OpsQL, as before.
+        let opsql = try await server.callTool("execute_opsql_query", ["query": [
+            "objectType": "resource", "fields": ["name", "state", "status", "instanceId"],
+            "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
+        ]])
+        func opsqlSummary(_ row: JSONValue) -> [String] { ["name", "state", "status", "instanceId"].map { row[$0]?.stringValue ?? "" } }
+        #expect(Set(opsql.rows("results").map(opsqlSummary)) == Set(expected.ec2Instances.map(opsqlSummary)))
+
+        // "Which devices need attention today?": one call, the devices ranked, Info and Ok apart.
+        let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "24h", "by_priority": true, "top": 20])
+        #expect(stats["isError"] == false, "\(stats.text)")
+        func count(_ state: String) -> Int { expected.openToday.filter { $0["currentState"]?.stringValue == state }.count }
+        #expect(stats.structured?["attention"] == ["Critical": .int(count("Critical")), "Warning": .int(count("Warning")),
+                                                   "total": .int(count("Critical") + count("Warning"))])
+        #expect(stats.structured?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
+        let byPriority = stats.structured?["byPriority"]?.objectValue ?? [:]
+        #expect(byPriority.values.compactMap(\.intValue).reduce(0, +) == count("Critical") + count("Warning"))
+        let devices = AnswerChecks.tableRows(stats.structured?["devices"]).compactMap { $0["name"]?.stringValue }
+        #expect(Set(devices) == expected.devicesNeedingAttention && devices.count == 17)
+        #expect(stats.structured?["devicesTotal"] == 17)
     }
 
     @Test("every tool's answer, errors included, says the data is sample data; schemas declare it; so do instructions and title")

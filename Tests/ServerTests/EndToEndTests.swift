@@ -273,32 +273,11 @@ struct ResultSchemaTests {
             let structured = try #require(result.structured, "\(name) has no structuredContent")
             let violations = JSONSchemaValidator.validate(structured, against: schemas[name] ?? .null)
             #expect(violations.isEmpty, "\(name): \(violations)")
-            #expect(Self.undeclared(structured, schema: schemas[name] ?? .null, path: name).isEmpty,
-                    "\(name): \(Self.undeclared(structured, schema: schemas[name] ?? .null, path: name))")
+            let undeclared = SchemaCoverage.problems(structured, schema: schemas[name] ?? .null)
+            #expect(undeclared.isEmpty, "\(name): \(undeclared)")
             #expect(try JSONParser.parse(result.text) == structured)
         }
         tenant.expectNoSecrets(in: server)
-    }
-
-    /// Fields of `value` that `schema` declares neither by name (with a type) nor by a typed
-    /// `additionalProperties`. An object schema with neither is free-form on purpose (OpsQL rows,
-    /// example bodies, OpsRamp's release answer) and is not looked into.
-    static func undeclared(_ value: JSONValue, schema: JSONValue, path: String) -> [String] {
-        switch value {
-        case .object(let fields):
-            let properties = schema["properties"]?.objectValue
-            let additional = schema["additionalProperties"].flatMap { $0.objectValue != nil ? $0 : nil }
-            if properties == nil && additional == nil { return [] }
-            return fields.sorted { $0.key < $1.key }.flatMap { key, member -> [String] in
-                guard let declared = properties?[key] ?? additional, declared["type"] != nil else { return ["\(path).\(key)"] }
-                return undeclared(member, schema: declared, path: "\(path).\(key)")
-            }
-        case .array(let items):
-            guard let itemSchema = schema["items"] else { return [] }
-            return items.enumerated().flatMap { undeclared($1, schema: itemSchema, path: "\(path)[\($0)]") }
-        default:
-            return []
-        }
     }
 
     @Test("a multi-page fetch with a progress token sends increasing notifications/progress before the answer")

@@ -84,14 +84,15 @@ struct DemoInteropTests {
                 let answers = try #require(report["answers"], "\(line.prefix(500))")
                 let critical = answers["critical_last_hour"]?["alerts"]?.arrayValue ?? []
                 #expect(Set(critical.compactMap { $0["uniqueId"]?.stringValue }) == expected.criticalLastHour)
-                let rows = answers["ec2_status"]?["results"]?.arrayValue ?? []
-                func summary(_ row: JSONValue) -> [String] { ["name", "state", "status", "instanceId"].map { row[$0]?.stringValue ?? "" } }
+                let common = answers["ec2_status"]?["common"]?.objectValue ?? [:]
+                let rows = (answers["ec2_status"]?["resources"]?.arrayValue ?? []).map { JSONValue.object(($0.objectValue ?? [:]).merging(common) { own, _ in own }) }
+                func summary(_ row: JSONValue) -> [String] { ["id", "name", "state"].map { row[$0]?.stringValue ?? "" } }
                 #expect(Set(rows.map(summary)) == Set(expected.ec2Instances.map(summary)))
-                for state in ["Critical", "Warning", "Info", "Ok"] {
-                    #expect(answers["attention_counts"]?["openAlertsByState"]?[state]?.intValue
-                        == expected.openToday.filter { $0["currentState"]?.stringValue == state }.count, "\(state)")
-                }
-                let devices = Set((answers["attention_alerts"]?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue })
+                #expect(rows.allSatisfy { $0["openCritical"]?.intValue != nil })
+                func count(_ state: String) -> Int { expected.openToday.filter { $0["currentState"]?.stringValue == state }.count }
+                #expect(answers["attention"]?["attention"]?["total"]?.intValue == count("Critical") + count("Warning"))
+                #expect(answers["attention"]?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
+                let devices = Set(AnswerChecks.tableRows(answers["attention"]?["devices"]).compactMap { $0["name"]?.stringValue })
                 #expect(devices == expected.devicesNeedingAttention)
                 print("demo interop \(report["sdk"]?.stringValue ?? "") \(mode): ok \(report["ok"] ?? .null), protocol \(report["protocol"] ?? .null)")
                 runs += 1

@@ -116,11 +116,9 @@ enum AlertSummary {
         }
     }
 
-    /// Schema of `common`: fields of the compact alert that every alert of the answer shares.
-    static let commonSchema: JSONValue = [
-        "type": "object",
-        "additionalProperties": ["type": ["string", "boolean"]],
-    ]
+    /// Schema of `common`: fields of the compact alert that every alert of the answer shares (text or
+    /// flags, as in each alert), declared as a dictionary to keep `tools/list` small.
+    static let commonSchema = Schema.freeObject()
 
     /// Schema of one compact alert, for `outputSchema`: every field declared, as text except the flags.
     static let schema: JSONValue = {

@@ -34,7 +34,8 @@ struct Continuation: Sendable {
         "type": "object",
         "properties": [
             "tool": Schema.plainString,
-            "arguments": ["type": "object", "additionalProperties": ["type": ["string", "integer", "boolean", "array", "object"]]],
+            // The tool's own arguments, as its inputSchema declares them.
+            "arguments": ["type": "object", "additionalProperties": true],
         ],
     ]
 }

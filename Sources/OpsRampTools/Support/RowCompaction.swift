@@ -79,13 +79,13 @@ struct CompactTable: Sendable, Equatable {
 
     /// The `outputSchema` of `json` (cells are text, integers or null).
     static let schema: JSONValue = {
-        let cell: JSONValue = ["type": ["string", "integer", "null"]]
+        let cell = Schema.either("string", "integer", "null")
         return [
             "type": "object",
             "properties": [
                 "columns": Schema.array(of: Schema.plainString),
-                "rows": Schema.array(of: ["type": "array"]),
-                "common": ["type": "object", "additionalProperties": cell],
+                "rows": Schema.array(of: Schema.array(of: cell)),
+                "common": Schema.freeObject(),
             ],
         ]
     }()

@@ -54,8 +54,10 @@ enum Schema {
 
     /// An object whose members are not known in advance (an OpsQL row, OpsRamp's release answer):
     /// typed clients read it as a dictionary and keep every member.
-    static func freeObject(_ description: String) -> JSONValue {
-        ["type": "object", "additionalProperties": true, "description": .string(description)]
+    static func freeObject(_ description: String? = nil) -> JSONValue {
+        var schema: [String: JSONValue] = ["type": "object", "additionalProperties": true]
+        schema.setIfPresent("description", description.map(JSONValue.string))
+        return .object(schema)
     }
 
     /// One of several typed forms. Strict-mode converters (openai-agents, pydantic-ai) accept this
@@ -63,19 +65,6 @@ enum Schema {
     static func anyOf(_ branches: [JSONValue], description: String) -> JSONValue {
         ["anyOf": .array(branches), "description": .string(description)]
     }
-
-    /// An OpsQL request body, as `get_query_examples` shows it and `execute_opsql_query` takes it.
-    static let opsqlRequest: JSONValue = openObject([
-        "objectType": plainString,
-        "fields": array(of: plainString),
-        "filterCriteria": plainString,
-        "groupBy": array(of: plainString),
-        "aggregateFunction": plainString,
-        "pageNo": plainInteger,
-        "pageSize": plainInteger,
-        "sortBy": plainString,
-        "sortByOrder": plainString,
-    ], required: ["objectType"])
 
     /// Any JSON value (no constraints), with a description.
     static func any(_ description: String) -> JSONValue {
@@ -86,6 +75,11 @@ enum Schema {
         var schema: [String: JSONValue] = ["type": "array", "items": items]
         schema.setIfPresent("description", description.map(JSONValue.string))
         return .object(schema)
+    }
+
+    /// A value of one of several JSON types, as `anyOf` single-typed branches (strict clients reject a list of types).
+    static func either(_ types: String...) -> JSONValue {
+        ["anyOf": .array(types.map { ["type": .string($0)] })]
     }
 
     /// An object of counts (any keys, integer values).

@@ -29,9 +29,9 @@ enum ExecuteOpsQLQuery {
             outputSchema: Schema.openObject([
                 "objectType": Schema.plainString,
                 "returned": Schema.plainInteger,
-                "results": Schema.array(of: Schema.freeObject("one row: the fields the query asked for")),
+                "results": Schema.array(of: Schema.freeObject()),
                 // Like the rows, free-form: it holds the fields the query asked for.
-                "common": Schema.freeObject("fields equal in every row"),
+                "common": Schema.freeObject(),
                 "moreAvailable": Schema.plainBoolean,
                 "count": Schema.plainInteger,
                 "incomplete": Schema.plainString,

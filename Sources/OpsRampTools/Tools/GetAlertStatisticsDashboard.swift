@@ -22,9 +22,9 @@ enum GetAlertStatisticsDashboard {
             name: names[.getAlertStatisticsDashboard],
             title: "What needs attention",
             description: """
-                Which devices need attention: open alerts (action OPEN) raised in a window, counted by state, and the \
-                devices with open Critical or Warning alerts, ranked (critical, priority, count), with id (for \
-                \(names[.getAlerts]) resource_ids), type, counts, worst priority, newest alert. Info and Ok apart.
+                Which devices need attention: open alerts (action OPEN) of a window by state, and the devices with open \
+                Critical or Warning alerts ranked (critical, priority, count) with id (for \(names[.getAlerts]) \
+                resource_ids), type, counts, worst priority, newest alert. Info and Ok apart.
                 """,
             inputSchema: Schema.object([
                 "since": Schema.string("Window start: 1h, 24h, today, 2026-12-01T07:00, ...", default: "24h"),

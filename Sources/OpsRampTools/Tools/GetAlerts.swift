@@ -31,14 +31,10 @@ enum GetAlerts {
                 "time_base": Schema.string("Window on creation (default) or last update.", enum: AlertTimeBase.allCases.map(\.rawValue)),
                 "resource_ids": Schema.stringArray("From \(names[.getMinimalResourceDetails]).", maxItems: 100),
                 "open_only": Schema.boolean("Same as actions [\"OPEN\"]."),
-                "query_string": Schema.string(
-                    "More key:value filters joined by +, e.g. alertTypes:Monitoring+metrics:PING; also "
-                        + OpsRampClient.alertQueryKeys.subtracting(AlertFilters.windowKeys.keys)
-                            .subtracting(["states", "priority", "actions", "resourceIds", "alertTypes", "metrics"]).sorted().joined(separator: ", ")
-                        + ", acknowledgedBy, closedBy, ..."),
+                "query_string": Schema.string("More key:value filters joined by +, e.g. alertTypes:Monitoring+metrics:PING+acknowledgedBy:jo."),
                 "limit": Schema.integer("Most alerts (default \(defaultLimit); grouped \(defaultGroupLimit)).", minimum: 1, maximum: maximumLimit),
                 "offset": Schema.integer("Alerts to skip.", minimum: 0),
-                "page": Schema.integer("Page of limit alerts.", minimum: 1),
+                "page": Schema.integer("Instead of offset.", minimum: 1),
                 "group_by": Schema.string("One row per resource.", enum: ["resource"]),
             ]),
             outputSchema: Schema.openObject([

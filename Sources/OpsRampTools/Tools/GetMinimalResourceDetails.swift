@@ -44,7 +44,7 @@ enum GetMinimalResourceDetails {
                 "queryString": Schema.plainString,
                 "note": Schema.plainString,
                 "hint": Schema.plainString,
-                "common": ["type": "object", "additionalProperties": ["type": ["string", "integer", "boolean"]]],
+                "common": Schema.freeObject(),
                 "resources": Schema.array(of: ResourceRows.schema),
                 "openAlerts": Schema.counts(nil),
                 "alertCounts": Schema.plainString,

@@ -17,7 +17,8 @@ enum GetQueryExamples {
             ]),
             outputSchema: Schema.openObject([
                 "category": Schema.plainString,
-                "examples": Schema.array(of: Schema.openObject(["question": Schema.plainString, "query": Schema.opsqlRequest])),
+                // A body to send as execute_opsql_query's query, as it is.
+                "examples": Schema.array(of: Schema.openObject(["question": Schema.plainString, "query": Schema.freeObject()])),
                 "syntax": Schema.array(of: Schema.plainString),
             ]),
             annotations: ToolAnnotations(openWorld: false),

@@ -15,8 +15,7 @@ enum GetReleaseVersion {
                 """,
             inputSchema: Schema.object([:]),
             outputSchema: Schema.openObject([
-                "release": Schema.anyOf([Schema.freeObject("OpsRamp's answer"), Schema.plainString],
-                                        description: "OpsRamp's answer as it came (an object), or as text when it is not an object or was cut"),
+                "release": Schema.anyOf([Schema.freeObject(), Schema.plainString], description: "as OpsRamp sent it, or as text"),
                 "truncated": Schema.plainString,
             ]),
             annotations: ToolAnnotations(openWorld: true),
