@@ -10,8 +10,8 @@ enum GetReleaseVersion {
             name: environment.names[.getReleaseVersion],
             title: "OpsRamp release version",
             description: """
-                OpsRamp's release version. The endpoint is undocumented and some pods lack it (HTTP 404), which says \
-                nothing about the connection: \(environment.names[.getAlerts]) shows whether that works.
+                Returns the OpsRamp platform release version. The endpoint is undocumented and some pods lack it \
+                (HTTP 404): that does not mean the connection is broken; \(environment.names[.getAlerts]) shows whether it works.
                 """,
             inputSchema: Schema.object([:]),
             outputSchema: Schema.openObject([
