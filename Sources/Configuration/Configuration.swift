@@ -60,6 +60,8 @@ public struct Configuration: Sendable {
         public static let maxResultBytes = 40_000
         public static let maxResponseBytes = 32 * 1024 * 1024
         public static let maxRetries = 3
+        /// OpsRamp's limit of paginated GETs per minute for a client (reference §4).
+        public static let pagedSearchesPerMinute = 50
     }
 
     public let connection: OpsRampConnection?
@@ -71,6 +73,8 @@ public struct Configuration: Sendable {
     public let maxResultBytes: Int
     public let maxResponseBytes: Int
     public let maxRetries: Int
+    /// Most paged searches the server sends a minute (OpsRamp's limit for the tenant).
+    public let pagedSearchesPerMinute: Int
     public let toolSelection: ToolSelection
     /// Proxy (as libcurl will choose it) and CA bundle.
     public let network: NetworkSettings
@@ -188,6 +192,8 @@ public struct Configuration: Sendable {
         maxResultBytes = Int(reader.number(.maxResultBytes, default: Double(Defaults.maxResultBytes), range: 2_000...10_000_000))
         maxResponseBytes = Int(reader.number(.maxResponseBytes, default: Double(Defaults.maxResponseBytes), range: 1_024...1_073_741_824))
         maxRetries = Int(reader.number(.maxRetries, default: Double(Defaults.maxRetries), range: 0...10))
+        pagedSearchesPerMinute = Int(reader.number(.pagedSearchesPerMinute, default: Double(Defaults.pagedSearchesPerMinute),
+                                                   range: 1...100_000))
         toolSelection = ToolSelection(
             include: reader.list(.tools),
             exclude: reader.list(.excludeTools) ?? [],

@@ -17,6 +17,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case maxResultBytes = "OPSRAMP_MCP_MAX_RESULT_BYTES"
     case maxResponseBytes = "OPSRAMP_MCP_MAX_RESPONSE_BYTES"
     case maxRetries = "OPSRAMP_MCP_MAX_RETRIES"
+    case pagedSearchesPerMinute = "OPSRAMP_MCP_PAGED_SEARCHES_PER_MINUTE"
     case tools = "OPSRAMP_MCP_TOOLS"
     case excludeTools = "OPSRAMP_MCP_EXCLUDE_TOOLS"
     case toolPrefix = "OPSRAMP_MCP_TOOL_PREFIX"
@@ -47,6 +48,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .maxResultBytes: "Largest tool result in bytes; longer results are cut with a note on how to narrow them"
         case .maxResponseBytes: "Largest OpsRamp HTTP response body in bytes that the server will read"
         case .maxRetries: "Retries of a failed OpsRamp request (429, 5xx, network errors), 0-10"
+        case .pagedSearchesPerMinute: "Most paged searches (alert search, resource pages) sent per minute; OpsRamp allows a client 50, a partner 150"
         case .tools: "Comma-separated tool names to expose (default: all)"
         case .excludeTools: "Comma-separated tool names to hide"
         case .toolPrefix: "Prefix for every tool name, e.g. prod_ to run one server per tenant side by side"
@@ -64,6 +66,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .maxResultBytes: String(Configuration.Defaults.maxResultBytes)
         case .maxResponseBytes: String(Configuration.Defaults.maxResponseBytes)
         case .maxRetries: String(Configuration.Defaults.maxRetries)
+        case .pagedSearchesPerMinute: String(Configuration.Defaults.pagedSearchesPerMinute)
         default: nil
         }
     }

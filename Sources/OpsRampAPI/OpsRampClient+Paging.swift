@@ -59,7 +59,7 @@ extension OpsRampClient {
                 pageNo = next
                 continue
             case .stop(let reason):
-                incomplete = reason.explanation(pagesFetched: pages, perMinute: bucket?.perMinute ?? 50)
+                incomplete = reason.explanation(pagesFetched: pages, perMinute: bucket.map(rateBudget.limit) ?? RateBucket.pagedRead.perMinute)
                 if incomplete != nil { logger.info("paging stopped early: \(reason)") }
             }
             break

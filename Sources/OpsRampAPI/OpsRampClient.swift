@@ -21,10 +21,13 @@ public final class OpsRampClient: Sendable {
     /// When paging stops short of OpsRamp's last page.
     let paging: PagingPolicy
     /// This process's requests per minute, against OpsRamp's per-minute budgets.
-    let rateBudget = RequestRateBudget()
+    let rateBudget: RequestRateBudget
 
+    /// `rateLimits`: requests a minute per bucket where the tenant's differ from `RateBucket.perMinute`.
     public init(connection: OpsRampConnection, transport: HTTPTransport, retry: RetryPolicy,
-                maximumResponseBytes: Int, userAgent: String, logger: Logger, paging: PagingPolicy = PagingPolicy()) {
+                maximumResponseBytes: Int, userAgent: String, logger: Logger, paging: PagingPolicy = PagingPolicy(),
+                rateLimits: [RateBucket: Int] = [:]) {
+        rateBudget = RequestRateBudget(limits: rateLimits)
         self.connection = connection
         self.transport = transport
         self.retry = retry
@@ -41,6 +44,21 @@ public final class OpsRampClient: Sendable {
             limits: TransferLimits(timeout: min(connection.requestTimeout, 15), maximumBodyBytes: 64 * 1024),
             logger: logger)
         tokens = TokenCache(fetch: grant.fetch)
+    }
+
+    /// Requests `bucket` still allows this minute (this process's own requests counted).
+    public func requestsLeft(_ bucket: RateBucket) -> Int {
+        rateBudget.remaining(bucket)
+    }
+
+    /// Requests `bucket` allows a minute.
+    public func requestLimit(_ bucket: RateBucket) -> Int {
+        rateBudget.limit(bucket)
+    }
+
+    /// Whole seconds until `requests` more requests fit in `bucket`'s budget; 0 when they fit now.
+    public func secondsUntil(_ requests: Int, fitIn bucket: RateBucket) -> Int {
+        rateBudget.secondsUntil(requests, fitIn: bucket)
     }
 
     /// Seconds left in the time budget of the operation being served; `nil` outside one.
@@ -107,7 +125,12 @@ public final class OpsRampClient: Sendable {
             }
 
             let timeout = min(connection.requestTimeout, max(0.5, remainingBudget()))
-            if let bucket = endpoint.bucket { rateBudget.record(bucket) }
+            // Never sent past the minute's budget: OpsRamp would refuse it (429) and count the refusal too.
+            if let bucket = endpoint.bucket, !rateBudget.take(bucket) {
+                let limit = rateBudget.limit(bucket)
+                logger.info("\(endpoint.method.rawValue) \(endpoint.path.last ?? ""): not sent, the minute's \(limit) \(bucket.requests) are spent")
+                throw .rateBudgetSpent(bucket, perMinute: limit, retryAfterSeconds: rateBudget.secondsUntil(1, fitIn: bucket))
+            }
             let request = makeRequest(endpoint, token: token)
             let response: HTTPResponse
             let sentAt = ContinuousClock.now

@@ -12,6 +12,8 @@ public enum OpsRampError: Error, Sendable, Equatable {
     case unauthorized(status: Int, detail: String)
     /// HTTP 429 and retrying did not help within the call's time budget.
     case rateLimited(retryAfterSeconds: Int?)
+    /// Not sent: this server has already made the minute's allowance of such requests (reference §4).
+    case rateBudgetSpent(RateBucket, perMinute: Int, retryAfterSeconds: Int)
     case notFound(detail: String)
     /// HTTP 400: OpsRamp did not accept the request (a bad queryString or OpsQL query, usually).
     case badRequest(detail: String)
@@ -49,6 +51,10 @@ public enum OpsRampError: Error, Sendable, Equatable {
             let when = retryAfter.map { "in about \($0) s" } ?? "in a minute"
             return "OpsRamp is rate-limiting this tenant (HTTP 429 throttled). Try again \(when); "
                 + "fetch fewer pages (a smaller limit) or space out calls."
+        case .rateBudgetSpent(let bucket, let perMinute, let seconds):
+            return "Not sent, to stay within the rate budget: this server has made the \(perMinute) \(bucket.requests) a minute "
+                + "that OpsRamp allows a client, and OpsRamp would refuse more with HTTP 429. Try again in about \(seconds) s; "
+                + "a shorter window or a smaller limit needs fewer requests."
         case .notFound(let detail) where OpsRampClient.namesMissingObject(detail):
             return "OpsRamp has no such object\(Self.suffix(detail)). Check the id: it may have been deleted, "
                 + "or this integration cannot see it."

@@ -77,7 +77,8 @@ struct ServerAssembly {
                 retry: RetryPolicy(maxRetries: configuration.maxRetries),
                 maximumResponseBytes: configuration.maxResponseBytes,
                 userAgent: "\(ServerVersion.name)/\(ServerVersion.current)",
-                logger: Logger(label: "opsramp", backend: logBackend))
+                logger: Logger(label: "opsramp", backend: logBackend),
+                rateLimits: [.pagedRead: configuration.pagedSearchesPerMinute])
         } else {
             client = nil
         }

@@ -38,7 +38,8 @@ enum DemoMode {
         case .portalURL, .alertDashboardID:
             false
         // How this server behaves and logs, and how the operator reads times: the user's.
-        case .timeZone, .logLevel, .logFile, .maxResultBytes, .maxResponseBytes, .maxRetries, .tools, .excludeTools, .toolPrefix:
+        case .timeZone, .logLevel, .logFile, .maxResultBytes, .maxResponseBytes, .maxRetries, .pagedSearchesPerMinute, .tools,
+             .excludeTools, .toolPrefix:
             true
         }
     }
