@@ -44,7 +44,11 @@ enum MinimalResourcesEndpoint {
             let minimal = matching.map(minimalObject)
             guard asEnvelope else { return .json(200, .array(minimal)) }
             let page = try SearchPaging.pageRequest(from: query)
-            return .json(200, SearchPaging.envelope(all: minimal, page: page, orderBy: nil, descending: false))
+            let envelope = SearchPaging.envelope(all: minimal, page: page, orderBy: nil, descending: false)
+            guard variants.minimalEnvelopeWithoutTotal, case .object(var members) = envelope else { return .json(200, envelope) }
+            members["totalResults"] = nil
+            members["totalPages"] = nil
+            return .json(200, .object(members))
         } catch {
             return error.response
         }

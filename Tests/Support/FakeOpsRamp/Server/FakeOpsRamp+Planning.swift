@@ -11,12 +11,23 @@ extension FakeOpsRamp {
                                        query: request.query, headers: request.headers, body: Data(request.body),
                                        route: match?.route)
         let isTokenRequest = match?.route == .token && request.method == "POST"
-        let (fault, latency, rateHeaders) = state.withLock { state in
+        // alerts/search always pages; resources/minimal when it asks for a page.
+        let isPagedSearch = match?.route == .alerts || (match?.route == .minimalResources && request.query["pageNo"] != nil)
+        let (fault, latency, rateHeaders, throttled) = state.withLock { state in
             if state.recordsRequests { state.requests.append(recorded) }
             if isTokenRequest { state.tokenRequestCount += 1 }
-            return (state.takeFault(for: match?.route), state.latency, state.rateLimit.record(at: now))
+            var throttled = false
+            if isPagedSearch, let limit = state.variants.pagedSearchesPerMinute {
+                state.pagedSearchTimes = state.pagedSearchTimes.filter { now.timeIntervalSince($0) < 60 }
+                state.pagedSearchTimes.append(now)
+                throttled = state.pagedSearchTimes.count > limit
+                if throttled { state.throttledCount += 1 }
+            }
+            return (throttled ? nil : state.takeFault(for: match?.route), state.latency, state.rateLimit.record(at: now), throttled)
         }
-        var plan = if let fault {
+        var plan = if throttled {
+            FaultResponder.plan(for: .rateLimited(retryAfter: nil, resetIn: 60), route: match?.route, now: now) { APIErrors.notFound }
+        } else if let fault {
             FaultResponder.plan(for: fault, route: match?.route, now: now) { answer(request, match: match, now: now) }
         } else {
             ResponsePlan(delay: 0, outcome: .respond(answer(request, match: match, now: now)))

@@ -140,6 +140,9 @@ public final class FakeOpsRamp: Sendable {
         set { state.withLock { $0.recordsRequests = newValue } }
     }
 
+    /// Paged searches refused with 429 because `FakeVariants.pagedSearchesPerMinute` was exceeded.
+    public var throttledCount: Int { state.withLock { $0.throttledCount } }
+
     /// Every request received, in arrival order.
     public var requests: [RecordedRequest] { state.withLock { $0.requests } }
 

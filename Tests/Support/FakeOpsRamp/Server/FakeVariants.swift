@@ -15,6 +15,13 @@ public struct FakeVariants: Sendable, Equatable {
     /// DEVICE, ...) and `deviceType` as the operating system family (`resourceType`: Linux, ...), as §14.11
     /// describes; by default both filter on `resourceType`.
     public var resourceTypeIsCategory = false
+    /// resources/minimal's paged envelope (`minimalResourcesAsEnvelope`) leaves out `totalResults` and
+    /// `totalPages`, as some pods do: only `nextPage` says more exist.
+    public var minimalEnvelopeWithoutTotal = false
+    /// OpsRamp's per-client limit of paged searches a minute (§4), enforced: past this many alerts/search
+    /// and paged resources/minimal requests in the last 60 s, the fake answers 429 (counted in
+    /// `FakeOpsRamp.throttledCount`). `nil`: reported in the headers only, as by default.
+    public var pagedSearchesPerMinute: Int?
 
     public init() {}
 

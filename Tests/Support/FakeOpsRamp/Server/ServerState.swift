@@ -30,6 +30,9 @@ struct ServerState: Sendable {
     var latency: Double = 0
     var faults: [Route: [Fault]] = [:]
     var rateLimit = RateLimitWindow(limit: 500)
+    /// When each paged search of the last minute arrived (for `FakeVariants.pagedSearchesPerMinute`).
+    var pagedSearchTimes: [Date] = []
+    var throttledCount = 0
 
     // Observations.
     var recordsRequests = true
