@@ -24,14 +24,14 @@ enum CheckAdvice {
         }
     }
 
-    /// `tool` is the release-version tool as this server names it.
-    static func forReleaseVersion(_ error: OpsRampError, tool: String = "get_release_version") -> String {
+    /// `tool` is the release-version tool as this server names it; `nil` when it is not served.
+    static func forReleaseVersion(_ error: OpsRampError, tool: String? = "get_release_version") -> String {
         let continues = "This endpoint is undocumented; the alert search below is what proves the connection."
         guard let status = OpsRampClient.releaseVersionUnavailableStatus(error) else {
             return error.userMessage + "\n" + continues
         }
         let forWhom = status == 403 ? " for this integration" : ""
-        return "not available on this pod (HTTP \(status)\(forWhom)); \(tool) will say the same. " + continues
+        return "not available on this pod (HTTP \(status)\(forWhom))" + (tool.map { "; \($0) will say the same. " } ?? ". ") + continues
     }
 
     /// The tenant id forms OpsRamp uses, and whether the configured one has such a form.

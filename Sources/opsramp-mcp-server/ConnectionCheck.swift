@@ -117,7 +117,7 @@ struct ConnectionCheck {
             let release = JSONWriter.string(try await client.releaseVersion())
             reporter.step(.pass, "API call (release version)", Excerpt.of(release, limit: 300))
         } catch {
-            reporter.step(.warning, "API call (release version)", CheckAdvice.forReleaseVersion(error, tool: assembly.names[.getReleaseVersion]))
+            reporter.step(.warning, "API call (release version)", CheckAdvice.forReleaseVersion(error, tool: assembly.names.available(.getReleaseVersion)))
         }
     }
 

@@ -119,8 +119,17 @@ struct Main {
 
     static func firstSentence(of text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard let end = flat.range(of: ". ") else { return flat }
-        return String(flat[..<end.lowerBound]) + "."
+        var searched = flat.startIndex..<flat.endIndex
+        // "e.g. " and "i.e. " end no sentence.
+        while let end = flat.range(of: ". ", range: searched) {
+            let before = flat[..<end.lowerBound]
+            if before.hasSuffix("e.g") || before.hasSuffix("i.e") {
+                searched = end.upperBound..<flat.endIndex
+                continue
+            }
+            return String(before) + "."
+        }
+        return flat
     }
 
     /// The snippet on stdout (through the redactor, though it holds no secret by construction), notes on stderr.

@@ -124,4 +124,43 @@ struct ResourceAlertGroupTests {
         #expect(table.rows[0] == ["host-r1", "r1", 1, "P1", "2026-12-01T09:00:00Z", .string(String(repeating: "x", count: 117) + "...")])
         #expect(table.rows[1] == ["acme-aiops", .null, 0, "N/A", "2026-12-01T07:00:00Z", "inference"])
     }
+
+    func clientAlert(_ resource: String?, client: String?, tenant: String?, name: String) -> JSONValue {
+        guard case .object(var object) = alert(resource, "Critical", "P1", "2026-12-01T08:00:00+0000", name: name) else { return .null }
+        object.setIfPresent("clientUniqueId", client.map(JSONValue.string))
+        object.setIfPresent("tenantName", tenant.map(JSONValue.string))
+        return .object(object)
+    }
+
+    @Test("on a partner tenant, two clients' resources of the same name are two devices, each with its client")
+    func clientsApart() {
+        let groups = ResourceAlertGroups.ranked([
+            clientAlert(nil, client: "client_11", tenant: "Acme Retail", name: "checkout-service"),
+            clientAlert(nil, client: "client_22", tenant: "Globex Bank", name: "checkout-service"),
+            clientAlert(nil, client: "client_22", tenant: "Globex Bank", name: "checkout-service"),
+            // Legacy alerts name their client only by tenantName.
+            clientAlert(nil, client: nil, tenant: "Initech", name: "checkout-service"),
+        ])
+        #expect(groups.count == 3)
+        #expect(groups.map { $0.tally.count(state: "Critical") } == [2, 1, 1])
+        let table = ResourceAlertGroups.table(groups, states: ["Critical", "Warning"])
+        #expect(table.columns.contains("clientUniqueId") && table.columns.contains("tenantName"))
+        let rows = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
+        #expect(rows.map { $0["tenantName"] } == ["Globex Bank", "Acme Retail", "Initech"])
+        #expect(rows.map { $0["clientUniqueId"] } == ["client_22", "client_11", .null])
+        #expect(rows.map { $0["critical"] } == [2, 1, 1])
+    }
+
+    @Test("rows of one client give the client once, in common; alerts that name no client add no client column")
+    func oneClient() {
+        let shared = ResourceAlertGroups.table(ResourceAlertGroups.ranked([
+            clientAlert("r1", client: "client_11", tenant: "Acme Retail", name: "web-01"),
+            clientAlert("r2", client: "client_11", tenant: "Acme Retail", name: "web-02"),
+        ]), states: ["Critical"])
+        #expect(shared.common["clientUniqueId"] == "client_11" && shared.common["tenantName"] == "Acme Retail")
+        #expect(!shared.columns.contains("clientUniqueId"))
+        let own = ResourceAlertGroups.table(ResourceAlertGroups.ranked([alert("r1", "Critical", "P1", "2026-12-01T08:00:00+0000")]),
+                                            states: ["Critical"])
+        #expect(!own.columns.contains("clientUniqueId") && own.common["clientUniqueId"] == nil)
+    }
 }

@@ -78,6 +78,22 @@ struct PublishedSamplesCompactionTests {
         #expect(AlertSummary.compact(alert, context: AlertContext(tenantID: "client_5"))["tenantName"] == nil)
     }
 
+    @Test("legacy example-1 on a UUID tenant (which may be a partner) keeps tenantName, so two clients' alerts differ")
+    func legacyExampleOnUUIDTenant() throws {
+        let uuid = AlertContext(tenantID: "5878ee58-8c5b-46a8-b975-3754c3c67977")
+        let alert = try alerts("alert_get_spec_example-1.json")[0]
+        #expect(AlertSummary.compact(alert, context: uuid)["tenantName"] == "Notification_client5")
+        guard case .object(var other) = alert else { return }
+        other["tenantName"] = "Notification_client6"
+        let rows = [alert, .object(other)].map { AlertSummary.compact($0, context: uuid) }
+        #expect(rows[0] != rows[1])
+        let (common, compacted) = AlertSummary.compaction.hoist(rows)
+        #expect(common["tenantName"] == nil && compacted.map { $0["tenantName"] } == ["Notification_client5", "Notification_client6"])
+        // The configured tenant's own alerts stay without client fields.
+        other["clientUniqueId"] = "5878ee58-8c5b-46a8-b975-3754c3c67977"
+        #expect(AlertSummary.compact(.object(other), context: uuid)["tenantName"] == nil)
+    }
+
     @Test("resource examples keep each resource's identifying fields, once each, and drop empty ones")
     func resources() throws {
         let minimal = (try PublishedSamples.json("resources_minimal_spec_example-1.json").arrayValue ?? []).map { JSONValue.object(ResourceRows.row($0)) }

@@ -48,6 +48,10 @@ struct ClientHabitsTests {
             ("execute_opsql_query", ["query": #"{"objectType": "resource", "fields": ["id"]}"#]),
             ("get_alert_statistics_dashboard", [:]),
             ("get_alert_statistics_dashboard", ["by_priority": true, "since": "7d"]),
+            ("get_alert_statistics_dashboard", ["since": "7d", "top": 20, "device_offset": 1]),
+            ("get_alerts", ["since": "7d", "group_by": "resource", "resource_offset": 1]),
+            ("get_minimal_resource_details", ["type": "AWS EC2 instances", "offset": 1]),
+            ("get_query_examples", ["offset": 2]),
             ("get_release_version", [:]),
         ]
         calls += categories.map { ("get_query_examples", ["category": .string($0)]) }

@@ -29,6 +29,17 @@ public struct ToolNames: Sendable {
 
     public func isExposed(_ tool: ToolName) -> Bool { exposed.contains(tool) }
 
+    /// The name of `tool` when this server serves it; `nil` when the selection left it out, so that
+    /// text pointing at it is left out or says something else, and no `next` targets it.
+    public func available(_ tool: ToolName) -> String? { isExposed(tool) ? self[tool] : nil }
+
+    /// The served names among `tools`, in order, joined with "and" (`nil` when none is served).
+    public func listing(_ tools: [ToolName], joiner: String = "and") -> String? {
+        let served = tools.compactMap(available)
+        guard let last = served.last else { return nil }
+        return served.count == 1 ? last : served.dropLast().joined(separator: ", ") + " \(joiner) " + last
+    }
+
     /// Why `prefix` cannot be used (a full tool name would break MCP's naming rules), or `nil`.
     public static func problem(withPrefix prefix: String) -> String? {
         let longest = ToolName.allCases.map(\.rawValue).max { $0.count < $1.count } ?? ""

@@ -6,7 +6,7 @@ enum OpsQLReference {
         """
         # OpsQL reference
 
-        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries` (\(names[.executeOpsQLQuery]) does this) as JSON:
+        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries`\(names.available(.executeOpsQLQuery).map { " (\($0) does this)" } ?? "") as JSON:
 
         | field | type | meaning |
         |---|---|---|
@@ -50,7 +50,7 @@ enum OpsQLReference {
 
     static func queryStringMarkdown(_ names: ToolNames) -> String {
         """
-        # OpsRamp queryString (\(names[.getAlerts]) and \(names[.getMinimalResourceDetails]) `query_string`)
+        # OpsRamp queryString (\(names.listing([.getAlerts, .getMinimalResourceDetails]).map { "\($0) `query_string`" } ?? "alert search and resource lookups"))
 
         Filters are `key:value` pairs joined by `+`; several values for one key are joined by `,`:
         `states:Critical,Warning+priority:P0,P1+actions:OPEN`. A value cannot contain `+`.
@@ -61,10 +61,10 @@ enum OpsQLReference {
 
         - states: Critical, Warning, Info, Ok (any case)
         - priority: P0 ... P5
-        - actions: \(OpsRampClient.alertActions.joined(separator: ", ")) (the \(names[.getAlerts]) `actions` argument sets them too)
+        - actions: \(OpsRampClient.alertActions.joined(separator: ", "))\(names.available(.getAlerts).map { " (the \($0) `actions` argument sets them too)" } ?? "")
         - alertTypes: Monitoring, Maintenance, Appliance, Agent, Integration Failure, ...
         - startDate / endDate / alertTimeBase: give since / until / time_base instead (read in the operator's time zone, always sent as a pair)
-        - resourceIds: resource ids from \(names[.getMinimalResourceDetails])
+        - resourceIds: resource ids\(names.available(.getMinimalResourceDetails).map { " from \($0)" } ?? "")
 
         There is no host-name key for alerts: look the resource up first, then filter by resourceIds.
 
@@ -72,8 +72,8 @@ enum OpsQLReference {
 
         \(OpsRampClient.statusHistoryKeys.sorted().joined(separator: ", "))
 
-        Write them in \(names[.getAlerts]) `query_string` like the other keys; they are sent in the `statusHistory`
-        parameter, which is where OpsRamp reads them.
+        Write them in \(names.available(.getAlerts) ?? "the alert search's") `query_string` like the other keys; they are sent in the
+        `statusHistory` parameter, which is where OpsRamp reads them.
 
         ## Resource keys
 

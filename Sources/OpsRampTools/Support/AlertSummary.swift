@@ -9,6 +9,19 @@ struct AlertContext: Sendable {
 
     /// A partner (MSP) tenant: one answer mixes the alerts of many clients.
     var isPartner: Bool { tenantID?.lowercased().hasPrefix("msp_") ?? false }
+
+    /// A client tenant by its id (`client_…`): it sees only its own alerts and resources. A UUID may
+    /// name a client or a partner, so it is never assumed to be one.
+    var isClient: Bool { tenantID?.lowercased().hasPrefix("client_") ?? false }
+
+    /// Whether an object's client fields (`clientUniqueId`, `tenantName`, a resource's `clientId`) say
+    /// something: kept whenever present, unless the client id is the configured tenant, or the object
+    /// names no client id and the configured tenant is a client (whose name it then is).
+    func keepsClient(id: String?) -> Bool {
+        if isPartner { return true }
+        if let id { return id != tenantID }
+        return !isClient
+    }
 }
 
 /// The fields of an OpsRamp alert that operators ask about, flattened, for compact answers.
@@ -33,10 +46,10 @@ enum AlertSummary {
         // Legacy alerts have only `createdTime`, in epoch milliseconds.
         if summary["createdDate"] == nil { summary.setIfPresent("createdDate", creationTime(alert["createdTime"])) }
 
-        // Alerts of other clients (a partner tenant, or a client id that is not the configured tenant)
-        // must be told apart, so they keep whose they are.
+        // Alerts of other clients (a partner tenant, a client id that is not the configured tenant, a
+        // legacy alert with only its tenantName on a UUID tenant) must be told apart, so they keep whose they are.
         let client = text(alert["clientUniqueId"])
-        if context.isPartner || (client != nil && client?.stringValue != context.tenantID) {
+        if context.keepsClient(id: client?.stringValue) {
             summary.setIfPresent("clientUniqueId", client)
             summary.setIfPresent("tenantName", text(alert["tenantName"]))
         }

@@ -9,17 +9,27 @@ import OpsRampAPI
 /// fetched, the Critical and Warning counts (and the priority counts) are taken from them; when the
 /// fetch stopped short (the alert limit, the time or rate budget), those counts are asked of
 /// OpsRamp instead, so the totals stay exact and only the device list is partial.
+///
+/// Every request counts against the minute's budget of paged searches (OpsRamp allows a client 50).
+/// The first page of alerts is essential: without room for it the call fails, saying when to try
+/// again. The counts are not: those the budget cannot cover are skipped and named in `skipped`,
+/// never shown as zero.
 struct AttentionSurvey: Sendable {
     /// Compact alerts, as fetched.
     let alerts: [JSONValue]
-    /// Open alerts by state, all four exact.
+    /// Open alerts by state; a state missing here was not counted (see `skipped`).
     let byState: [String: Int]
-    /// The attention alerts by priority, `N/A` included; `nil` when not asked for.
+    /// The attention alerts by priority, `N/A` included; `nil` when not asked for or skipped.
     let byPriority: [String: Int]?
     /// OpsRamp's number of open Critical and Warning alerts in the window.
     let attentionTotal: Int
     /// Why `alerts` are not all the attention alerts; `nil` when they are.
     let missing: String?
+    /// The counts left out to stay within the rate budget, and when to ask again; `nil` when none.
+    let skipped: String?
+
+    /// Requests the Info and Ok counts take.
+    static let otherCountRequests = 2
 
     static func run(window: TimeWindow?, byPriority: Bool, environment: ToolEnvironment,
                     progress: ProgressReporter) async throws -> AttentionSurvey {
@@ -29,14 +39,24 @@ struct AttentionSurvey: Sendable {
         let alertContext = AlertContext(tenantID: environment.tenantID)
         let limit = GetAlertStatisticsDashboard.alertLimit
         return try await environment.withClient { client in
+            // Room for the first page and both counts, or the counts wait for another call.
+            let countOthers = client.requestsLeft(.pagedRead) >= 1 + otherCountRequests
             async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit,
                                                     transform: { AlertSummary.compact($0, context: alertContext) }) { done, wanted in
                 progress.report(Double(done), total: Double(wanted), message: "fetched \(done) open Critical and Warning alerts")
             }
-            async let infoCount = client.countAlerts(query: info)
-            async let okCount = client.countAlerts(query: ok)
+            async let infoCount = countOthers ? optional { try await client.countAlerts(query: info) } : nil
+            async let okCount = countOthers ? optional { try await client.countAlerts(query: ok) } : nil
             let collected = try await fetched
-            var byState = ["Info": try await infoCount, "Ok": try await okCount]
+            var byState: [String: Int] = [:]
+            var skipped: [String] = []
+            var requestsSkipped = 0
+            if let info = try await infoCount, let ok = try await okCount {
+                byState = ["Info": info, "Ok": ok]
+            } else {
+                skipped.append("the Info and Ok counts")
+                requestsSkipped += otherCountRequests
+            }
 
             var tally = AlertTally()
             for alert in collected.items { tally.add(alert) }
@@ -53,18 +73,42 @@ struct AttentionSurvey: Sendable {
                 for state in GetAlertStatisticsDashboard.attentionStates { byState[state] = tally.count(state: state) }
                 if byPriority { priorities = tally.byPriority }
             } else {
-                let exact = try await counts(GetAlertStatisticsDashboard.attentionStates, key: "states", window: window, client: client)
-                byState.merge(exact) { $1 }
+                let states = GetAlertStatisticsDashboard.attentionStates
+                if let exact = try await optional({ try await counts(states, key: "states", window: window, client: client) }) {
+                    byState.merge(exact) { $1 }
+                } else {
+                    skipped.append("Critical and Warning apart (their total is exact)")
+                    requestsSkipped += states.count
+                }
                 if byPriority {
-                    var counted = try await counts(AlertVocabulary.priorities, key: "priority", window: window, client: client,
-                                                   states: GetAlertStatisticsDashboard.attentionStates)
-                    // OpsRamp cannot filter on "no priority": the unset ones are what the six counts leave out.
-                    counted[AlertTally.unsetPriority] = max(0, total - counted.values.reduce(0, +))
-                    priorities = counted
+                    if var counted = try await optional({
+                        try await counts(AlertVocabulary.priorities, key: "priority", window: window, client: client, states: states)
+                    }) {
+                        // OpsRamp cannot filter on "no priority": the unset ones are what the six counts leave out.
+                        counted[AlertTally.unsetPriority] = max(0, total - counted.values.reduce(0, +))
+                        priorities = counted
+                    } else {
+                        skipped.append("the counts by priority")
+                        requestsSkipped += AlertVocabulary.priorities.count
+                    }
                 }
             }
+            let note: String? = skipped.isEmpty ? nil
+                : "Not counted, to stay within OpsRamp's \(client.requestLimit(.pagedRead)) paged searches a minute: "
+                    + skipped.joined(separator: ", ") + ". Call again in about "
+                    + "\(max(1, client.secondsUntil(requestsSkipped + 1, fitIn: .pagedRead))) s for them."
             return AttentionSurvey(alerts: collected.items, byState: byState, byPriority: priorities,
-                                   attentionTotal: total, missing: missing)
+                                   attentionTotal: total, missing: missing, skipped: note)
+        }
+    }
+
+    /// The result of optional requests; `nil` when the rate budget had no room for them (they were
+    /// not sent). Any other failure is the call's.
+    static func optional<T: Sendable>(_ requests: () async throws -> T) async throws -> T? {
+        do {
+            return try await requests()
+        } catch OpsRampError.rateBudgetSpent {
+            return nil
         }
     }
 

@@ -13,6 +13,9 @@ struct ResourceAlertCounts: Sendable {
 
     /// Counts by resource id, then state.
     let byResource: [String: AlertTally]
+    /// The client (`clientUniqueId`, `tenantName`) the alerts of each resource id name, for resources
+    /// that do not say whose they are themselves.
+    let clients: [String: (id: String?, name: String?)]
     let total: AlertTally
     /// OpsRamp's number of open alerts on these resources.
     let matched: Int
@@ -32,14 +35,19 @@ struct ResourceAlertCounts: Sendable {
             var kept: [String: JSONValue] = [:]
             kept.setIfPresent("currentState", alert["currentState"])
             kept.setIfPresent("resourceId", AlertSummary.text(alert["resource"]?["id"]) ?? AlertSummary.text(alert["device"]?["id"]))
+            kept.setIfPresent("clientUniqueId", AlertSummary.text(alert["clientUniqueId"]))
+            kept.setIfPresent("tenantName", AlertSummary.text(alert["tenantName"]))
             return .object(kept)
         })
         var byResource: [String: AlertTally] = [:]
+        var clients: [String: (id: String?, name: String?)] = [:]
         var total = AlertTally()
         for alert in collected.items {
             total.add(alert)
             guard let id = alert["resourceId"]?.stringValue else { continue }
             byResource[id, default: AlertTally()].add(alert)
+            let client = (id: alert["clientUniqueId"]?.stringValue, name: alert["tenantName"]?.stringValue)
+            if clients[id] == nil, client.id != nil || client.name != nil { clients[id] = client }
         }
         let matched = collected.totalResults ?? collected.items.count
         let partial: String? = if let incomplete = collected.incomplete {
@@ -49,14 +57,21 @@ struct ResourceAlertCounts: Sendable {
         } else {
             nil
         }
-        return ResourceAlertCounts(byResource: byResource, total: total, matched: matched, partial: partial)
+        return ResourceAlertCounts(byResource: byResource, clients: clients, total: total, matched: matched, partial: partial)
     }
 
-    /// `row` with its `openCritical`, `openWarning`, `openInfo` and `openOk` counts.
+    /// `row` with its `openCritical`, `openWarning`, `openInfo` and `openOk` counts, and the client its
+    /// alerts name when the row names none.
     func annotate(_ row: [String: JSONValue]) -> [String: JSONValue] {
         var row = row
-        let tally = AlertSummary.text(row["id"])?.stringValue.flatMap { byResource[$0] } ?? AlertTally()
+        let id = AlertSummary.text(row["id"])?.stringValue
+        let tally = id.flatMap { byResource[$0] } ?? AlertTally()
         for (state, field) in Self.fields { row[field] = .int(tally.count(state: state)) }
+        if let client = id.flatMap({ clients[$0] }), row["tenantName"] == nil {
+            let own = row["clientUniqueId"]?.stringValue
+            if own == nil { row.setIfPresent("clientUniqueId", client.id.map(JSONValue.string)) }
+            if own == nil || own == client.id { row.setIfPresent("tenantName", client.name.map(JSONValue.string)) }
+        }
         return row
     }
 

@@ -3,11 +3,15 @@ import JSON
 /// The alerts of one resource (device), summed up: counts by state and priority, the worst
 /// priority, and the newest alert.
 struct ResourceAlertGroup: Sendable {
-    /// The resource id, or `name:<name>` for alerts that carry only a name (inference alerts).
+    /// The client and the resource id, or `name:<name>` for alerts that carry only a name
+    /// (inference alerts): two clients' resources of the same name are two groups.
     let key: String
     var id: String?
     var name: String?
     var type: String?
+    /// Whose resource it is, when the compact alerts say (partner tenants, other clients).
+    var client: String?
+    var clientName: String?
     var tally = AlertTally()
     /// `AlertTime.sortKey` of the newest alert, with its creation time and subject as sent.
     var newestKey = ""
@@ -29,6 +33,8 @@ struct ResourceAlertGroup: Sendable {
         id = id ?? alert["resourceId"]?.stringValue
         name = name ?? alert["resourceName"]?.stringValue
         type = type ?? alert["resourceType"]?.stringValue
+        client = client ?? alert["clientUniqueId"]?.stringValue
+        clientName = clientName ?? alert["tenantName"]?.stringValue
         let created = alert["createdDate"]?.stringValue
         let key = AlertTime.sortKey(created)
         if newestCreated == nil || key > newestKey {
@@ -51,7 +57,10 @@ enum ResourceAlertGroups {
     static func ranked(_ alerts: [JSONValue]) -> [ResourceAlertGroup] {
         var groups: [String: ResourceAlertGroup] = [:]
         for alert in alerts {
-            let key = alert["resourceId"]?.stringValue ?? alert["resourceName"]?.stringValue.map { "name:" + $0 } ?? noResourceKey
+            let resource = alert["resourceId"]?.stringValue ?? alert["resourceName"]?.stringValue.map { "name:" + $0 } ?? noResourceKey
+            // A client named only by tenantName (legacy alerts) still tells its resources apart.
+            let client = alert["clientUniqueId"]?.stringValue ?? alert["tenantName"]?.stringValue.map { "tenant:" + $0 }
+            let key = client.map { $0 + "|" + resource } ?? resource
             groups[key, default: ResourceAlertGroup(key: key)].add(alert)
         }
         return groups.values.sorted(by: precedes)
@@ -71,11 +80,18 @@ enum ResourceAlertGroups {
         return (first.name ?? "", first.key) < (second.name ?? "", second.key)
     }
 
-    /// The table of `groups` with one count column per state in `states` (lower case).
+    /// The table of `groups` with one count column per state in `states` (lower case), and the client
+    /// columns (`clientUniqueId`, `tenantName`) when the alerts name clients: in every row when the
+    /// rows span several clients, once in `common` when they share one.
     static func table(_ groups: some Collection<ResourceAlertGroup>, states: [String]) -> CompactTable {
-        let columns = ["name", "id", "type"] + states.map { $0.lowercased() } + ["worstPriority", "newestCreated", "newestSubject"]
+        var clientColumns: [(name: String, value: (ResourceAlertGroup) -> String?)] = []
+        if groups.contains(where: { $0.client != nil }) { clientColumns.append(("clientUniqueId", \.client)) }
+        if groups.contains(where: { $0.clientName != nil }) { clientColumns.append(("tenantName", \.clientName)) }
+        let columns = ["name", "id", "type"] + clientColumns.map(\.name) + states.map { $0.lowercased() }
+            + ["worstPriority", "newestCreated", "newestSubject"]
         let rows = groups.map { group -> [JSONValue] in
             var row: [JSONValue] = [text(group.name), text(group.id), text(group.type)]
+            row += clientColumns.map { text($0.value(group)) }
             row += states.map { .int(group.tally.count(state: $0)) }
             row += [.string(group.worstPriority), text(AlertTime.utc(group.newestCreated)), text(group.newestSubject.map(shortened))]
             return row

@@ -4,23 +4,27 @@ import MCP
 ///
 /// OpsRamp names kinds of resources in several vocabularies at once: an AWS EC2 instance has make
 /// `AWS`, nativeType `EC2 Instance`, resource type `Linux`, an OS such as `Amazon Linux 2023`. A
-/// type given in plain words ("EC2", "AWS EC2", "ec2 instances", "Linux servers") matches when every
-/// word appears in one of those attributes; a name matches any of the name attributes.
+/// type given in plain words ("EC2", "AWS EC2", "Amazon EC2 instances", "Linux servers") matches
+/// when every distinctive word (see `ResourceTypeWords`), or one of its vendor synonyms, appears in
+/// one of those attributes; a name matches any of the name attributes.
 struct ResourceMatch: Sendable, Equatable {
     /// Attributes a type word is looked for in (OpsQL resource attributes, reference §9).
     static let typeAttributes = ["make", "nativeType", "type", "os", "osType"]
     /// Attributes a name is looked for in.
     static let nameAttributes = ["name", "hostName", "dnsName", "aliasName", "resourceName"]
-    /// The attributes each row of the answer holds.
+    /// The attributes each row of the answer holds (`clientId` tells a partner's clients apart).
     static let fields = ["id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
-                         "make", "nativeType", "type", "os", "agentInstalled"]
+                         "make", "nativeType", "type", "os", "agentInstalled", "clientId"]
     /// Words that carry no meaning in a type ("all our AWS EC2 instances").
-    static let fillers: Set<String> = ["a", "all", "and", "any", "every", "in", "my", "of", "our", "the"]
+    static let fillers: Set<String> = ["a", "all", "and", "any", "are", "current", "every", "health", "in", "is", "my", "of",
+                                       "our", "state", "status", "the", "what"]
     /// Plain words that OpsRamp spells otherwise.
     static let synonyms = ["vm": "virtual machine", "vms": "virtual machine"]
 
-    /// The words of the type, normalised (see `words(of:)`); empty when no type was given.
+    /// The distinctive words of the type (see `ResourceTypeWords`); empty when no type was given.
     var typeWords: [String] = []
+    /// Any one of the type's words suffices, instead of every one (to count partial matches).
+    var anyWord = false
     var name: String?
     var ipAddress: String?
     /// `nil` means every state.
@@ -59,23 +63,27 @@ struct ResourceMatch: Sendable, Equatable {
         return value
     }
 
-    /// The `filterCriteria`; `nil` when nothing narrows the search.
+    /// The `filterCriteria`; `nil` when nothing narrows the search. Each type word matches in any of
+    /// its spellings (`ResourceTypeWords.alternatives`).
     var filterCriteria: String? {
-        var parts = typeWords.map { Self.anyContains(Self.typeAttributes, $0) }
-        if let name { parts.append(Self.anyContains(Self.nameAttributes, name)) }
+        let words = typeWords.map { Self.anyContains(Self.typeAttributes, ResourceTypeWords.alternatives(of: $0)) }
+        var parts = anyWord && words.count > 1 ? ["(" + words.joined(separator: " OR ") + ")"] : words
+        if let name { parts.append(Self.anyContains(Self.nameAttributes, [name])) }
         if let ipAddress { parts.append("ipAddress CONTAINS \"\(ipAddress)\"") }
         if let state { parts.append("state = \"\(state)\"") }
         if let agentInstalled { parts.append("agentInstalled = \"\(agentInstalled)\"") }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 
-    /// `(a CONTAINS "v" OR b CONTAINS "v" ...)`, with the value as written, in lower case, upper case
-    /// and capitalised: OpsRamp does not document whether CONTAINS ignores case.
-    static func anyContains(_ attributes: [String], _ value: String) -> String {
+    /// `(a CONTAINS "v" OR b CONTAINS "v" ...)` for each of `values`, each as written, in lower case,
+    /// upper case and capitalised: OpsRamp does not document whether CONTAINS ignores case.
+    static func anyContains(_ attributes: [String], _ values: [String]) -> String {
         var spellings: [String] = []
-        for spelling in [value, value.lowercased(), value.uppercased(), value.prefix(1).uppercased() + value.dropFirst().lowercased()]
-        where !spellings.contains(spelling) {
-            spellings.append(spelling)
+        for value in values {
+            for spelling in [value, value.lowercased(), value.uppercased(), value.prefix(1).uppercased() + value.dropFirst().lowercased()]
+            where !spellings.contains(spelling) {
+                spellings.append(spelling)
+            }
         }
         let conditions = spellings.flatMap { spelling in attributes.map { "\($0) CONTAINS \"\(spelling)\"" } }
         return "(" + conditions.joined(separator: " OR ") + ")"

@@ -25,12 +25,27 @@ enum ResourceRows {
         for key in fields where key != "agentInstalled" {
             row.setIfPresent(key, AlertSummary.text(object[key]))
         }
+        // Whose resource it is: OpsQL says clientId, the v2 objects clientUniqueId or a client object.
+        row.setIfPresent("clientUniqueId", AlertSummary.text(object["clientUniqueId"]) ?? AlertSummary.text(object["clientId"])
+            ?? AlertSummary.text(object["client"]?["uniqueId"]))
+        row.setIfPresent("tenantName", AlertSummary.text(object["tenantName"]) ?? AlertSummary.text(object["clientName"])
+            ?? AlertSummary.text(object["client"]?["name"]))
         switch object["agentInstalled"] {
         case .bool(let flag)?: row["agentInstalled"] = .bool(flag)
         case .string(let text)? where ["true", "false"].contains(text.lowercased()): row["agentInstalled"] = .bool(text.lowercased() == "true")
         default: break
         }
         return compaction.compact(row)
+    }
+
+    /// `row` without its client fields when they only name the configured tenant (see `AlertContext.keepsClient`).
+    static func withClient(_ row: [String: JSONValue], context: AlertContext) -> [String: JSONValue] {
+        guard row["clientUniqueId"] != nil || row["tenantName"] != nil,
+              !context.keepsClient(id: row["clientUniqueId"]?.stringValue) else { return row }
+        var row = row
+        row["clientUniqueId"] = nil
+        row["tenantName"] = nil
+        return row
     }
 
     /// Open alerts of `rows` by state, from their `open…` counts.
@@ -47,6 +62,8 @@ enum ResourceRows {
         var properties: [String: JSONValue] = [:]
         for field in fields { properties[field] = Schema.plainString }
         properties["agentInstalled"] = Schema.plainBoolean
+        properties["clientUniqueId"] = Schema.plainString
+        properties["tenantName"] = Schema.plainString
         for (_, field) in ResourceAlertCounts.fields { properties[field] = Schema.plainInteger }
         return ["type": "object", "properties": .object(properties)]
     }()

@@ -89,6 +89,10 @@ enum Schema {
         return .object(schema)
     }
 
+    /// A continuation offset (`offset`, `device_offset`, ...): its name says what it skips, and the
+    /// answers' `next` fill it in, so it goes without a description (`tools/list` stays small).
+    static let offset: JSONValue = ["type": "integer", "minimum": 0]
+
     static let plainString: JSONValue = ["type": "string"]
     static let plainInteger: JSONValue = ["type": "integer"]
     static let plainBoolean: JSONValue = ["type": "boolean"]

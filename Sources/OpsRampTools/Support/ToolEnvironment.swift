@@ -64,9 +64,9 @@ public struct ToolEnvironment: Sendable {
     func advice(for error: OpsRampError) -> String {
         switch error {
         case .notFound(let detail) where OpsRampClient.namesMissingObject(detail):
-            " Resource ids come from \(names[.getMinimalResourceDetails])."
+            names.available(.getMinimalResourceDetails).map { " Resource ids come from \($0)." } ?? ""
         case .badRequest:
-            " For OpsQL, \(names[.getQueryExamples]) has working examples."
+            names.available(.getQueryExamples).map { " For OpsQL, \($0) has working examples." } ?? ""
         default:
             ""
         }

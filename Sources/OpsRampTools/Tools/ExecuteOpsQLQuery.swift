@@ -17,13 +17,13 @@ enum ExecuteOpsQLQuery {
             name: names[.executeOpsQLQuery],
             title: "Run an OpsQL query",
             description: """
-                Runs an OpsQL query, e.g. {"objectType": "alert", "fields": ["id", "subject"], "filterCriteria": \
-                "currentState = \\"CRITICAL\\""}; adapt one from \(names[.getQueryExamples]). Rows use OpsQL names (id, \
-                createdTime, CRITICAL). A count: "aggregateFunction": "count", "groupBy": [].
+                Runs an OpsQL query, e.g. {"objectType":"alert","fields":["id","subject"],"filterCriteria":\
+                "currentState = \\"CRITICAL\\""}\(names.available(.getQueryExamples).map { "; adapt one from \($0)" } ?? ""). Rows use \
+                OpsQL names (id, createdTime, CRITICAL). A count: "aggregateFunction":"count","groupBy":[].
                 """,
             inputSchema: Schema.object([
-                "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "The request body (or JSON text of it)."),
-                "limit": Schema.integer("Most rows to return.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "Request body, or its JSON text."),
+                "limit": Schema.integer("Most rows.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
                 "offset": Schema.integer("Rows to skip.", minimum: 0),
             ], required: ["query"]),
             outputSchema: Schema.openObject([
@@ -47,7 +47,8 @@ enum ExecuteOpsQLQuery {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null, examplesTool: environment.names[.getQueryExamples])
+        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null,
+                                                      examplesTool: environment.names.available(.getQueryExamples))
         let limit = arguments.int("limit", default: defaultLimit)
         let objectType = body["objectType"]?.stringValue ?? ""
 
@@ -120,12 +121,14 @@ enum OpsQLRequestValidator {
         "objectType", "fields", "filterCriteria", "pageNo", "pageSize", "sortBy", "sortByOrder", "groupBy", "aggregateFunction",
     ]
 
-    /// The request body, or a tool failure naming the problem and pointing at `examplesTool`.
-    static func validate(_ raw: JSONValue, examplesTool: String = ToolName.getQueryExamples.rawValue) throws -> [String: JSONValue] {
+    /// The request body, or a tool failure naming the problem and pointing at `examplesTool` (when
+    /// served; otherwise at the `opsql://examples` resource, which is always there).
+    static func validate(_ raw: JSONValue, examplesTool: String? = ToolName.getQueryExamples.rawValue) throws -> [String: JSONValue] {
         do {
             return try check(raw)
         } catch let problem as Problem {
-            throw ToolFailure("Invalid OpsQL query: \(problem.detail). Call \(examplesTool) for working examples.")
+            let examples = examplesTool.map { "Call \($0) for working examples." } ?? "The opsql://examples resource has working examples."
+            throw ToolFailure("Invalid OpsQL query: \(problem.detail). \(examples)")
         }
     }
 

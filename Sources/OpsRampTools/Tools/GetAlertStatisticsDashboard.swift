@@ -22,15 +22,16 @@ enum GetAlertStatisticsDashboard {
             name: names[.getAlertStatisticsDashboard],
             title: "What needs attention",
             description: """
-                Which devices need attention: open alerts (action OPEN) of a window by state, and the devices with open \
-                Critical or Warning alerts ranked (critical, priority, count) with id (for \(names[.getAlerts]) \
-                resource_ids), type, counts, worst priority, newest alert. Info and Ok apart.
+                Which devices need attention: open (action OPEN) alerts of a window by state, and the devices with open \
+                Critical or Warning alerts, ranked, with id\(names.available(.getAlerts).map { " (for \($0) resource_ids)" } ?? ""), \
+                counts, worst priority, newest alert. Info and Ok apart.
                 """,
             inputSchema: Schema.object([
                 "since": Schema.string("Window start: 1h, 24h, today, 2026-12-01T07:00, ...", default: "24h"),
                 "until": Schema.string("Window end (default now)."),
                 "top": Schema.integer("Devices to list.", minimum: 1, maximum: maximumTop, default: defaultTop),
-                "by_priority": Schema.boolean("Count Critical and Warning by priority too."),
+                "device_offset": Schema.offset,
+                "by_priority": Schema.boolean("Also count by priority."),
             ]),
             outputSchema: Schema.openObject([
                 "window": TimeWindow.schema,
@@ -71,41 +72,61 @@ enum GetAlertStatisticsDashboard {
     static func answer(_ survey: AttentionSurvey, arguments: ToolArguments, window: TimeWindow?, links: PortalLinks,
                        environment: ToolEnvironment) -> ToolOutput {
         let top = arguments.int("top", default: defaultTop)
+        let start = max(0, arguments.int("device_offset", default: 0))
         let devices = ResourceAlertGroups.ranked(survey.alerts)
-        let positions = devices.prefix(top).indices.map { JSONValue.int($0) }
+        let shown = devices.dropFirst(start).prefix(top)
+        let positions = shown.indices.map { JSONValue.int($0) }
         return ResultBudget.fit(positions, maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = ["filter": "actions:OPEN"]
             result.setIfPresent("window", window?.json)
-            var attention = attentionStates.map { ($0, survey.byState[$0] ?? 0) }
-            attention.append(("total", attention.map(\.1).reduce(0, +)))
+            // Counts that were not made are left out, never shown as zero (`incomplete` says which).
+            var attention = attentionStates.compactMap { state in survey.byState[state].map { (state, $0) } }
+            attention.append(("total", attention.count == attentionStates.count ? attention.map(\.1).reduce(0, +) : survey.attentionTotal))
             result["attention"] = .object(Dictionary(uniqueKeysWithValues: attention.map { ($0.0, JSONValue.int($0.1)) }))
-            result["otherOpen"] = .object(Dictionary(uniqueKeysWithValues: otherStates.map { ($0, JSONValue.int(survey.byState[$0] ?? 0)) }))
+            let others = otherStates.compactMap { state in survey.byState[state].map { (state, JSONValue.int($0)) } }
+            if !others.isEmpty { result["otherOpen"] = .object(Dictionary(uniqueKeysWithValues: others)) }
             if let byPriority = survey.byPriority {
                 result["byPriority"] = .object(Dictionary(uniqueKeysWithValues: AlertTally.priorityBuckets.map { ($0, JSONValue.int(byPriority[$0] ?? 0)) }))
             }
-            result["devices"] = ResourceAlertGroups.table(devices.prefix(kept.count), states: attentionStates).json
+            result["devices"] = ResourceAlertGroups.table(shown.prefix(kept.count), states: attentionStates).json
             result["devicesTotal"] = .int(devices.count)
             result.setIfPresent("dashboardUrl", links.dashboard.map(JSONValue.string))
             result.setIfPresent("alertsPageUrl", links.alertsPage.map(JSONValue.string))
 
             let names = environment.names
+            let next = start + kept.count
+            var incomplete: [String] = []
             if let missing = survey.missing {
                 // Devices and their counts come from the alerts fetched; the rest are one get_alerts call away.
-                result["incomplete"] = .string("devices and their counts come from the newest \(survey.alerts.count) of the "
-                    + "\(survey.attentionTotal) open Critical and Warning alerts (\(missing)); the totals above are exact. "
-                    + "next groups the rest.")
-                result["next"] = Continuation(tool: names[.getAlerts], original: ToolArguments([:]), window: window, changes: [
+                // When next continues the cut ranking instead, the call for the other alerts is spelled out.
+                let rest = names.available(.getAlerts).map { tool in
+                    dropped > 0 ? "\(tool) with group_by \"resource\" from offset \(survey.alerts.count) groups the rest."
+                        : "next groups the rest."
+                } ?? "a shorter window (since, until) ranks the rest."
+                incomplete.append("devices and their counts come from the newest \(survey.alerts.count) of the "
+                    + "\(survey.attentionTotal) open Critical and Warning alerts (\(missing)); the totals above are exact. " + rest)
+            }
+            // Counts the rate budget left out are said to be missing; they are never shown as zero.
+            if let skipped = survey.skipped { incomplete.append(skipped) }
+            if !incomplete.isEmpty { result["incomplete"] = .string(incomplete.joined(separator: " ")) }
+            if dropped > 0 {
+                // Cut by size: the same ranking continues after the last device shown.
+                result["next"] = Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                                              changes: ["device_offset": .int(next), "top": .int(max(1, top - kept.count))]).json
+                result["truncated"] = .string("\(dropped) more of the \(shown.count) devices asked for did not fit in "
+                    + "\(environment.maxResultBytes) bytes; next continues the ranking with them.")
+            } else if survey.missing != nil, let alerts = names.available(.getAlerts) {
+                result["next"] = Continuation(tool: alerts, original: ToolArguments([:]), window: window, changes: [
                     "states": .array(attentionStates.map(JSONValue.string)), "actions": ["OPEN"], "group_by": "resource",
                     "offset": .int(survey.alerts.count), "limit": .int(GetAlerts.maximumLimit),
                 ]).json
-            } else if kept.count < devices.count {
-                result["next"] = Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window, changes: [
-                    "top": .int(min(maximumTop, devices.count)),
-                ]).json
-            }
-            if dropped > 0 {
-                result["truncated"] = .string("\(dropped) more of the top \(min(top, devices.count)) devices did not fit in "
-                    + "\(environment.maxResultBytes) bytes; a shorter window or \(names[.getAlerts]) with group_by and states shows them.")
+            } else if next < devices.count {
+                // From the top, the whole ranking at once when it fits in one call; past it, the next devices.
+                result["next"] = start == 0 && devices.count <= maximumTop
+                    ? Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                                   changes: ["top": .int(devices.count)]).json
+                    : Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                                   changes: ["device_offset": .int(next), "top": .int(top)]).json
             }
             return result
         }

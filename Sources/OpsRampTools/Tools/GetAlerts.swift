@@ -19,23 +19,24 @@ enum GetAlerts {
             name: names[.getAlerts],
             title: "Search alerts",
             description: """
-                Searches OpsRamp alerts, newest first, by states, priorities, actions, since/until (without a zone, in \
-                the operator's), resource_ids, query_string. group_by "resource": a row per resource with counts by state.
+                Searches OpsRamp alerts, newest first; since/until without a zone are in the operator's. group_by \
+                "resource": a row per resource with counts by state.
                 """,
             inputSchema: Schema.object([
                 "states": Schema.stringArray(states.joined(separator: ", ") + "."),
-                "priorities": Schema.stringArray(priorities.joined(separator: ", ") + " (P0 highest)."),
+                "priorities": Schema.stringArray("P0 (highest) to P5."),
                 "actions": Schema.stringArray(AlertVocabulary.actions.joined(separator: ", ") + "."),
                 "since": Schema.string("Window start: 1h, 7d, today, 2026-12-01T07:00, ...Z."),
                 "until": Schema.string("Window end (default now)."),
-                "time_base": Schema.string("Window on creation (default) or last update.", enum: AlertTimeBase.allCases.map(\.rawValue)),
-                "resource_ids": Schema.stringArray("From \(names[.getMinimalResourceDetails]).", maxItems: 100),
-                "open_only": Schema.boolean("Same as actions [\"OPEN\"]."),
-                "query_string": Schema.string("More key:value filters joined by +, e.g. alertTypes:Monitoring+metrics:PING+acknowledgedBy:jo."),
+                "time_base": Schema.string("created (default) or updated.", enum: AlertTimeBase.allCases.map(\.rawValue)),
+                "resource_ids": Schema.stringArray(names.available(.getMinimalResourceDetails).map { "From \($0)." } ?? "Resource ids.", maxItems: 100),
+                "open_only": Schema.boolean("Same as actions OPEN."),
+                "query_string": Schema.string("More key:value filters joined by +, e.g. alertTypes:Monitoring+acknowledgedBy:jo."),
                 "limit": Schema.integer("Most alerts (default \(defaultLimit); grouped \(defaultGroupLimit)).", minimum: 1, maximum: maximumLimit),
                 "offset": Schema.integer("Alerts to skip.", minimum: 0),
                 "page": Schema.integer("Instead of offset.", minimum: 1),
                 "group_by": Schema.string("One row per resource.", enum: ["resource"]),
+                "resource_offset": Schema.offset,
             ]),
             outputSchema: Schema.openObject([
                 "alerts": Schema.array(of: AlertSummary.schema),
@@ -122,7 +123,10 @@ enum GetAlerts {
             // Within what was asked for, continue with the rest of it; past it, with another block of the same size.
             let nextLimit = remainingInRequest > 0 ? remainingInRequest : limit
             var changes: [String: JSONValue] = ["offset": .int(position), "limit": .int(nextLimit), "page": .null]
-            if grouping { changes["group_by"] = "resource" }
+            if grouping {
+                changes["group_by"] = "resource"
+                changes["resource_offset"] = .null
+            }
             return Continuation(tool: tool, original: arguments, window: filters.window, changes: changes)
         }
 

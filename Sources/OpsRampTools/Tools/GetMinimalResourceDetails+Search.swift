@@ -6,8 +6,12 @@ import OpsRampAPI
 /// What a resource search found, ready to answer with.
 struct ResourceSearch: Sendable {
     var rows: [[String: JSONValue]]
-    /// OpsRamp's number of matches.
+    /// OpsRamp's number of matches; when `matchedIsExact` is false, the number seen so far (a lower bound).
     var matched: Int
+    var matchedIsExact = true
+    /// The position of the first row among all matches (the `offset` argument).
+    var offset = 0
+    /// True when more matches than these rows exist and continuing at `offset + rows.count` reaches them.
     var moreAvailable: Bool
     var incomplete: String?
     /// The fields that say what was searched (`state`, `queryString` or `type`).
@@ -16,6 +20,52 @@ struct ResourceSearch: Sendable {
     var note: String?
     /// What to try next, when nothing matched.
     var hint: String?
+    /// How a type in plain words was matched.
+    var matchedAs: String?
+    /// Resources that match only some of the type's words, and are therefore not listed.
+    var partial: String?
+
+    /// A `resources/minimal` listing fetched from the start up to `offset + limit`: the rows from
+    /// `offset` on, OpsRamp's count (or a lower bound when it gave none), and whether more can be
+    /// reached. A count OpsRamp reported but did not send is said to be so, not blamed on the limit.
+    init(minimal collected: CollectedResults, offset: Int, limit: Int, described: [String: JSONValue], note: String? = nil) {
+        rows = collected.items.dropFirst(offset).map(ResourceRows.row)
+        self.offset = offset
+        self.described = described
+        self.note = note
+        incomplete = collected.incomplete
+        let fetched = collected.items.count
+        // OpsRamp sent its last page before the limit was reached.
+        let ranOut = collected.incomplete == nil && fetched < offset + limit
+        if let total = collected.totalResults {
+            matched = total
+            moreAvailable = collected.moreAvailable && !ranOut
+            if ranOut, total > fetched {
+                incomplete = fetched == 0
+                    ? "OpsRamp reported \(total) matching resources (totalResults) but returned none of them, and no further page. "
+                        + "This is not \"no matches\", and no limit or offset reaches them: ask again; if it persists, check the "
+                        + "integration's permissions for resources."
+                    : "OpsRamp reported \(total) matching resources (totalResults) but sent only \(fetched), and no further page; "
+                        + "the other \(total - fetched) cannot be reached by continuing."
+            }
+        } else {
+            matched = fetched
+            matchedIsExact = !collected.moreAvailable
+            moreAvailable = collected.moreAvailable
+        }
+    }
+
+    init(rows: [[String: JSONValue]], matched: Int, matchedIsExact: Bool = true, offset: Int = 0, moreAvailable: Bool,
+         incomplete: String?, described: [String: JSONValue], note: String? = nil) {
+        self.rows = rows
+        self.matched = matched
+        self.matchedIsExact = matchedIsExact
+        self.offset = offset
+        self.moreAvailable = moreAvailable
+        self.incomplete = incomplete
+        self.described = described
+        self.note = note
+    }
 }
 
 /// The arguments of `get_minimal_resource_details`, read and checked.
@@ -23,7 +73,9 @@ struct ResourceRequest: Sendable {
     /// The type filters of `resources/minimal` and the queryString key each one sends.
     static let typeArguments = [(argument: "device_type", key: "deviceType"), (argument: "resource_type", key: "resourceType")]
 
-    let typeWords: [String]?
+    let typeWords: ResourceTypeWords?
+    /// The position among all matches of the first resource wanted.
+    let offset: Int
     let hostName: String?
     let ipAddress: String?
     let explicitState: OpsRampClient.ResourceState?
@@ -50,9 +102,13 @@ struct ResourceRequest: Sendable {
                 throw ToolFailure("type cannot be combined with \(other): type already matches make, nativeType, type and os. "
                     + "Give one of them.")
             }
-            typeWords = try ResourceMatch.words(of: try ResourceMatch.checked(type, argument: "type"))
+            typeWords = try ResourceTypeWords(try ResourceMatch.checked(type, argument: "type"))
         } else {
             typeWords = nil
+        }
+        offset = arguments.int("offset", default: 0)
+        guard offset <= GetMinimalResourceDetails.maximumOffset else {
+            throw ToolFailure("offset \(offset) is beyond any result set; use a smaller one.")
         }
         var query = QueryString()
         do {
@@ -77,19 +133,18 @@ struct ResourceRequest: Sendable {
 
     func search(limit: Int, client: OpsRampClient, progress: ProgressReporter) async throws -> ResourceSearch {
         if let typeWords {
-            var found = try await opsql(match(words: typeWords, state: explicitState), limit: limit, client: client)
-            if found.matched == 0 { found.hint = await knownTypesHint(state: explicitState, client: client) }
+            var found = try await opsql(match(words: typeWords.distinctive, state: explicitState), limit: limit, client: client)
+            found.matchedAs = typeWords.explanation
+            if found.matched == 0, offset == 0 { found.hint = await knownTypesHint(state: explicitState, client: client) }
             return found
         }
         let state = explicitState ?? .active
-        let collected = try await client.minimalResources(query: minimalQuery, state: state, limit: limit) { fetched, wanted in
+        let collected = try await client.minimalResources(query: minimalQuery, state: state, limit: offset + limit) { fetched, wanted in
             progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) resources")
         }
-        let direct = ResourceSearch(
-            rows: collected.items.map(ResourceRows.row), matched: collected.totalResults ?? collected.items.count,
-            moreAvailable: collected.moreAvailable, incomplete: collected.incomplete,
-            described: ["state": .string(state.rawValue), "queryString": .string(minimalQuery.description)])
-        guard direct.matched == 0, queryString == nil else { return direct }
+        let direct = ResourceSearch(minimal: collected, offset: offset, limit: limit,
+                                    described: ["state": .string(state.rawValue), "queryString": .string(minimalQuery.description)])
+        guard direct.matched == 0, direct.incomplete == nil, offset == 0, queryString == nil else { return direct }
         return await fallback(from: direct, state: state, limit: limit, client: client)
     }
 
@@ -103,20 +158,18 @@ struct ResourceRequest: Sendable {
             for pair in minimalQuery.pairs {
                 try? swapped.add(pair.key == type.key ? other.key : pair.key, pair.values)
             }
-            if let probe = try? await client.minimalResources(query: swapped, state: state, limit: limit),
-               (probe.totalResults ?? probe.items.count) > 0 {
+            if let probe = try? await client.minimalResources(query: swapped, state: state, limit: limit), !probe.items.isEmpty {
                 return ResourceSearch(
-                    rows: probe.items.map(ResourceRows.row), matched: probe.totalResults ?? probe.items.count,
-                    moreAvailable: probe.moreAvailable, incomplete: probe.incomplete,
+                    minimal: probe, offset: 0, limit: limit,
                     described: ["state": .string(state.rawValue), "queryString": .string(swapped.description)],
                     note: "\(type.argument) \"\(type.value)\" matched nothing; these match it as \(other.argument).")
             }
-            if let words = try? ResourceMatch.words(of: type.value) {
+            if let words = try? ResourceTypeWords(type.value) {
                 let forgiving = explicitState.map { _ in state }
-                switch await attempt(match(words: words, state: forgiving), limit: limit, client: client) {
+                switch await attempt(match(words: words.distinctive, state: forgiving), limit: limit, client: client) {
                 case .success(var found) where found.matched > 0:
-                    found.note = "\(type.argument) \"\(type.value)\" is not a value OpsRamp's filter knows; these match it as type "
-                        + "(in make, nativeType, type or os)."
+                    found.note = "\(type.argument) \"\(type.value)\" is not a value OpsRamp's filter knows; these match it as type."
+                    found.matchedAs = words.explanation
                     return found
                 case .success:
                     break
@@ -154,47 +207,5 @@ struct ResourceRequest: Sendable {
 
     struct FallbackFailure: Error {
         let message: String
-    }
-
-    /// Resources matching `match`, through OpsQL; `matched` is exact (a count when more pages exist).
-    func opsql(_ match: ResourceMatch, limit: Int, client: OpsRampClient) async throws -> ResourceSearch {
-        var body: [String: JSONValue] = [
-            "objectType": "resource",
-            "fields": .array(ResourceMatch.fields.map(JSONValue.string)),
-            "pageSize": .int(min(limit, OpsRampClient.defaultOpsQLPageSize)),
-        ]
-        body.setIfPresent("filterCriteria", match.filterCriteria.map(JSONValue.string))
-        let collected = try await client.runOpsQL(body, limit: limit)
-        var matched = collected.items.count
-        if collected.moreAvailable {
-            var count = body
-            count["fields"] = nil
-            count["pageSize"] = nil
-            count["aggregateFunction"] = "count"
-            count["groupBy"] = []
-            let page = try await client.opsqlPage(count)
-            matched = page.count ?? page.results.first.flatMap { $0["count"]?.intValue } ?? matched
-        }
-        var described: [String: JSONValue] = ["state": .string(match.state ?? "all")]
-        if !match.typeWords.isEmpty { described["type"] = .array(match.typeWords.map(JSONValue.string)) }
-        return ResourceSearch(rows: collected.items.map(ResourceRows.row), matched: matched, moreAvailable: collected.moreAvailable,
-                              incomplete: collected.incomplete, described: described)
-    }
-
-    /// The kinds of resources that exist (make and nativeType, with how many of each), for a type
-    /// that matched nothing; `nil` when they cannot be read.
-    func knownTypesHint(state: OpsRampClient.ResourceState?, client: OpsRampClient) async -> String? {
-        var body: [String: JSONValue] = ["objectType": "resource", "fields": ["make", "nativeType"], "pageSize": 500]
-        if let state, state != .all { body["filterCriteria"] = .string("state = \"\(state.rawValue)\"") }
-        guard let page = try? await client.opsqlPage(body), !page.results.isEmpty else { return nil }
-        var counts: [String: Int] = [:]
-        for row in page.results {
-            let kind = [row["make"], row["nativeType"]].compactMap { AlertSummary.text($0)?.stringValue }.joined(separator: " ")
-            counts[kind.isEmpty ? "(no make or nativeType)" : kind, default: 0] += 1
-        }
-        let listed = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(15).map { "\($0.key) (\($0.value))" }
-        let sample = page.nextPage ? " among the first \(page.results.count) resources" : ""
-        return "No resource matched every word of the type in make, nativeType, type or os. Kinds that exist\(sample) "
-            + "(make and nativeType): \(listed.joined(separator: ", ")); call again with words from one of them."
     }
 }

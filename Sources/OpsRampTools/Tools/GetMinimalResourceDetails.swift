@@ -11,6 +11,7 @@ import OpsRampAPI
 enum GetMinimalResourceDetails {
     static let defaultLimit = 100
     static let maximumLimit = 1000
+    static let maximumOffset = 1_000_000
     /// Open alert counts come by default with answers of at most this many resources.
     static let alertCountsUpTo = 50
 
@@ -18,27 +19,29 @@ enum GetMinimalResourceDetails {
         let names = environment.names
         return Tool(
             name: names[.getMinimalResourceDetails],
-            title: "Resources and their status",
+            title: "Resource status",
             description: """
-                Finds resources with their state and (up to \(alertCountsUpTo)) open alert counts by state. type takes plain \
-                words (EC2, AWS EC2, Linux servers, Windows, switch) matched in make, nativeType, type and os, in every \
-                state. Ids fit \(names[.getAlerts]) resource_ids.
-                """,
+                Resources with their state and (up to \(alertCountsUpTo)) open alert counts. type takes plain words (EC2, \
+                AWS EC2, Linux, switch) matched in make, nativeType, type and os.
+                """ + (names.available(.getAlerts).map { " Ids fit \($0) resource_ids." } ?? ""),
             inputSchema: Schema.object([
-                "type": Schema.string("Kind of resource; every word must match."),
+                "type": Schema.string("Kind of resource, in plain words."),
                 "host_name": Schema.string("Name or part of one."),
                 "ip_address": Schema.string("Address or part of one."),
                 "device_type": Schema.string("OpsRamp's deviceType: Windows, Linux."),
                 "resource_type": Schema.string("OpsRamp's resourceType: DEVICE, LOAD_BALANCER, ..."),
                 "state": Schema.string("Default active; with type, all.", enum: OpsRampClient.ResourceState.allCases.map(\.rawValue)),
                 "agent_installed": Schema.boolean("Has an OpsRamp agent."),
-                "query_string": Schema.string("More filters key:value joined by +, e.g. tags:env+deviceGroup:web."),
-                "open_alerts": Schema.boolean("Open alert counts (default: up to \(alertCountsUpTo) resources)."),
+                "query_string": Schema.string("More key:value filters joined by +, e.g. deviceGroup:web."),
+                "open_alerts": Schema.boolean("Open alert counts (default up to \(alertCountsUpTo))."),
                 "limit": Schema.integer("Most resources.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                "offset": Schema.offset,
             ]),
             outputSchema: Schema.openObject([
                 "matched": Schema.plainInteger,
+                "matchedIsExact": Schema.plainBoolean,
                 "returned": Schema.plainInteger,
+                "matchedAs": Schema.plainString,
                 "state": Schema.plainString,
                 "type": Schema.array(of: Schema.plainString),
                 "queryString": Schema.plainString,
@@ -96,12 +99,22 @@ enum GetMinimalResourceDetails {
         if case .counted(let counted) = counts {
             rows = rows.enumerated().map { $0.offset < ResourceAlertCounts.maximumResources ? counted.annotate($0.element) : $0.element }
         }
+        let context = AlertContext(tenantID: environment.tenantID)
+        rows = rows.map { ResourceRows.withClient($0, context: context) }
         return ResultBudget.fit(rows.map(JSONValue.object), maxBytes: environment.maxResultBytes) { kept, dropped in
             var result = search.described
             result["matched"] = .int(search.matched)
+            var notes = [search.note].compactMap { $0 }
+            if !search.matchedIsExact {
+                result["matchedIsExact"] = false
+                notes.append("At least \(search.matched) resources match; OpsRamp did not say how many in all.")
+            }
             result["returned"] = .int(kept.count)
-            result.setIfPresent("note", search.note.map(JSONValue.string))
-            result.setIfPresent("hint", search.hint.map(JSONValue.string))
+            result.setIfPresent("note", notes.isEmpty ? nil : .string(notes.joined(separator: " ")))
+            // Resources that match only some of the type's words are a hint of what else to ask for.
+            let hints = [search.hint, search.partial].compactMap { $0 }
+            result.setIfPresent("hint", hints.isEmpty ? nil : .string(hints.joined(separator: " ")))
+            result.setIfPresent("matchedAs", search.matchedAs.map(JSONValue.string))
             result.setIfPresent("incomplete", search.incomplete.map(JSONValue.string))
             let (common, compacted) = ResourceRows.compaction.hoist(kept)
             result["resources"] = .array(compacted)
@@ -119,14 +132,20 @@ enum GetMinimalResourceDetails {
                 }
                 if !notes.isEmpty { result["alertCounts"] = .string(notes.joined(separator: "; ")) }
             }
-            let more = search.matched > kept.count || search.moreAvailable
-            result["moreAvailable"] = .bool(more)
+            result["moreAvailable"] = .bool(dropped > 0 || search.moreAvailable)
+            let tool = environment.names[.getMinimalResourceDetails]
+            let position = search.offset + kept.count
             if dropped > 0 {
-                result["truncated"] = .string("\(dropped) resources did not fit in \(environment.maxResultBytes) bytes; "
-                    + "narrow the search (type, host_name, ip_address, state).")
-            } else if more, search.incomplete == nil, limit < maximumLimit {
-                result["next"] = Continuation(tool: environment.names[.getMinimalResourceDetails], original: arguments, window: nil,
-                                              changes: ["limit": .int(min(maximumLimit, max(search.matched, limit + 1)))]).json
+                result["truncated"] = .string("\(dropped) of the \(rows.count) resources fetched did not fit in "
+                    + "\(environment.maxResultBytes) bytes; next continues with them (or narrow the search: type, host_name, state).")
+                result["next"] = Continuation(tool: tool, original: arguments, window: nil,
+                                              changes: ["offset": .int(position), "limit": .int(max(1, limit - kept.count))]).json
+            } else if search.moreAvailable, search.incomplete == nil {
+                // From the start, everything at once when OpsRamp's count says it fits in one call; else the next block.
+                let changes: [String: JSONValue] = search.offset == 0 && search.matchedIsExact && search.matched <= maximumLimit
+                    ? ["limit": .int(max(search.matched, limit + 1))]
+                    : ["offset": .int(position), "limit": .int(limit)]
+                result["next"] = Continuation(tool: tool, original: arguments, window: nil, changes: changes).json
             }
             return result
         }

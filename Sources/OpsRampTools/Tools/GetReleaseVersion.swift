@@ -8,14 +8,15 @@ enum GetReleaseVersion {
     static func make(_ environment: ToolEnvironment) -> Tool {
         Tool(
             name: environment.names[.getReleaseVersion],
-            title: "OpsRamp release version",
+            title: "Release version",
             description: """
-                Returns the OpsRamp platform release version. The endpoint is undocumented and some pods lack it \
-                (HTTP 404): that does not mean the connection is broken; \(environment.names[.getAlerts]) shows whether it works.
+                Returns OpsRamp's platform release version. Some pods lack this undocumented endpoint (404), which does not mean the \
+                connection is broken\((environment.names.available(.getAlerts) ?? environment.names.available(.getAlertStatisticsDashboard))
+                    .map { "; \($0) shows whether it works" } ?? "").
                 """,
             inputSchema: Schema.object([:]),
             outputSchema: Schema.openObject([
-                "release": Schema.anyOf([Schema.freeObject(), Schema.plainString], description: "as OpsRamp sent it, or as text"),
+                "release": ["anyOf": [Schema.freeObject(), Schema.plainString]],
                 "truncated": Schema.plainString,
             ]),
             annotations: ToolAnnotations(openWorld: true),
@@ -25,7 +26,7 @@ enum GetReleaseVersion {
                         return try await client.releaseVersion()
                     } catch let error as OpsRampError {
                         guard let status = OpsRampClient.releaseVersionUnavailableStatus(error) else { throw error }
-                        throw ToolFailure(unavailable(status: status))
+                        throw ToolFailure(unavailable(status: status, names: environment.names))
                     }
                 }
                 // One of the two declared forms: an object as it is, anything else as its JSON text.
@@ -40,11 +41,11 @@ enum GetReleaseVersion {
 
     /// The answer when the pod does not serve the endpoint: a token was obtained, so the settings
     /// got this far, and the alert tools are what prove the rest.
-    static func unavailable(status: Int) -> String {
-        "The release version is not available on this pod: OpsRamp answered HTTP \(status) for its undocumented "
+    static func unavailable(status: Int, names: ToolNames) -> String {
+        let check = names.listing([.getAlerts, .getAlertStatisticsDashboard], joiner: "or").map { " To check the connection, call \($0)." } ?? ""
+        return "The release version is not available on this pod: OpsRamp answered HTTP \(status) for its undocumented "
             + "release-version endpoint (/tenancy/api/v3/release-version). This does not mean the connection is broken: "
             + "the access token was obtained, and this answer says nothing about OPSRAMP_BASE_URL, the tenant or the "
-            + "credentials. To check the connection, call get_alerts (for example with limit 1) or "
-            + "get_alert_statistics_dashboard."
+            + "credentials." + check
     }
 }
