@@ -68,6 +68,21 @@ struct PartnerTenantTests {
         #expect(generic.structured?["hint"] == nil)
     }
 
+    @Test("with more resources matching some word than one page holds, the partial matches are counted by OpsRamp instead")
+    func partialWordsCounted() async throws {
+        let (tenant, fleet, server) = try await start()
+        defer { withExtendedLifetime(tenant) {} }
+        tenant.fake.resources = fleet.resources + (0..<520).map { index in
+            FakeData.resource(id: "s3-\(index)", name: "bucket-\(index)", hostName: "", ip: "", type: "Other", make: "AWS",
+                              nativeType: "S3 Bucket", os: "", tenantID: "client_33", now: tenant.now)
+        }
+        let result = try await server.callTool("prod_get_minimal_resource_details", ["type": "Amazon EC2"])
+        #expect(result.structured?["matched"] == 6)
+        #expect(Set(result.rows("resources").compactMap { $0["id"]?.stringValue }) == Set(fleet.ec2IDs))
+        let hint = result.structured?["hint"]?.stringValue ?? ""
+        #expect(hint.contains("522 more resources match only some of the words") && hint.contains("522 without EC2"), "\(hint)")
+    }
+
     /// The fleet's devices needing attention: one per client and resource (id, else name), with its counts.
     static func attention(_ fleet: FakeData.PartnerFleet) -> [String: (name: String, client: String, critical: Int, warning: Int)] {
         var devices: [String: (name: String, client: String, critical: Int, warning: Int)] = [:]

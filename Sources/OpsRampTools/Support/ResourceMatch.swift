@@ -1,3 +1,4 @@
+import JSON
 import MCP
 
 /// A forgiving resource search, written as an OpsQL `filterCriteria` for `objectType: resource`.
@@ -73,6 +74,16 @@ struct ResourceMatch: Sendable, Equatable {
         if let state { parts.append("state = \"\(state)\"") }
         if let agentInstalled { parts.append("agentInstalled = \"\(agentInstalled)\"") }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
+    /// Whether `word` (in any of its spellings, ignoring case) is in one of the type attributes of an
+    /// OpsQL row: the filter's test, made on a row already fetched.
+    static func matches(word: String, in row: JSONValue) -> Bool {
+        let spellings = ResourceTypeWords.alternatives(of: word).map { $0.lowercased() }
+        return typeAttributes.contains { attribute in
+            guard let value = AlertSummary.text(row[attribute])?.stringValue?.lowercased() else { return false }
+            return spellings.contains { value.contains($0) }
+        }
     }
 
     /// `(a CONTAINS "v" OR b CONTAINS "v" ...)` for each of `values`, each as written, in lower case,

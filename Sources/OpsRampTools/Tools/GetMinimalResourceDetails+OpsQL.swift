@@ -8,6 +8,9 @@ extension ResourceRequest {
     /// Resources matching `match` from `offset` on, through OpsQL; `matched` is exact (a count when
     /// more pages exist), and resources that match only some of the type's words are counted apart.
     func opsql(_ match: ResourceMatch, limit: Int, client: OpsRampClient) async throws -> ResourceSearch {
+        if match.typeWords.count > 1, offset == 0, let found = try await anyWordSearch(match, limit: limit, client: client) {
+            return found
+        }
         var body: [String: JSONValue] = [
             "objectType": "resource",
             "fields": .array(ResourceMatch.fields.map(JSONValue.string)),
@@ -27,6 +30,39 @@ extension ResourceRequest {
                                    moreAvailable: collected.moreAvailable, incomplete: collected.incomplete, described: described)
         if exact { found.partial = await partialMatches(match, matched: matched, client: client) }
         return found
+    }
+
+    /// A type of several words, in one request when it can be: the resources that match any of the
+    /// words, if they fit in one page, sorted here into those that match every word (the answer) and
+    /// those that match only some (counted in `partial`). `nil` when they do not fit in one page.
+    func anyWordSearch(_ match: ResourceMatch, limit: Int, client: OpsRampClient) async throws -> ResourceSearch? {
+        var any = match
+        any.anyWord = true
+        var body: [String: JSONValue] = [
+            "objectType": "resource",
+            "fields": .array((ResourceMatch.fields + ["osType"]).map(JSONValue.string)),
+            "pageNo": 1,
+            "pageSize": .int(OpsRampClient.defaultOpsQLPageSize),
+        ]
+        body.setIfPresent("filterCriteria", any.filterCriteria.map(JSONValue.string))
+        let page = try await client.opsqlPage(body)
+        guard !page.nextPage, page.count == nil else { return nil }
+        let every = page.results.filter { row in match.typeWords.allSatisfy { ResourceMatch.matches(word: $0, in: row) } }
+        var described: [String: JSONValue] = ["state": .string(match.state ?? "all")]
+        described["type"] = .array(match.typeWords.map(JSONValue.string))
+        var found = ResourceSearch(rows: every.prefix(limit).map(ResourceRows.row), matched: every.count, moreAvailable: every.count > limit,
+                                   incomplete: nil, described: described)
+        let lacking = match.typeWords.map { word in (word, page.results.filter { !ResourceMatch.matches(word: word, in: $0) }.count) }
+        found.partial = Self.partialNote(some: page.results.count, matched: every.count, lacking: lacking)
+        return found
+    }
+
+    /// What an answer says of the resources that match only some of a type's words; `nil` when none do.
+    static func partialNote(some: Int, matched: Int, lacking: [(word: String, count: Int)]) -> String? {
+        guard some > matched else { return nil }
+        let without = lacking.compactMap { $0.count > 0 ? "\($0.count) without \($0.word)" : nil }
+        return "\(some - matched) more resources match only some of the words and are not listed (\(without.joined(separator: ", "))); "
+            + "call again with fewer words to include them."
     }
 
     /// How many resources match `match` (an OpsQL count).
@@ -62,9 +98,7 @@ extension ResourceRequest {
                 return counts
             }
             // Of the resources matching some word, those a word does not match are the ones it leaves out.
-            let lacking = zip(words, alone).compactMap { word, count in some > count ? "\(some - count) without \(word)" : nil }
-            return "\(some - matched) more resources match only some of the words and are not listed (\(lacking.joined(separator: ", "))); "
-                + "call again with fewer words to include them."
+            return Self.partialNote(some: some, matched: matched, lacking: zip(words, alone).map { ($0, some - $1) })
         } catch {
             return "Whether other resources match only some of the words was not checked: "
                 + ((error as? OpsRampError)?.userMessage ?? "\(error)")
