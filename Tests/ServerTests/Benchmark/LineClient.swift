@@ -14,10 +14,13 @@ final class LineClient: @unchecked Sendable {
     private var lines: [String] = []
     private var closed = false
 
-    init(path: String, arguments: [String] = [], environment: [String: String]) throws {
+    /// `launcher` (a program and its arguments, e.g. a profiler) runs `path` for it.
+    init(path: String, arguments: [String] = [], environment: [String: String], directory: String = NSTemporaryDirectory(),
+         launcher: [String] = []) throws {
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
-        child = try SpawnedProcess(path: path, arguments: arguments, environment: env, directory: NSTemporaryDirectory())
+        let command = launcher + [path] + arguments
+        child = try SpawnedProcess(path: command[0], arguments: Array(command.dropFirst()), environment: env, directory: directory)
         let stdout = child.stdoutFD
         let stderr = child.stderrFD
         Thread { [self] in
@@ -78,10 +81,27 @@ final class LineClient: @unchecked Sendable {
     var currentMemoryKB: Int { memoryKB("VmRSS:") }
 
     private func memoryKB(_ field: String) -> Int {
+        Self.statusField(field, in: "/proc/\(child.pid)/status")
+    }
+
+    /// Times the process's threads have blocked so far (voluntary context switches, summed over the
+    /// threads alive now): each is a wake-up later. Threads that ended are not counted.
+    var threadSwitches: Int {
+        Self.threadSwitches(of: child.pid)
+    }
+
+    static func threadSwitches(of pid: pid_t) -> Int {
+        let tasks = "/proc/\(pid)/task"
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        return threads.reduce(0) { $0 + statusField("voluntary_ctxt_switches:", in: "\(tasks)/\($1)/status") }
+    }
+
+    /// A number field of a `/proc/.../status` file; 0 when absent (and on systems without `/proc`).
+    static func statusField(_ field: String, in path: String) -> Int {
         #if os(Linux)
-        guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8) else { return 0 }
+        guard let status = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(field) {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") ?? 0
         }
         return 0
         #else

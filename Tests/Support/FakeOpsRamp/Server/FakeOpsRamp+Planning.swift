@@ -48,11 +48,26 @@ extension FakeOpsRamp {
         if match.route == .token { return tokenAnswer(request, now: now) }
         if let failure = authorizationFailure(request, now: now) { return failure }
         if let tenant = match.tenantID, tenant != tenantID { return APIErrors.noTenant(tenant) }
-        let data = state.withLock { state in
-            (alerts: state.alerts, resources: state.resources, releaseVersion: state.releaseVersion,
-             emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope, variants: state.variants)
+        let cacheKey = request.method == "GET" ? request.path + "?" + request.rawQuery : nil
+        let (data, cached) = state.withLock { state in
+            ((alerts: state.alerts, resources: state.resources, releaseVersion: state.releaseVersion,
+              emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope, variants: state.variants),
+             state.cachesAnswers ? cacheKey.flatMap { key in state.answerCache[key].map { state.answersFromCache += 1; return $0 } } : nil)
         }
-        switch match.route {
+        if let cached { return cached }
+        let response = endpointAnswer(request, route: match.route, data: data, now: now)
+        if let cacheKey {
+            state.withLock { state in
+                if state.cachesAnswers { state.answerCache[cacheKey] = response }
+            }
+        }
+        return response
+    }
+
+    private func endpointAnswer(_ request: HTTPRequest, route: Route,
+                                data: (alerts: [JSONValue], resources: [JSONValue], releaseVersion: JSONValue, emptyBody: Bool,
+                                       envelope: Bool, variants: FakeVariants), now: Date) -> HTTPResponse {
+        switch route {
         case .alerts:
             return AlertsSearchEndpoint.answer(query: request.query, alerts: data.alerts, variants: data.variants)
         case .minimalResources:

@@ -77,6 +77,18 @@ public final class FakeOpsRamp: Sendable {
         set { state.withLock { $0.minimalResourcesAsEnvelope = newValue } }
     }
 
+    /// Answers each GET of the API once and sends the same bytes to every later request for the same
+    /// path and query (after the token check), so that a benchmark's reference is the wire and not
+    /// the fake's own filtering and encoding (the fake is built for debugging). Changing any data
+    /// served forgets the cached answers.
+    public var cachesAnswers: Bool {
+        get { state.withLock { $0.cachesAnswers } }
+        set { state.withLock { $0.cachesAnswers = newValue } }
+    }
+
+    /// Answers sent from the cache of `cachesAnswers`.
+    public var answersFromCache: Int { state.withLock { $0.answersFromCache } }
+
     // MARK: Authentication
 
     /// `expires_in` of new tokens, in seconds; tokens also stop working after it (default 7199, §2).

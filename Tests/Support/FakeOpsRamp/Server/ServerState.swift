@@ -11,13 +11,17 @@ struct ServerState: Sendable {
         case stopped
     }
 
-    // Data served.
-    var alerts: [JSONValue] = []
-    var resources: [JSONValue] = []
-    var releaseVersion: JSONValue = ["releaseVersion": "21.0.0", "patchVersion": "3"]
-    var emptyBodyWhenNoResources = false
-    var minimalResourcesAsEnvelope = false
-    var variants = FakeVariants()
+    // Data served; any change forgets the answers cached from the old data.
+    var alerts: [JSONValue] = [] { didSet { answerCache.removeAll() } }
+    var resources: [JSONValue] = [] { didSet { answerCache.removeAll() } }
+    var releaseVersion: JSONValue = ["releaseVersion": "21.0.0", "patchVersion": "3"] { didSet { answerCache.removeAll() } }
+    var emptyBodyWhenNoResources = false { didSet { answerCache.removeAll() } }
+    var minimalResourcesAsEnvelope = false { didSet { answerCache.removeAll() } }
+    var variants = FakeVariants() { didSet { answerCache.removeAll() } }
+    /// Keep each GET answer and send it again for the same path and query (see `FakeOpsRamp.cachesAnswers`).
+    var cachesAnswers = false { didSet { answerCache.removeAll() } }
+    var answerCache: [String: HTTPResponse] = [:]
+    var answersFromCache = 0
 
     // Authentication.
     var tokenLifetime = 7199

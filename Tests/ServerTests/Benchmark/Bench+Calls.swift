@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+extension Bench {
+    /// Per-call overhead against a zero-latency fake: `get_release_version` through the server vs a
+    /// direct URLSession GET of the same endpoint, 400 sequential calls each.
+    mutating func perCall() async throws {
+        let count = Int(environment["BENCH_CALLS"] ?? "") ?? 400
+        let tenant = try FakeTenant()
+        tenant.fake.recordsRequests = false
+        let client = try server(tenant)
+        _ = client.roundTrip(call(1, "get_release_version"))
+        var calls: [Double] = []
+        let switchesBefore = client.threadSwitches
+        for id in 2..<(2 + count) { calls.append(client.roundTrip(call(id, "get_release_version")).1) }
+        let switches = Double(client.threadSwitches - switchesBefore) / Double(count)
+        track(client)
+        client.finish()
+        let (_, output) = await SpawnedProcess.run(floorGet, [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
+                                                   environment: [:], timeout: 120)
+        let lines = output.split(separator: "\n")
+        let floorCalls = lines.compactMap { Double($0).map { $0 / 1e6 } }
+        let floorSwitches = lines.first { $0.hasPrefix("switches ") }.flatMap { Double($0.dropFirst(9)) }.map { $0 / Double(count) }
+        #expect(floorCalls.count == count)
+        let (server, floor) = (Sample(calls), Sample(floorCalls))
+        report.time("per-call", "per call: tools/call get_release_version (median of \(count)) vs a direct URLSession GET", server.median,
+                    floor: floor.median, target: 1.3)
+        report.time("per-call-p99", "per call: p99", server.p99, floor: floor.p99, target: nil)
+        report.add(BenchmarkRow(key: "per-call-switches", what: "per call: times a thread blocked (voluntary context switches, all threads)",
+                                unit: .count, value: switches, reference: floorSwitches, check: .info, target: nil))
+    }
+
+    /// 100 calls at once against a 200 ms fake, from a cold token cache.
+    mutating func concurrency() throws {
+        let slow = try FakeTenant(latency: 0.2)
+        let single = try server(slow)
+        let coldSingle = single.roundTrip(call(1, "get_release_version")).1
+        let warmSingle = single.roundTrip(call(2, "get_release_version")).1
+        single.finish()
+        slow.fake.reset()
+        let burst = try server(slow)
+        let started = DispatchTime.now().uptimeNanoseconds
+        burst.send((0..<100).map { call(100 + $0, "get_release_version") }.joined(separator: "\n"))
+        var answered = 0
+        while answered < 100, burst.nextLine(timeout: 30) != nil { answered += 1 }
+        let wall = seconds(since: started)
+        track(burst)
+        burst.finish()
+        #expect(answered == 100)
+        // From a cold cache every call needs the token first: one call is token + call (two 200 ms
+        // round trips), so that is the single-call latency the 100 concurrent calls compare with.
+        report.time("concurrency", "100 concurrent calls, cold cache, 200 ms fake: wall time vs one call from a cold cache", wall,
+                    floor: coldSingle, target: 2.0)
+        report.time("concurrency-warm", "100 concurrent calls vs one call with a warm token (for reference)", wall, floor: warmSingle, target: nil)
+        report.add(BenchmarkRow(key: "concurrency-tokens", what: "token requests for the 100 concurrent calls", unit: .count,
+                                value: Double(slow.fake.tokenRequestCount), reference: nil, check: .below, target: 2))
+    }
+
+    /// Memory under sustained use: 20,000 sequential calls; nothing a call leaves behind may pile up.
+    mutating func sustained() throws {
+        let tenant = try FakeTenant()
+        tenant.fake.recordsRequests = false
+        let client = try server(tenant)
+        var memoryAfter: [Int: (current: Int, peak: Int)] = [:]
+        for id in 1...20_000 {
+            _ = client.roundTrip(call(id, "get_release_version"))
+            if id == 1_000 || id == 20_000 { memoryAfter[id] = (client.currentMemoryKB, client.peakMemoryKB) }
+        }
+        track(client)
+        client.finish()
+        let early = memoryAfter[1_000] ?? (0, 0)
+        let late = memoryAfter[20_000] ?? (0, 0)
+        report.memory("sustained-rss", "memory (RSS) after 20,000 sequential calls vs after 1,000", late.current, reference: early.current,
+                      allowedGrowthMB: 5)
+        report.memory("sustained-peak", "peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak,
+                      allowedGrowthMB: 5)
+    }
+}

@@ -1,0 +1,99 @@
+import FakeOpsRamp
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JSON
+import Testing
+
+extension Bench {
+    /// `get_alerts` limit 1000 over 1,200 alerts, under the default result cap (what users run) and with
+    /// the cap raised so that all 1,000 come back, vs the time the fake takes to serve the two 500-alert
+    /// pages that limit spans. The fake sends cached bytes, so the reference is the wire and not the
+    /// (debug-built) fake's own filtering and encoding.
+    mutating func largeAlerts() async throws {
+        let big = try FakeTenant()
+        big.fake.alerts = (0..<1_200).map { index in
+            FakeData.alert(id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
+                           subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
+                           resourceID: UUID().uuidString.lowercased(), resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
+                           now: big.now)
+        }
+        big.fake.cachesAnswers = true
+        let token = big.fake.issueToken()
+        var fakePages: [Double] = []
+        for round in 0..<6 {
+            let started = DispatchTime.now().uptimeNanoseconds
+            for page in 1...2 {
+                var request = URLRequest(url: URL(string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true")!)
+                request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                _ = try await URLSession.shared.data(for: request)
+            }
+            if round > 0 { fakePages.append(seconds(since: started)) }
+        }
+        let floor = Sample(fakePages).median
+
+        for (key, extra, what) in [
+            ("alerts-capped", [:], "get_alerts limit 1000 under the default result cap (median of 5) vs the fake serving the two 500-alert pages"),
+            ("alerts-full", ["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"], "get_alerts limit 1000, cap raised to return all 1000 (median of 5), same reference"),
+        ] {
+            let client = try server(big, extra)
+            _ = client.roundTrip(call(1, "get_release_version"))
+            _ = client.roundTrip(call(2, "get_alerts", #"{"limit":1000}"#))
+            big.fake.reset()
+            var calls: [Double] = []
+            var answer: String?
+            for id in 3..<8 {
+                let (line, seconds) = client.roundTrip(call(id, "get_alerts", #"{"limit":1000}"#))
+                calls.append(seconds)
+                answer = line
+            }
+            track(client)
+            let peak = client.peakMemoryKB
+            client.finish()
+            let pages = big.fake.requests.filter { $0.route == .alerts }
+            let asked = pages.reduce(0) { $0 + (Int($1.query["pageSize"] ?? "") ?? 0) }
+            let returned = answer.flatMap { try? JSONParser.parse($0) }?["result"]?["structuredContent"]?["returned"]?.intValue ?? -1
+            report.time(key, what, Sample(calls).median, floor: floor, target: 2.0)
+            report.note("\(key): \(returned) alerts in a \(answer?.utf8.count ?? 0)-byte answer; per call \(pages.count / 5) page(s) "
+                + "asked of OpsRamp for \(asked / 5) alerts; server peak RSS \(String(format: "%.1f", Double(peak) / 1024)) MB")
+        }
+    }
+
+    /// A large resource list: 60,000 resources (about 13 MB), sent as prepared bytes. The body must be
+    /// read in linear time; a copy of it per received chunk made this call take seconds. A stress row:
+    /// its peak is reported on its own, not in the whole-run peak.
+    mutating func resourceList() async throws {
+        let inventory = try FakeTenant()
+        // The fields resources/minimal answers with (reference §7).
+        let listBody = JSONWriter.bytes(.array((0..<60_000).map { index -> JSONValue in
+            ["id": .string("0d9a7a0e-\(100_000 + index)-4000-8000-" + String(index, radix: 16)), "name": .string("host-\(index)"),
+             "hostName": .string("host-\(index).example.com"), "ipAddress": .string("10.\(index / 65_536).\(index / 256 % 256).\(index % 256)"),
+             "aliasName": "", "resourceName": .string("host-\(index)"), "resourceType": "Linux",
+             "dnsName": .string("host-\(index).internal.example.com")]
+        }))
+        inventory.fake.inject(.bytes(200, body: listBody, headers: [:]), on: .minimalResources, times: 10)
+        let token = inventory.fake.issueToken()
+        var fakeLists: [Double] = []
+        for _ in 0..<5 {
+            let started = DispatchTime.now().uptimeNanoseconds
+            var request = URLRequest(url: URL(string: inventory.fake.baseURL + "/api/v2/tenants/client_1234/resources/minimal?state=active")!)
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            _ = try await URLSession.shared.data(for: request)
+            fakeLists.append(seconds(since: started))
+        }
+        let client = try server(inventory)
+        _ = client.roundTrip(call(1, "get_release_version"))
+        var calls: [Double] = []
+        for id in 2..<7 {
+            let (answer, seconds) = client.roundTrip(call(id, "get_minimal_resource_details", #"{"limit":10}"#))
+            #expect(answer?.contains(#""matched":60000"#) == true)
+            calls.append(seconds)
+        }
+        let peak = client.peakMemoryKB
+        client.finish()
+        report.time("resources", "get_minimal_resource_details over 60,000 resources (median of 5) vs the fake serving the list",
+                    Sample(calls).median, floor: Sample(fakeLists).median, target: 8.0)
+        report.note("resource list: \(listBody.count / 1_000_000) MB from the fake, server peak RSS \(peak / 1024) MB (not in the whole-run peak)")
+    }
+}
