@@ -5,18 +5,22 @@
 /// `%2B` and a space as `%20`. (`URLQueryItem` leaves `+` alone, which OpsRamp would read as a space.)
 public enum PercentEncoding {
     public static func encode(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        let utf8 = text.utf8
+        // The common case (ids, path words, numbers) needs no escape: no copy at all.
+        guard let first = utf8.firstIndex(where: { !isUnreserved($0) }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 16)
+        output.append(contentsOf: utf8[..<first])
+        for byte in utf8[first...] {
             if isUnreserved(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
+                output.append(byte)
             } else {
-                output += "%"
-                output.unicodeScalars.append(hex(byte >> 4))
-                output.unicodeScalars.append(hex(byte & 0x0F))
+                output.append(UInt8(ascii: "%"))
+                output.append(hex(byte >> 4))
+                output.append(hex(byte & 0x0F))
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `application/x-www-form-urlencoded` body from ordered pairs.
@@ -35,7 +39,7 @@ public enum PercentEncoding {
         }
     }
 
-    private static func hex(_ nibble: UInt8) -> Unicode.Scalar {
-        Unicode.Scalar(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 }

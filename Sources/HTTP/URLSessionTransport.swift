@@ -1,6 +1,7 @@
 import CurlCertificateAuthority
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -10,43 +11,49 @@ import FoundationNetworking
 /// Uses the delegate API rather than `data(for:)` so that it can stop reading a body that
 /// grows past the cap, enforce a whole-exchange timeout of its own, and abandon the request
 /// at once when the calling task is cancelled.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    // @unchecked: `session` is set once in init; all mutable state lives in `Exchanges`, which locks.
+///
+/// The session is created by the first request, not with the transport: a session loads and
+/// initialises libcurl and its TLS library (about 5 MB of resident memory), which a server that
+/// is only listed by its host, or never called, should not pay for.
+public final class URLSessionTransport: HTTPTransport, Sendable {
     private let exchanges = Exchanges()
-    private let session: URLSession
+    private let maximumConnectionsPerHost: Int
+    /// `nil` until the first request.
+    private let session = Mutex<URLSession?>(nil)
 
     /// `certificateAuthorityFile`: a PEM file of CA certificates that every transfer of the process
     /// trusts instead of the system's CA file (Linux; see CurlCertificateAuthority). Proxies need no
     /// setting here: libcurl takes them from the environment (`HTTPS_PROXY`, `NO_PROXY`, ...).
     public init(maximumConnectionsPerHost: Int = 128, certificateAuthorityFile: String? = nil) {
         if let certificateAuthorityFile { _ = opsramp_curl_use_ca_file(certificateAuthorityFile) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        // Our own timer bounds the whole exchange; these only stop URLSession from giving up earlier.
-        configuration.timeoutIntervalForRequest = 3600
-        configuration.timeoutIntervalForResource = 3600
-        let queue = OperationQueue()
-        queue.name = "http-transport"
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: exchanges, delegateQueue: queue)
+        self.maximumConnectionsPerHost = maximumConnectionsPerHost
     }
 
     deinit {
-        session.invalidateAndCancel()
+        session.withLock { $0?.invalidateAndCancel() }
     }
+
+    /// True once a request has created the session (for tests).
+    public var hasSession: Bool {
+        session.withLock { $0 != nil }
+    }
+
+    /// Exchange deadlines still being watched (for tests: none outlives its exchange).
+    var pendingDeadlines: Int {
+        exchanges.pendingDeadlines
+    }
+
+    /// Seconds a request's own timeout is set to when it is shorter than the exchange allows:
+    /// `URLSession` must never give up before the transport's timer does.
+    public static let requestTimeoutMargin = 5.0
 
     public func send(_ request: URLRequest, limits: TransferLimits) async throws(TransportError) -> HTTPResponse {
         if Task.isCancelled { throw .cancelled }
         var request = request
-        request.timeoutInterval = limits.timeout + 5
-        // Only an uncompressed body can be held to the size cap as it arrives: a small compressed
-        // body may inflate to gigabytes before any cap is checked.
-        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
-        let task = session.dataTask(with: request)
+        if request.timeoutInterval < limits.timeout + Self.requestTimeoutMargin {
+            request.timeoutInterval = limits.timeout + Self.requestTimeoutMargin
+        }
+        let task = currentSession().dataTask(with: request)
         let exchanges = self.exchanges
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -57,6 +64,37 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         }
         return try result.get()
     }
+
+    private func currentSession() -> URLSession {
+        session.withLock { current in
+            if let current { return current }
+            let made = Self.makeSession(maximumConnectionsPerHost: maximumConnectionsPerHost, delegate: exchanges)
+            current = made
+            return made
+        }
+    }
+
+    private static func makeSession(maximumConnectionsPerHost: Int, delegate: Exchanges) -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        // Without this, URLSession parses every response header line as a possible cookie (a
+        // quarter of the instructions of a small exchange) only to throw the cookies away.
+        configuration.httpCookieAcceptPolicy = .never
+        // Only an uncompressed body can be held to the size cap as it arrives: a small compressed
+        // body may inflate to gigabytes before any cap is checked. Set once here, for every request.
+        configuration.httpAdditionalHeaders = ["Accept-Encoding": "identity"]
+        // Our own timer bounds the whole exchange; these only stop URLSession from giving up earlier.
+        configuration.timeoutIntervalForRequest = 3600
+        configuration.timeoutIntervalForResource = 3600
+        let queue = OperationQueue()
+        queue.name = "http-transport"
+        queue.maxConcurrentOperationCount = 1
+        return URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+    }
 }
 
 /// The state of every exchange in flight, and the session delegate that feeds it.
@@ -66,6 +104,8 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
     private var active: [Int: Exchange] = [:]
     /// Tasks finished (cancelled) before they started; see `start`.
     private var finishedEarly: Set<Int> = []
+    /// Ends each exchange that outlives its whole-exchange timeout; no deadline outlives its exchange.
+    private let watchdog = DeadlineWatchdog(name: "http-deadlines")
 
     /// One exchange. A class, so that appending to `body` never copies it: a struct read out of
     /// the dictionary would share the body's storage, and each append would then copy it whole.
@@ -74,8 +114,6 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
         let limits: TransferLimits
         var response: HTTPURLResponse?
         var body = Data()
-        /// The whole-exchange timeout; cancelled when the exchange ends, so no timer outlives it.
-        var timer: DispatchSourceTimer?
 
         init(continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>, limits: TransferLimits) {
             self.continuation = continuation
@@ -87,23 +125,25 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
                continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
         let id = task.taskIdentifier
         let exchange = Exchange(continuation: continuation, limits: limits)
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + .milliseconds(Int(limits.timeout * 1000)))
-        timer.setEventHandler { [weak self, weak task] in
+        // Scheduled before the exchange is visible, so the `cancel` in `finish` always comes after it.
+        watchdog.schedule(id, at: ContinuousClock.now + .milliseconds(Int(limits.timeout * 1000))) { [weak self, weak task] in
             guard let self, let task else { return }
             self.finish(task, with: .failure(.timedOut(seconds: limits.timeout)))
         }
-        exchange.timer = timer
         lock.lock()
         if finishedEarly.remove(id) != nil {
             lock.unlock()
+            watchdog.cancel(id)
             continuation.resume(returning: .failure(.cancelled))
             return
         }
         active[id] = exchange
         lock.unlock()
-        timer.resume()
         task.resume()
+    }
+
+    var pendingDeadlines: Int {
+        watchdog.pendingCount
     }
 
     /// Ends an exchange exactly once; later calls for the same task do nothing.
@@ -115,10 +155,8 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
             lock.unlock()
             return
         }
-        let timer = exchange.timer
-        exchange.timer = nil
         lock.unlock()
-        timer?.cancel()
+        watchdog.cancel(id)
         if task.state == .running || task.state == .suspended { task.cancel() }
         exchange.continuation.resume(returning: result)
     }

@@ -17,6 +17,8 @@ public final class OpsRampClient: Sendable {
     let retry: RetryPolicy
     let maximumResponseBytes: Int
     let userAgent: String
+    /// What every request shares, set up once.
+    let template: RequestTemplate
     let logger: Logger
     /// When paging stops short of OpsRamp's last page.
     let paging: PagingPolicy
@@ -34,6 +36,7 @@ public final class OpsRampClient: Sendable {
         self.paging = paging
         self.maximumResponseBytes = maximumResponseBytes
         self.userAgent = userAgent
+        template = RequestTemplate(baseURL: connection.baseURL, userAgent: userAgent)
         self.logger = logger
         let grant = ClientCredentialsGrant(
             tokenURL: URL(string: connection.baseURL.absoluteString + connection.tokenPath) ?? connection.baseURL,
@@ -229,18 +232,7 @@ public final class OpsRampClient: Sendable {
     }
 
     func makeRequest(_ endpoint: Endpoint, token: AccessToken) -> URLRequest {
-        let text = connection.baseURL.absoluteString + endpoint.encodedPathAndQuery
-        // Every piece above is percent-encoded, so this URL always parses; the base URL is the fallback.
-        var request = URLRequest(url: URL(string: text) ?? connection.baseURL)
-        request.httpMethod = endpoint.method.rawValue
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("Bearer \(token.value.exposedValue)", forHTTPHeaderField: "Authorization")
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        if let body = endpoint.body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(JSONWriter.bytes(body))
-        }
-        return request
+        template.request(endpoint, bearer: token.value.exposedValue)
     }
 
     /// OpsRamp's error text from any of its body shapes: OAuth-style `{error, error_description}`,

@@ -67,3 +67,33 @@ struct LogBackendTests {
         #expect(contents.contains("hello \\x1B[2J world"))
     }
 }
+
+@Suite("Log line queue on a pipe")
+struct LogLineQueuePipeTests {
+    @Test("lines written at once and lines queued behind a full pipe arrive whole and in order")
+    func orderKept() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let queue = LogLineQueue(descriptor: fds[1], capacityBytes: 1024 * 1024, closesDescriptor: true, name: "test-writer")
+        // More than a pipe holds (64 KiB), so the first lines go straight in and the rest wait for the writer thread.
+        for index in 0..<3_000 { queue.enqueue(Array("line \(index) \(String(repeating: "x", count: 80))\n".utf8)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // The writer closes the pipe once everything queued is written, which ends the reading below.
+        let flusher = Thread {
+            queue.flush(timeout: 10)
+            queue.close()
+        }
+        flusher.start()
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, 65_536) }
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        let lines = String(decoding: received, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3_000)
+        #expect(lines.enumerated().allSatisfy { $0.element.hasPrefix("line \($0.offset) ") })
+        #expect(queue.droppedTotal == 0)
+    }
+}

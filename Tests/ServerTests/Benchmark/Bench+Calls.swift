@@ -14,10 +14,14 @@ extension Bench {
         let switchesBefore = client.threadSwitches
         for id in 2..<(2 + count) { calls.append(client.roundTrip(call(id, "get_release_version")).1) }
         let switches = Double(client.threadSwitches - switchesBefore) / Double(count)
+
         track(client)
         client.finish()
-        let (_, output) = await SpawnedProcess.run(floorGet, [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
-                                                   environment: [:], timeout: 120)
+        // Under a profiler (BENCH_PROFILE_FLOOR=1), the floor runs under the same launcher.
+        let floorCommand = (environment["BENCH_PROFILE_FLOOR"] == "1" ? launcher : []) + [floorGet]
+        let (_, output) = await SpawnedProcess.run(floorCommand[0], Array(floorCommand.dropFirst())
+                                                   + [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
+                                                   environment: [:], timeout: 600)
         let lines = output.split(separator: "\n")
         let floorCalls = lines.compactMap { Double($0).map { $0 / 1e6 } }
         let floorSwitches = lines.first { $0.hasPrefix("switches ") }.flatMap { Double($0.dropFirst(9)) }.map { $0 / Double(count) }

@@ -1,0 +1,56 @@
+import FakeOpsRamp
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import HTTP
+import Testing
+
+@Suite("URLSession transport")
+struct URLSessionTransportTests {
+    @Test("the URLSession is created by the first request, not with the transport")
+    func sessionOnFirstUse() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        let transport = URLSessionTransport()
+        #expect(!transport.hasSession)
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let response = try await transport.send(request, limits: TransferLimits(timeout: 5, maximumBodyBytes: 1 << 20))
+        #expect(response.status == 200)
+        #expect(transport.hasSession)
+        #expect(fake.requests.last?.headers["accept-encoding"] == "identity")
+    }
+
+    @Test("a request timeout shorter than the exchange allows is raised to outlast it")
+    func requestTimeout() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.delay(1.5), on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")), timeoutInterval: 1)
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        // URLSession alone would give up after 1 s; the exchange allows 4.
+        let response = try await transport.send(request, limits: TransferLimits(timeout: 4, maximumBodyBytes: 1 << 20))
+        #expect(response.status == 200)
+    }
+
+    @Test("an exchange past its timeout fails as timed out, and leaves no deadline behind")
+    func timeout() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.hang, on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let started = ContinuousClock.now
+        await #expect(throws: TransportError.timedOut(seconds: 0.6)) {
+            _ = try await transport.send(request, limits: TransferLimits(timeout: 0.6, maximumBodyBytes: 1 << 20))
+        }
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(transport.pendingDeadlines == 0)
+    }
+}
