@@ -55,7 +55,6 @@ let package = Package(
         // Tests: unit tests per module, and process-level tests that drive the built binary.
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "JSON", "Logging"], swiftSettings: strict),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Logging"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Logging", "FakeOpsRamp"], swiftSettings: strict),

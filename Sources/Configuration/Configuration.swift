@@ -149,9 +149,23 @@ public struct Configuration: Sendable {
 
     /// Builds and validates the configuration from already-merged variables.
     /// `processEnvironment` is where proxies are read from (libcurl reads only the real environment); by default `values`.
-    /// `systemTimeZone` is the machine's zone when `TZ` is not set (replaced in tests).
+    /// Without `TZ` the machine's zone is the one `/etc/localtime` links to, else Foundation's.
     public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
-                processEnvironment: [String: String]? = nil, systemTimeZone: @autoclosure () -> TimeZone? = TimeZone.current) {
+                processEnvironment: [String: String]? = nil) {
+        self.init(values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
+                  systemTimeZoneName: OperatorTimeZone.linkedSystemZoneName(), systemTimeZone: TimeZone.current)
+    }
+
+    /// As above, with `systemTimeZone` as the machine's zone when `TZ` is not set (for tests).
+    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
+                processEnvironment: [String: String]? = nil, systemTimeZone: @autoclosure () -> TimeZone?) {
+        self.init(values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
+                  systemTimeZoneName: nil, systemTimeZone: systemTimeZone())
+    }
+
+    private init(values: [String: String], environmentFile: String?, fileWarnings: [ConfigurationProblem],
+                 processEnvironment: [String: String]?, systemTimeZoneName: @autoclosure () -> String?,
+                 systemTimeZone: @autoclosure () -> TimeZone?) {
         var reader = VariableReader(values: values)
         self.environmentFile = environmentFile
 
@@ -200,7 +214,7 @@ public struct Configuration: Sendable {
             prefix: reader.optional(.toolPrefix) ?? "")
         // A zone that cannot be read is reported through `timeZone.problem`, not `warnings`: it changes answers.
         timeZone = OperatorTimeZone.resolve(setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
-                                            system: systemTimeZone)
+                                            systemName: systemTimeZoneName, system: systemTimeZone)
         warnings = fileWarnings + reader.warnings
     }
 

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
+import Synchronization
 
 /// The time zone in which the operator's times are read: a time without a zone
 /// (`2026-12-01T07:00`), a date alone, `today` and `yesterday`.
@@ -8,6 +14,10 @@ import Foundation
 /// path or a POSIX string; without `TZ`, the machine's zone), otherwise UTC. A zone that could not
 /// be read is never replaced silently: `problem` says so, for the start-up log, `--check` and
 /// every answer whose window used the zone.
+///
+/// The machine's own zone is named from the link `/etc/localtime` (as Foundation finds it) and
+/// loaded only when a time is first read: loading a zone initialises ICU's time zone data, close
+/// to 2 MB of resident memory that a server which is never asked about times should not carry.
 public struct OperatorTimeZone: Sendable, Equatable {
     /// Where the zone came from, for start-up logs and answers.
     public enum Source: String, Sendable, Equatable {
@@ -35,11 +45,13 @@ public struct OperatorTimeZone: Sendable, Equatable {
         }
     }
 
-    public let zone: TimeZone
+    /// The zone, loaded on first use.
+    public var zone: TimeZone { loaded.zone }
     /// The name shown in answers, e.g. `America/Los_Angeles` or `UTC`.
     public let name: String
     public let source: Source
     public let problem: Problem?
+    private let loaded: LoadedOnce
 
     /// Where the zone came from, in words: `OPSRAMP_TIMEZONE`, `the system's zone`, ...
     public var origin: String {
@@ -56,27 +68,44 @@ public struct OperatorTimeZone: Sendable, Equatable {
     }
 
     public init(zone: TimeZone, name: String? = nil, source: Source, problem: Problem? = nil) {
-        self.zone = zone
         self.name = name ?? zone.identifier
         self.source = source
         self.problem = problem
+        loaded = LoadedOnce { zone }
     }
+
+    /// A zone known by name, loaded when first used (`load` must not fail; it falls back itself).
+    init(name: String, source: Source, load: @escaping @Sendable () -> TimeZone) {
+        self.name = name
+        self.source = source
+        problem = nil
+        loaded = LoadedOnce(load)
+    }
+
+    public static func == (lhs: OperatorTimeZone, rhs: OperatorTimeZone) -> Bool {
+        lhs.name == rhs.name && lhs.source == rhs.source && lhs.problem == rhs.problem && lhs.zone == rhs.zone
+    }
+
+    /// Names of UTC, shown as `UTC`.
+    static let utcNames = ["GMT", "UTC", "Etc/UTC", "Etc/GMT"]
 
     /// UTC, named `UTC` (Foundation calls it `GMT`).
     public static let utc = OperatorTimeZone(zone: TimeZone(secondsFromGMT: 0) ?? .current, name: "UTC", source: .fallback)
 
     private static let readIn = "times without a zone, dates, today and yesterday are read in"
 
-    /// Picks the zone from the setting, then `TZ`, then `system` (the machine's zone, `nil` when unknown).
-    static func resolve(setting: String?, tz: String?, system: () -> TimeZone?, now: Date = Date()) -> OperatorTimeZone {
+    /// Picks the zone from the setting, then `TZ`, then the machine's zone: by `systemName` (the name
+    /// its link gives, loaded later), else `system` (`nil` when unknown).
+    static func resolve(setting: String?, tz: String?, systemName: () -> String? = { nil }, system: () -> TimeZone?,
+                        now: Date = Date()) -> OperatorTimeZone {
         let variable = ConfigurationVariable.timeZone.name
-        guard let setting else { return systemZone(tz: tz, system: system, now: now) }
+        guard let setting else { return systemZone(tz: tz, systemName: systemName, system: system, now: now) }
         if let (zone, name) = TimeZoneNames.lookUp(setting) {
             let problem = TimeZoneNames.abbreviationWarning(setting, zone: zone, now: now)
                 .map { Problem(message: $0, failsCheck: false, fellBack: false) }
             return OperatorTimeZone(zone: zone, name: name, source: .setting, problem: problem)
         }
-        let fallback = systemZone(tz: tz, system: system, now: now)
+        let fallback = systemZone(tz: tz, systemName: systemName, system: system, now: now)
         let suggestion = TimeZoneNames.closest(to: setting).map { " (did you mean \($0)?)" } ?? ""
         let message = "\(variable) \(VariableReader.quoted(setting)) is not a time zone name\(suggestion); expected an IANA name "
             + "such as Europe/Berlin, America/Los_Angeles or UTC. Until it is fixed, \(readIn) \(fallback.name) "
@@ -86,15 +115,20 @@ public struct OperatorTimeZone: Sendable, Equatable {
     }
 
     /// `TZ` as glibc reads it, else the machine's zone, else UTC; a zone that cannot be told is said so.
-    static func systemZone(tz: String?, system: () -> TimeZone?, now: Date) -> OperatorTimeZone {
+    static func systemZone(tz: String?, systemName: () -> String?, system: () -> TimeZone?, now: Date) -> OperatorTimeZone {
         let advice = "Set \(ConfigurationVariable.timeZone.name) to an IANA name such as Europe/Berlin to choose the zone."
         guard let tz else {
+            if let name = systemName() {
+                return utcNames.contains(name)
+                    ? OperatorTimeZone(zone: utc.zone, name: "UTC", source: .system)
+                    : OperatorTimeZone(name: name, source: .system) { TimeZone(identifier: name) ?? .current }
+            }
             guard let zone = system() else {
                 let message = "The system's time zone could not be determined, so \(readIn) UTC. " + advice
                 return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
                                         problem: Problem(message: message, failsCheck: false, fellBack: true))
             }
-            let isUTC = zone.secondsFromGMT() == 0 && ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(zone.identifier)
+            let isUTC = zone.secondsFromGMT() == 0 && utcNames.contains(zone.identifier)
             return OperatorTimeZone(zone: zone, name: isUTC ? "UTC" : nil, source: .system)
         }
         let value = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
@@ -112,5 +146,38 @@ public struct OperatorTimeZone: Sendable, Equatable {
             + "(which may not be the system's zone). " + advice
         return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
                                 problem: Problem(message: message, failsCheck: false, fellBack: true))
+    }
+
+    /// The zone name the machine's link gives (`/etc/localtime` -> `.../zoneinfo/Europe/Berlin`), read
+    /// the way Foundation reads it but without loading the zone; `nil` when it is not such a link.
+    static func linkedSystemZoneName(link: String = "/etc/localtime") -> String? {
+        var buffer = [CChar](repeating: 0, count: 4_096)
+        let count = readlink(link, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        var target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if !target.hasPrefix("/") { target = (link as NSString).deletingLastPathComponent + "/" + target }
+        guard let name = TimeZoneNames.zoneName(fromPath: target) else { return nil }
+        // A name Foundation would accept: path components of ASCII letters, digits, '_', '-', '+'.
+        let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-+/".unicodeScalars.contains($0)) }
+        return allowed && !name.hasPrefix("/") && !name.contains("..") ? name : nil
+    }
+}
+
+/// A time zone made on first use and kept.
+private final class LoadedOnce: Sendable {
+    private let load: @Sendable () -> TimeZone
+    private let value = Mutex<TimeZone?>(nil)
+
+    init(_ load: @escaping @Sendable () -> TimeZone) {
+        self.load = load
+    }
+
+    var zone: TimeZone {
+        value.withLock { current in
+            if let current { return current }
+            let made = load()
+            current = made
+            return made
+        }
     }
 }

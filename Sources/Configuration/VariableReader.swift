@@ -60,17 +60,15 @@ struct VariableReader {
         }
         let problem: String?
         var result: URL?
-        if let components = URLComponents(string: raw), let scheme = components.scheme?.lowercased(),
-           let host = components.host, !host.isEmpty {
-            if components.user != nil || components.password != nil {
+        // URL rather than URLComponents: reading a host from URLComponents initialises ICU's IDNA
+        // tables (over a megabyte of resident memory) even for a plain ASCII host.
+        if let parsed = URL(string: raw), let scheme = parsed.scheme?.lowercased(), let host = parsed.host, !host.isEmpty {
+            if parsed.user != nil || parsed.password != nil {
                 problem = "must not contain a user name or password"
-            } else if components.query != nil || components.fragment != nil {
+            } else if parsed.query != nil || parsed.fragment != nil {
                 problem = "must not contain a query (?...) or fragment (#...)"
             } else if scheme == "https" || (scheme == "http" && (allowInsecure || Self.isLoopback(host))) {
-                var clean = components
-                clean.scheme = scheme
-                while clean.path.hasSuffix("/") { clean.path.removeLast() }
-                result = clean.url
+                result = Self.normalized(raw, scheme: scheme)
                 problem = result == nil ? "is not a valid URL" : nil
             } else if scheme == "http" {
                 problem = "must use https:// (plain http is allowed only for localhost, or with \(ConfigurationVariable.allowInsecureHTTP.name)=1)"
@@ -98,6 +96,17 @@ struct VariableReader {
 
     /// `localhost`, an IPv4 address in 127.0.0.0/8, or `::1`. Only address literals count: a name
     /// such as `127.0.0.1.example.com` can point anywhere.
+    /// `raw` (a URL with a host and no query or fragment) with its scheme lower-cased and without
+    /// trailing slashes.
+    static func normalized(_ raw: String, scheme: String) -> URL? {
+        guard let separator = raw.range(of: "://") else { return nil }
+        let rest = raw[separator.upperBound...]
+        let pathStart = rest.firstIndex(of: "/") ?? rest.endIndex
+        var path = rest[pathStart...]
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return URL(string: scheme + "://" + rest[..<pathStart] + path)
+    }
+
     static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
         if bare == "localhost" { return true }
