@@ -41,6 +41,17 @@ final class LogLineQueue: @unchecked Sendable {
         var status = stat()
         let kind = fstat(descriptor, &status) == 0 ? status.st_mode & S_IFMT : 0
         writesDirectly = kind == S_IFIFO || kind == S_IFSOCK
+        self.name = name
+    }
+
+    private let name: String
+    /// The writer thread, started by the first line that is queued rather than written at once.
+    private var started = false
+
+    /// Called with `condition` locked.
+    private func startWriterIfNeeded() {
+        guard !started else { return }
+        started = true
         let thread = Thread { [self] in run() }
         thread.name = name
         thread.start()
@@ -62,6 +73,7 @@ final class LogLineQueue: @unchecked Sendable {
             let rest = Array(line.dropFirst(max(0, written)))
             lines.append(rest)
             queuedBytes += rest.count
+            startWriterIfNeeded()
             condition.signal()
             return
         }
@@ -81,6 +93,7 @@ final class LogLineQueue: @unchecked Sendable {
         }
         lines.append(line)
         queuedBytes += line.count
+        startWriterIfNeeded()
         condition.signal()
     }
 
@@ -100,6 +113,8 @@ final class LogLineQueue: @unchecked Sendable {
     func close() {
         condition.lock()
         closed = true
+        // Without a writer thread nothing is queued (lines only wait for one), so the descriptor is done with now.
+        if !started && closesDescriptor { _ = Foundation.close(descriptor) }
         condition.broadcast()
         condition.unlock()
     }

@@ -37,6 +37,15 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         self.redactor = redactor
         self.flow = flow
         self.onClosed = onClosed
+    }
+
+    /// The writer thread, started by the first line that cannot be written at once (most answers
+    /// never need it; see `send`). Called with `condition` locked.
+    private var started = false
+
+    private func startWriterIfNeeded() {
+        guard !started else { return }
+        started = true
         let thread = Thread { [self] in run() }
         thread.name = "stdout-writer"
         thread.start()
@@ -61,6 +70,7 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         }
         queue.append(line)
         flow?.outputQueued(line.count)
+        startWriterIfNeeded()
         condition.signal()
     }
 
