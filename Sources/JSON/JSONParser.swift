@@ -44,16 +44,19 @@ public struct JSONParser {
     /// Default nesting limit; far beyond anything MCP or OpsRamp sends.
     public static let defaultDepthLimit = 256
 
-    public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSONValue {
+    /// With `keeping`, the objects of the document's list (see `JSONListFilter`) hold only the members it names;
+    /// the rest are checked as strictly as ever and skipped without being built.
+    public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit,
+                             keeping filter: JSONListFilter? = nil) throws(JSONParseError) -> JSONValue {
         // Contiguous storage (Array, Data, slices of them) is read in place; anything else is copied once.
-        if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0, depthLimit: depthLimit) }) {
+        if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0, depthLimit: depthLimit, filter: filter) }) {
             return try result.get()
         }
-        return try Array(bytes).withUnsafeBufferPointer { parse(buffer: $0, depthLimit: depthLimit) }.get()
+        return try Array(bytes).withUnsafeBufferPointer { parse(buffer: $0, depthLimit: depthLimit, filter: filter) }.get()
     }
 
-    private static func parse(buffer: UnsafeBufferPointer<UInt8>, depthLimit: Int) -> Result<JSONValue, JSONParseError> {
-        var parser = Cursor(bytes: buffer, depthLimit: depthLimit)
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, depthLimit: Int, filter: JSONListFilter?) -> Result<JSONValue, JSONParseError> {
+        var parser = Cursor(bytes: buffer, depthLimit: depthLimit, filter: filter)
         do throws(JSONParseError) {
             return .success(try parser.parseDocument())
         } catch {
@@ -66,16 +69,47 @@ public struct JSONParser {
     }
 }
 
+/// Which members to build in the objects of a document's list: the elements of a top-level array,
+/// or of the array under `listKey` in a top-level object (a result page's `results`).
+///
+/// A page of forty-field objects of which the caller reads ten is mostly built to be thrown away;
+/// with a filter, the other members are still checked (the document must be valid JSON, as ever)
+/// but skipped without allocating. Members outside the list's objects are all built.
+public struct JSONListFilter: Sendable {
+    public let listKey: String
+    public let members: Set<String>
+    /// The members' names as UTF-8, by length: a name in the input is looked up by its bytes, so a
+    /// skipped member costs neither a string nor a hash.
+    let byLength: [Int: [(bytes: [UInt8], name: String)]]
+
+    public init(listKey: String, members: Set<String>) {
+        self.listKey = listKey
+        self.members = members
+        byLength = Dictionary(grouping: members.map { (bytes: Array($0.utf8), name: $0) }, by: \.bytes.count)
+    }
+
+    /// The member named by `bytes` (a name without escapes), if it is kept.
+    func member(named bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let candidates = byLength[bytes.count] else { return nil }
+        for candidate in candidates where candidate.bytes.elementsEqual(bytes) {
+            return candidate.name
+        }
+        return nil
+    }
+}
+
 /// The parsing state: a position in a byte buffer.
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     let depthLimit: Int
+    let filter: JSONListFilter?
     var index = 0
     var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, filter: JSONListFilter? = nil) {
         self.bytes = bytes
         self.depthLimit = depthLimit
+        self.filter = filter
     }
 
     private func fail(_ reason: JSONParseError.Reason) -> JSONParseError {
@@ -85,7 +119,14 @@ private struct Cursor {
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw fail(.empty) }
-        let value = try parseValue()
+        let value: JSONValue
+        if let filter, bytes[index] == UInt8(ascii: "[") {
+            value = try parseArray(keeping: filter.members)
+        } else if let filter, bytes[index] == UInt8(ascii: "{") {
+            value = try parseObject(listKey: filter.listKey, keeping: filter.members)
+        } else {
+            value = try parseValue()
+        }
         skipWhitespace()
         guard index == bytes.count else { throw fail(.trailingContent) }
         return value
@@ -130,7 +171,10 @@ private struct Cursor {
         if depth > depthLimit { throw fail(.tooDeep(limit: depthLimit)) }
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    /// `listKey`: the member whose array's objects are filtered by `keeping`. `keeping` without `listKey`:
+    /// this object's own members are filtered.
+    private mutating func parseObject(listKey: String? = nil, keeping: Set<String>? = nil) throws(JSONParseError) -> JSONValue {
+        if listKey == nil, keeping != nil, let filter { return try parseFilteredObject(filter) }
         try enter()
         index += 1
         // Members are gathered first and the dictionary built once at its final size:
@@ -152,7 +196,13 @@ private struct Cursor {
             guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if let listKey, key == listKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                members.append((key, try parseArray(keeping: keeping)))
+            } else if listKey == nil, let keeping, !keeping.contains(key) {
+                try skipValue()
+            } else {
+                members.append((key, try parseValue()))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[index] {
@@ -168,7 +218,72 @@ private struct Cursor {
         }
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    /// An object of the filtered list: members `filter` names are built, the others checked and skipped.
+    private mutating func parseFilteredObject(_ filter: JSONListFilter) throws(JSONParseError) -> JSONValue {
+        try enter()
+        index += 1
+        var members: [(String, JSONValue)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object([:])
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
+            let key: String?
+            if let name = plainName() {
+                key = filter.member(named: name)
+            } else {
+                let parsed = try parseString()
+                key = filter.members.contains(parsed) ? parsed : nil
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
+            index += 1
+            skipWhitespace()
+            if let key {
+                members.append((key, try parseValue()))
+            } else {
+                try skipValue()
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                var object = [String: JSONValue](minimumCapacity: members.count)
+                for (key, value) in members { object[key] = value } // a repeated key: the last one wins
+                return .object(object)
+            default: throw fail(.unexpectedByte(bytes[index]))
+            }
+        }
+    }
+
+    /// At an opening quote: the bytes of a name made of plain ASCII (no escapes, no controls), moving
+    /// past its closing quote; `nil`, without moving, for any other string.
+    private mutating func plainName() -> UnsafeBufferPointer<UInt8>? {
+        var scan = index + 1
+        while scan < bytes.count {
+            let byte = bytes[scan]
+            if byte == UInt8(ascii: "\"") {
+                let name = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<scan])
+                index = scan + 1
+                return name
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+            scan += 1
+        }
+        return nil
+    }
+
+    /// `keeping`: the members built in this array's objects (all when `nil`).
+    private mutating func parseArray(keeping: Set<String>? = nil) throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var array: [JSONValue] = []
@@ -180,7 +295,11 @@ private struct Cursor {
         }
         while true {
             skipWhitespace()
-            array.append(try parseValue())
+            if let keeping, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                array.append(try parseObject(keeping: keeping))
+            } else {
+                array.append(try parseValue())
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[index] {
@@ -196,6 +315,13 @@ private struct Cursor {
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
+        try scanNumber()
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return JSONNumber(validatedLiteral: literal)
+    }
+
+    /// Moves past a number, checking its grammar.
+    private mutating func scanNumber() throws(JSONParseError) {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count else { throw fail(.invalidNumber) }
         if bytes[index] == UInt8(ascii: "0") {
@@ -216,8 +342,127 @@ private struct Cursor {
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail(.invalidNumber) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return JSONNumber(validatedLiteral: literal)
+    }
+
+    /// Moves past one value, checking it exactly as `parseValue` would, without building it.
+    private mutating func skipValue() throws(JSONParseError) {
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try skipContainer(close: UInt8(ascii: "}"), keyed: true)
+        case UInt8(ascii: "["): try skipContainer(close: UInt8(ascii: "]"), keyed: false)
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try expectWord("true")
+        case UInt8(ascii: "f"): try expectWord("false")
+        case UInt8(ascii: "n"): try expectWord("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
+        default: throw fail(.unexpectedByte(bytes[index]))
+        }
+    }
+
+    /// An object (`keyed`) or an array, skipped member by member.
+    private mutating func skipContainer(close: UInt8, keyed: Bool) throws(JSONParseError) {
+        try enter()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == close {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            if keyed {
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
+                try skipString()
+                skipWhitespace()
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
+                index += 1
+                skipWhitespace()
+            }
+            try skipValue()
+            skipWhitespace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case close:
+                index += 1
+                depth -= 1
+                return
+            default: throw fail(.unexpectedByte(bytes[index]))
+            }
+        }
+    }
+
+    /// A string from its opening quote: escapes and UTF-8 checked, nothing kept. Errors carry the
+    /// offsets `parseString` gives them.
+    private mutating func skipString() throws(JSONParseError) {
+        index += 1
+        let start = index
+        // Like parseString, bad UTF-8 is reported once the string is known to end (else it is an unexpected end).
+        var malformed = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                if malformed { throw JSONParseError(reason: .invalidUTF8, offset: start) }
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    break
+                case UInt8(ascii: "u"):
+                    _ = try readHex4()
+                default:
+                    index -= 1
+                    throw fail(.invalidEscape)
+                }
+                continue
+            }
+            if byte < 0x20 { throw fail(.controlCharacterInString) }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            if let width = utf8ScalarWidth(at: index) {
+                index += width
+            } else {
+                malformed = true
+                index += 1
+            }
+        }
+        throw fail(.unexpectedEnd)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `position` (no overlong forms, surrogates or
+    /// values past U+10FFFF, as `String(validating:)` requires), or `nil`.
+    private func utf8ScalarWidth(at position: Int) -> Int? {
+        let lead = bytes[position]
+        let width: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: width = 2
+        case 0xE0: width = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: width = 3
+        case 0xED: width = 3; high = 0x9F
+        case 0xF0: width = 4; low = 0x90
+        case 0xF1...0xF3: width = 4
+        case 0xF4: width = 4; high = 0x8F
+        default: return nil
+        }
+        guard position + width <= bytes.count else { return nil }
+        let second = bytes[position + 1]
+        guard second >= low, second <= high else { return nil }
+        for offset in 2..<width where !UTF8.isContinuation(bytes[position + offset]) { return nil }
+        return width
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

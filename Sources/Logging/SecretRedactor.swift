@@ -26,6 +26,8 @@ public final class SecretRedactor: Sendable {
         let matchers: [SecretMatcher]
         /// Bytes that can begin a match of some secret.
         let startBytes: [Bool]
+        /// The secrets' first bytes: an encoded form can match only if it decodes to one of them.
+        let firstBytes: [Bool]
 
         init(_ secrets: Set<[UInt8]>) {
             matchers = secrets.sorted { $0.count > $1.count }.map(SecretMatcher.init)
@@ -33,10 +35,48 @@ public final class SecretRedactor: Sendable {
             for secret in secrets {
                 if let first = secret.first { table[Int(first)] = true }
             }
+            firstBytes = table
             if !secrets.isEmpty {
                 for byte in [UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "\\")] { table[Int(byte)] = true }
             }
             startBytes = table
+        }
+
+        /// False when the encoded form beginning at `index` (a `%`, `+` or `\\`) cannot decode to any
+        /// secret's first byte, so no matcher need look: a cheap test for the many escapes of JSON text.
+        /// True whenever a match is possible (a `\\u` escape of a non-ASCII character, or a second
+        /// level of escaping, is left to the matchers).
+        func mayMatchEncoded(_ text: UnsafeBufferPointer<UInt8>, at index: Int, firstBytes: UnsafeBufferPointer<Bool>) -> Bool {
+            let byte = text[index]
+            if byte == UInt8(ascii: "+") { return firstBytes[0x20] }
+            guard index + 1 < text.count else { return false }
+            let next = text[index + 1]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < text.count, let high = Self.hex(next), let low = Self.hex(text[index + 2]) else { return false }
+                return firstBytes[Int(high << 4 | low)]
+            }
+            // A backslash: what one JSON unescape gives.
+            let decoded: UInt8
+            switch next {
+            case UInt8(ascii: "\""): decoded = 0x22
+            case UInt8(ascii: "/"): decoded = 0x2F
+            case UInt8(ascii: "b"): decoded = 0x08
+            case UInt8(ascii: "f"): decoded = 0x0C
+            case UInt8(ascii: "n"): decoded = 0x0A
+            case UInt8(ascii: "r"): decoded = 0x0D
+            case UInt8(ascii: "t"): decoded = 0x09
+            default: return true
+            }
+            return firstBytes[Int(decoded)]
+        }
+
+        private static func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
         }
     }
 
@@ -85,12 +125,23 @@ public final class SecretRedactor: Sendable {
 
     /// The redacted bytes, or `nil` when nothing matched (the common case, which allocates nothing).
     private static func redact(_ text: UnsafeBufferPointer<UInt8>, patterns: Patterns, json: Bool) -> [UInt8]? {
+        patterns.startBytes.withUnsafeBufferPointer { startBytes in
+            patterns.firstBytes.withUnsafeBufferPointer { firstBytes in
+                redact(text, patterns: patterns, json: json, startBytes: startBytes, firstBytes: firstBytes)
+            }
+        }
+    }
+
+    private static func redact(_ text: UnsafeBufferPointer<UInt8>, patterns: Patterns, json: Bool,
+                               startBytes: UnsafeBufferPointer<Bool>, firstBytes: UnsafeBufferPointer<Bool>) -> [UInt8]? {
         var output: [UInt8]?
         var copiedUpTo = 0
         var index = 0
         let count = text.count
         while index < count {
-            guard patterns.startBytes[Int(text[index])] else {
+            let byte = text[index]
+            guard startBytes[Int(byte)],
+                  firstBytes[Int(byte)] || patterns.mayMatchEncoded(text, at: index, firstBytes: firstBytes) else {
                 index += 1
                 continue
             }

@@ -8,7 +8,9 @@ extension OpsRampClient {
     /// within `paging`'s page cap, the call's time budget and `bucket`'s per-minute budget. A failure
     /// of the first page is thrown; a failure of a later page ends the loop, and the result says so in
     /// `incomplete` (with OpsRamp's `totalResults`), as it does when a budget stopped the loop.
+    /// `isFull` (given the items so far) stops the loop when the caller can use no more; that is no gap.
     func collectPages(offset: Int, limit: Int, pageSize: Int, bucket: RateBucket? = nil,
+                      isFull: (([JSONValue]) -> Bool)? = nil,
                       transform: (JSONValue) -> JSONValue = { $0 },
                       progress: @Sendable (Int, Int) -> Void,
                       fetch: (Int) async throws(OpsRampError) -> SearchPage) async throws(OpsRampError) -> CollectedResults {
@@ -50,6 +52,7 @@ extension OpsRampClient {
             items.append(contentsOf: usable.prefix(room).map(transform))
             more = usable.count > room || page.nextPage
             progress(items.count, limit)
+            if let isFull, items.count < limit, more, isFull(items) { break }
             let state = PagingPolicy.State(
                 pageNo: pageNo, nextPage: page.nextPage, nextPageNo: page.nextPageNo, pageWasEmpty: page.results.isEmpty,
                 collected: items.count, limit: limit, pagesFetched: pages, secondsLeft: Self.secondsLeftInOperation,

@@ -219,12 +219,13 @@ public final class OpsRampClient: Sendable {
         return try first.get()
     }
 
-    /// Sends `endpoint` and parses the body as JSON; an empty body is `nil`.
-    public func json(_ endpoint: Endpoint) async throws(OpsRampError) -> JSONValue? {
+    /// Sends `endpoint` and parses the body as JSON; an empty body is `nil`. With `keeping`, the
+    /// objects of the answer's list hold only the members it names (see `JSONListFilter`).
+    public func json(_ endpoint: Endpoint, keeping filter: JSONListFilter? = nil) async throws(OpsRampError) -> JSONValue? {
         let response = try await send(endpoint)
         guard response.body.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
         do {
-            return try JSONParser.parse(response.body)
+            return try JSONParser.parse(response.body, keeping: filter)
         } catch {
             let kind = response.header("content-type").map { " (\($0))" } ?? ""
             throw .invalidResponse("the body of \(endpoint.encodedPathAndQuery) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")

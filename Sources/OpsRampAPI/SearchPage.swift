@@ -35,6 +35,10 @@ public struct SearchPage: Sendable, Equatable {
         self.count = count
     }
 
+    /// The members of a list's items that `read` looks at (to tell a list of error objects from results):
+    /// a caller that builds only some members of each item must build these too.
+    public static let itemKeysForErrors: Set<String> = ["id", "uniqueId", "message", "code", "fieldName"]
+
     /// The members that make an object a result page.
     static let envelopeKeys = ["results", "totalResults", "nextPage", "pageNo"]
 

@@ -113,3 +113,29 @@ private extension String {
         return result + rest
     }
 }
+
+@Suite("Secret redactor: escapes that cannot start a secret are passed over")
+struct SecretRedactorEscapesTests {
+    @Test("JSON text full of escapes: every form of a secret is still found, whatever byte it starts with",
+          arguments: ["canary-Secret-1234", "\"quoted-secret\"", "/slash-secret-1", " space-first-secret", "%percent-secret", "\\back-secret"])
+    func escapesAndForms(secret: String) {
+        let redactor = SecretRedactor()
+        redactor.register(secret)
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
+        let once = escaped(secret)
+        let twice = escaped(once)
+        let noise = #"{\"a\":\"b\\n\",\"c\":\"\/\"} %41%2B+ \u0041 "#
+        // A raw quote or backslash is JSON syntax, not text: only the escaped forms of such a secret can occur.
+        let forms = secret.contains("\"") || secret.contains("\\") ? [once, twice] : [secret, once, twice]
+        for form in forms {
+            let text = noise + form + noise
+            let redacted = String(decoding: redactor.redactJSON(Array(("\"" + text + "\"").utf8)), as: UTF8.self)
+            #expect(redacted.contains(SecretRedactor.replacement), "\(form)")
+            #expect(!redacted.contains(form) || form.isEmpty)
+        }
+        // Noise alone is left exactly as it was.
+        #expect(redactor.redactJSON(Array(("\"" + noise + "\"").utf8)) == Array(("\"" + noise + "\"").utf8))
+    }
+}

@@ -287,7 +287,9 @@ struct ResultSchemaTests {
             FakeData.alert(id: 800_000 + index, state: "Warning", priority: "P3", subject: "Alert \(index)", createdMinutesAgo: index,
                            resourceID: "r-\(index % 9)", resourceName: "host-\(index % 9)", ip: "10.3.0.\(index % 9)", now: tenant.now)
         }
-        let server = try await tenant.startServer()
+        // A cap that holds all 1000, so that they are fetched in two pages (under a smaller cap a list
+        // fetches only what can appear in it).
+        let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"])
         server.send(#"{"jsonrpc":"2.0","id":"paged","method":"tools/call","params":{"name":"get_alerts","arguments":{"limit":1000},"_meta":{"progressToken":"tok-1"}}}"#)
         _ = try await server.response(id: "paged", timeout: 30)
         let messages = try server.messages()

@@ -38,8 +38,12 @@ enum AlertSummary {
     /// Kept only when true.
     static let flags = ["acknowledged", "suppressed", "ticketed", "closed"]
 
+    /// The members of an OpsRamp alert `compact` reads: pages are parsed building only these.
+    static let sourceFields = Set(textFields + flags + ["createdTime", "clientUniqueId", "tenantName", "resource", "device"])
+
     static func compact(_ alert: JSONValue, context: AlertContext) -> JSONValue {
-        var summary: [String: JSONValue] = [:]
+        // Sized once for every field a summary can have: growing it field by field rehashes it four times.
+        var summary = [String: JSONValue](minimumCapacity: textFields.count + flags.count + 8)
         for key in textFields {
             summary.setIfPresent(key, text(alert[key]))
         }
@@ -75,7 +79,8 @@ enum AlertSummary {
         for flag in flags where alert[flag]?.boolValue == true || alert[flag]?.stringValue?.lowercased() == "true" {
             summary[flag] = true
         }
-        return .object(compaction.compact(summary))
+        compaction.removeRepeats(from: &summary)
+        return .object(summary)
     }
 
     /// Fields left out of a compact alert when they repeat another (OpsRamp often fills `component`,

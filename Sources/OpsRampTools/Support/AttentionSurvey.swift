@@ -41,7 +41,7 @@ struct AttentionSurvey: Sendable {
         return try await environment.withClient { client in
             // Room for the first page and both counts, or the counts wait for another call.
             let countOthers = client.requestsLeft(.pagedRead) >= 1 + otherCountRequests
-            async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit,
+            async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit, fields: AlertSummary.sourceFields,
                                                     transform: { AlertSummary.compact($0, context: alertContext) }) { done, wanted in
                 progress.report(Double(done), total: Double(wanted), message: "fetched \(done) open Critical and Warning alerts")
             }

@@ -30,7 +30,8 @@ struct ResourceAlertCounts: Sendable {
         } catch {
             throw .badRequest(detail: "resource ids: \(error)")
         }
-        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, transform: { alert in
+        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device"],
+                                                      transform: { alert in
             // Only the resource and the state matter here; compact each alert to those as it arrives.
             var kept: [String: JSONValue] = [:]
             kept.setIfPresent("currentState", alert["currentState"])

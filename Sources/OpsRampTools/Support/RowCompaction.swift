@@ -22,11 +22,16 @@ struct RowCompaction: Sendable {
     /// The row without fields that repeat another field's value.
     func compact(_ row: [String: JSONValue]) -> [String: JSONValue] {
         var row = row
+        removeRepeats(from: &row)
+        return row
+    }
+
+    /// `compact` in place (no copy of the row).
+    func removeRepeats(from row: inout [String: JSONValue]) {
         for rule in repeats {
             guard let value = row[rule.field] else { continue }
             if rule.sameAs.contains(where: { row[$0] == value }) { row[rule.field] = nil }
         }
-        return row
     }
 
     /// Splits rows into the fields every row shares (`common`) and what remains of each row.

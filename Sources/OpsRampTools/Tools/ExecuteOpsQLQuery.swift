@@ -79,16 +79,14 @@ enum ExecuteOpsQLQuery {
             }
         }
         let requestedPageSize = body["pageSize"]?.intValue
-        return ResultBudget.fit(collected.items, maxBytes: environment.maxResultBytes) { kept, dropped in
-            // Rows hold only the fields asked for; one with the same value in every row is given once.
-            let (common, rows) = RowCompaction(neverCommon: ["id"]).hoist(kept)
+        // Rows hold only the fields asked for; one with the same value in every row is given once.
+        return ResultBudget.fitRows(collected.items, compaction: RowCompaction(neverCommon: ["id"]), listKey: "results",
+                                    maxBytes: environment.maxResultBytes) { kept, dropped in
             var result: [String: JSONValue] = [
                 "objectType": .string(objectType),
                 "returned": .int(kept.count),
-                "results": .array(rows),
                 "moreAvailable": .bool(collected.moreAvailable || dropped > 0),
             ]
-            if !common.isEmpty { result["common"] = .object(common) }
             result.setIfPresent("totalResults", collected.totalResults.map(JSONValue.int))
             result.setIfPresent("incomplete", collected.incomplete.map(JSONValue.string))
             if let count = collected.count {

@@ -68,15 +68,39 @@ enum GetAlerts {
         let filters = try AlertFilters(arguments, environment: environment)
 
         let alertContext = AlertContext(tenantID: environment.tenantID)
+        let maxBytes = environment.maxResultBytes
+        // A list shows only the alerts that fit the result cap: it is measured as the pages arrive, pages
+        // are sized to about what fits, and the fetch stops once no more can appear (next continues).
+        // Groups count every alert fetched, so they take whole pages of the most OpsRamp gives.
+        let sizes = grouped ? nil : HoistedRowSizes(compaction: AlertSummary.compaction)
+        var isFull: (@Sendable ([JSONValue]) -> Bool)?
+        if let sizes {
+            isFull = { alerts in
+                sizes.catchUp(with: alerts)
+                return sizes.isOver(maxBytes)
+            }
+        }
+        let pageSize = grouped ? nil : listPageSize(maxBytes: maxBytes)
         let collected = try await environment.withClient { client in
             try await client.searchAlerts(query: filters.query, statusHistory: filters.statusHistory, offset: offset, limit: limit,
+                                          fields: AlertSummary.sourceFields, pageSize: pageSize, isFull: isFull,
                                           transform: { AlertSummary.compact($0, context: alertContext) }) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
         }
         let answer = Answer(arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
-                            tool: environment.names[.getAlerts], maxBytes: environment.maxResultBytes)
-        return grouped ? answer.groups() : answer.list()
+                            tool: environment.names[.getAlerts], maxBytes: maxBytes)
+        return grouped ? answer.groups() : answer.list(sizes: sizes)
+    }
+
+    /// A small compact alert takes about this many bytes of an answer (once shared fields are hoisted).
+    static let smallAlertBytes = 125
+
+    /// Alerts per page for a list under `maxBytes`: about as many small alerts as can fit, so that one
+    /// page usually holds the answer (a request costs more than parsing a few more alerts), between 50
+    /// and OpsRamp's 500.
+    static func listPageSize(maxBytes: Int) -> Int {
+        min(OpsRampClient.maximumAlertPageSize, max(50, maxBytes / smallAlertBytes))
     }
 
     /// The 0-based index of the first alert wanted, from `offset` or `page`.
@@ -130,13 +154,12 @@ enum GetAlerts {
             return Continuation(tool: tool, original: arguments, window: filters.window, changes: changes)
         }
 
-        func list() -> ToolOutput {
+        /// `sizes`: the alerts measured while they were fetched, if they were.
+        func list(sizes: HoistedRowSizes? = nil) -> ToolOutput {
             let alerts = collected.items
-            return ResultBudget.fit(alerts, maxBytes: maxBytes) { kept, dropped in
+            return ResultBudget.fitRows(alerts, sizes: sizes, compaction: AlertSummary.compaction, listKey: "alerts",
+                                        maxBytes: maxBytes) { kept, dropped in
                 var result = base()
-                let (common, rows) = AlertSummary.compaction.hoist(kept)
-                result["alerts"] = .array(rows)
-                if !common.isEmpty { result["common"] = .object(common) }
                 result["returned"] = .int(kept.count)
                 let next = next(after: kept.count, grouping: false)
                 result["moreAvailable"] = .bool(next != nil)

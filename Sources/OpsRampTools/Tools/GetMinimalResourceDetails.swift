@@ -101,7 +101,8 @@ enum GetMinimalResourceDetails {
         }
         let context = AlertContext(tenantID: environment.tenantID)
         rows = rows.map { ResourceRows.withClient($0, context: context) }
-        return ResultBudget.fit(rows.map(JSONValue.object), maxBytes: environment.maxResultBytes) { kept, dropped in
+        return ResultBudget.fitRows(rows.map(JSONValue.object), compaction: ResourceRows.compaction, listKey: "resources",
+                                    maxBytes: environment.maxResultBytes) { kept, dropped in
             var result = search.described
             result["matched"] = .int(search.matched)
             var notes = [search.note].compactMap { $0 }
@@ -116,16 +117,13 @@ enum GetMinimalResourceDetails {
             result.setIfPresent("hint", hints.isEmpty ? nil : .string(hints.joined(separator: " ")))
             result.setIfPresent("matchedAs", search.matchedAs.map(JSONValue.string))
             result.setIfPresent("incomplete", search.incomplete.map(JSONValue.string))
-            let (common, compacted) = ResourceRows.compaction.hoist(kept)
-            result["resources"] = .array(compacted)
-            if !common.isEmpty { result["common"] = .object(common) }
             switch counts {
             case .notAsked:
                 break
             case .failed(let message):
                 result["alertCounts"] = .string("not available: \(message)")
             case .counted(let counted):
-                result["openAlerts"] = ResourceRows.totals(kept)
+                result["openAlerts"] = ResourceRows.totals(Array(kept))
                 var notes = counted.partial.map { [$0] } ?? []
                 if rows.count > ResourceAlertCounts.maximumResources {
                     notes.append("only the first \(ResourceAlertCounts.maximumResources) resources are counted")
