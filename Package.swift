@@ -22,11 +22,14 @@ let package = Package(
             dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround",
                            "OpsRampBuildInfo", "FakeOpsRamp"],
             swiftSettings: strict,
-            // Lets the curl shims' curl_multi_setopt, curl_multi_add_handle and curl_easy_setopt take precedence
-            // over libcurl's (see those files).
+            // Lets the curl shims' curl_multi_setopt, curl_multi_add_handle, curl_easy_setopt and URL-handle
+            // functions take precedence over libcurl's (see those files).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
                                            "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_easy_setopt"], .when(platforms: [.linux]))]
+                                           "-Xlinker", "--export-dynamic-symbol=curl_easy_setopt",
+                                           "-Xlinker", "--export-dynamic-symbol=curl_url", "-Xlinker", "--export-dynamic-symbol=curl_url_dup",
+                                           "-Xlinker", "--export-dynamic-symbol=curl_url_cleanup", "-Xlinker", "--export-dynamic-symbol=curl_free"],
+                                          .when(platforms: [.linux]))]
         ),
         // The commit and build date that scripts/release.sh stamps into the binary.
         .target(name: "OpsRampBuildInfo"),

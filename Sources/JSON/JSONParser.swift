@@ -78,23 +78,52 @@ public struct JSONParser {
 public struct JSONListFilter: Sendable {
     public let listKey: String
     public let members: Set<String>
-    /// The members' names as UTF-8, by length: a name in the input is looked up by its bytes, so a
-    /// skipped member costs neither a string nor a hash.
-    let byLength: [Int: [(bytes: [UInt8], name: String)]]
+    /// For a kept member whose value is an object: the members of that object to build.
+    public let nested: [String: Set<String>]
+    let names: MemberNames
 
-    public init(listKey: String, members: Set<String>) {
+    public init(listKey: String, members: Set<String>, nested: [String: Set<String>] = [:]) {
         self.listKey = listKey
         self.members = members
-        byLength = Dictionary(grouping: members.map { (bytes: Array($0.utf8), name: $0) }, by: \.bytes.count)
+        self.nested = nested
+        names = MemberNames(members, nested: nested.mapValues { MemberNames($0, nested: [:]) })
+    }
+}
+
+/// Member names as UTF-8, by length, each with the names to keep inside its object value: a name in
+/// the input is looked up by its bytes, so a skipped member costs neither a string nor a hash.
+final class MemberNames: Sendable {
+    struct Entry: Sendable {
+        let bytes: [UInt8]
+        let name: String
+        let nested: MemberNames?
     }
 
-    /// The member named by `bytes` (a name without escapes), if it is kept.
-    func member(named bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let candidates = byLength[bytes.count] else { return nil }
-        for candidate in candidates where candidate.bytes.elementsEqual(bytes) {
-            return candidate.name
+    let names: Set<String>
+    let nested: [String: MemberNames]
+    /// `byLength[n]`: the names of `n` bytes.
+    private let byLength: [[Entry]]
+
+    init(_ names: Set<String>, nested: [String: MemberNames]) {
+        self.names = names
+        self.nested = nested
+        var table = [[Entry]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for name in names { table[name.utf8.count].append(Entry(bytes: Array(name.utf8), name: name, nested: nested[name])) }
+        byLength = table
+    }
+
+    /// The kept name spelled by `bytes` (a name without escapes), if it is one.
+    func entry(named bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard bytes.count < byLength.count else { return nil }
+        for candidate in byLength[bytes.count] where candidate.bytes.elementsEqual(bytes) {
+            return candidate
         }
         return nil
+    }
+
+    /// The same for a name that had escapes.
+    func entry(named name: String) -> Entry? {
+        names.contains(name) ? Entry(bytes: [], name: name, nested: nested[name]) : nil
     }
 }
 
@@ -174,7 +203,7 @@ private struct Cursor {
     /// `listKey`: the member whose array's objects are filtered by `keeping`. `keeping` without `listKey`:
     /// this object's own members are filtered.
     private mutating func parseObject(listKey: String? = nil, keeping: Set<String>? = nil) throws(JSONParseError) -> JSONValue {
-        if listKey == nil, keeping != nil, let filter { return try parseFilteredObject(filter) }
+        if listKey == nil, keeping != nil, let filter { return try parseFilteredObject(filter.names) }
         try enter()
         index += 1
         // Members are gathered first and the dictionary built once at its final size:
@@ -218,8 +247,9 @@ private struct Cursor {
         }
     }
 
-    /// An object of the filtered list: members `filter` names are built, the others checked and skipped.
-    private mutating func parseFilteredObject(_ filter: JSONListFilter) throws(JSONParseError) -> JSONValue {
+    /// An object of the filtered list: members `names` names are built (an object value by the names
+    /// given for it), the others checked and skipped.
+    private mutating func parseFilteredObject(_ names: MemberNames) throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
@@ -233,20 +263,23 @@ private struct Cursor {
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
-            let key: String?
+            let kept: MemberNames.Entry?
             if let name = plainName() {
-                key = filter.member(named: name)
+                kept = names.entry(named: name)
             } else {
-                let parsed = try parseString()
-                key = filter.members.contains(parsed) ? parsed : nil
+                kept = names.entry(named: try parseString())
             }
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
             index += 1
             skipWhitespace()
-            if let key {
-                members.append((key, try parseValue()))
+            if let kept {
+                if let inner = kept.nested, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                    members.append((kept.name, try parseFilteredObject(inner)))
+                } else {
+                    members.append((kept.name, try parseValue()))
+                }
             } else {
                 try skipValue()
             }

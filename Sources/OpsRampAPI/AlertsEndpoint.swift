@@ -22,9 +22,10 @@ extension OpsRampClient {
     /// The values OpsRamp's `actions` filter takes ("actions performed on the alert").
     public static let alertActions = ["OPEN", "ACKNOWLEDGED", "TICKETED", "CLOSED", "IGNORE", "SUPPRESSED", "PURGED", "CORRELATED"]
 
-    /// `fields`: the members of each alert the caller reads; the others are not built (see `JSONListFilter`).
-    public func alertsPage(query: QueryString, statusHistory: QueryString = QueryString(),
-                           pageNo: Int, pageSize: Int, fields: Set<String>? = nil) async throws(OpsRampError) -> SearchPage {
+    /// `fields`: the members of each alert the caller reads (and of its objects, `nestedFields`); the
+    /// others are not built (see `JSONListFilter`).
+    public func alertsPage(query: QueryString, statusHistory: QueryString = QueryString(), pageNo: Int, pageSize: Int,
+                           fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:]) async throws(OpsRampError) -> SearchPage {
         var parameters: [(String, String)] = [
             ("pageNo", String(pageNo)),
             ("pageSize", String(pageSize)),
@@ -34,7 +35,7 @@ extension OpsRampClient {
         if !statusHistory.isEmpty { parameters.append(("statusHistory", statusHistory.description)) }
         let endpoint = Endpoint(.get, path: ["api", "v2", "tenants", connection.tenantID, "alerts", "search"], query: parameters,
                                 bucket: .pagedRead)
-        let filter = fields.map { JSONListFilter(listKey: "results", members: $0.union(SearchPage.itemKeysForErrors)) }
+        let filter = fields.map { JSONListFilter(listKey: "results", members: $0.union(SearchPage.itemKeysForErrors), nested: nestedFields) }
         guard let body = try await json(endpoint, keeping: filter) else {
             throw .invalidResponse("the alert search answered with an empty body instead of a result page")
         }
@@ -48,14 +49,15 @@ extension OpsRampClient {
     /// `transform` reads, so that the others are not even built. `isFull` (given the alerts so far)
     /// ends the fetch early when the caller has all it can use; the result then says more are available.
     public func searchAlerts(query: QueryString, statusHistory: QueryString = QueryString(), offset: Int, limit: Int,
-                             fields: Set<String>? = nil, pageSize requestedPageSize: Int? = nil,
+                             fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:], pageSize requestedPageSize: Int? = nil,
                              isFull: (@Sendable ([JSONValue]) -> Bool)? = nil,
                              transform: @Sendable (JSONValue) -> JSONValue = { $0 },
                              progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
         let pageSize = max(1, min(limit, requestedPageSize ?? Self.maximumAlertPageSize, Self.maximumAlertPageSize))
         return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .pagedRead, isFull: isFull,
                                       transform: transform, progress: progress) { pageNo async throws(OpsRampError) in
-            try await self.alertsPage(query: query, statusHistory: statusHistory, pageNo: pageNo, pageSize: pageSize, fields: fields)
+            try await self.alertsPage(query: query, statusHistory: statusHistory, pageNo: pageNo, pageSize: pageSize, fields: fields,
+                                 nestedFields: nestedFields)
         }
     }
 

@@ -99,7 +99,8 @@ struct Main {
         withExtendedLifetime(signals) {}
         writer.flush(timeout: 1)
         logger.debug("URLSession socket workaround applied \(opsramp_curl_socket_workaround_count()) time(s); "
-            + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s)")
+            + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s); "
+            + "URL handles released in full \(opsramp_curl_url_handles_repaired_count()) time(s)")
         logger.info("input closed; exiting")
         logger.backend.flush(timeout: 1)
         exit(0)

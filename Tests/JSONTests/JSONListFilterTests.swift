@@ -86,6 +86,21 @@ struct JSONListFilterTests {
         #expect(throws: Never.self) { try JSONParser.parse(Array(#"{"results":[{"skip":"é€😀"}]}"#.utf8), keeping: Self.filter) }
     }
 
+    @Test("a nested filter builds only the named members of a kept object; other kinds of value are built whole")
+    func nested() throws {
+        let filter = JSONListFilter(listKey: "results", members: ["id", "host"], nested: ["host": ["name"]])
+        let text = #"{"results":[{"id":1,"host":{"name":"a","port":9,"deep":{"x":[1]}}},{"id":2,"host":"plain"},{"host":[{"name":"b"}]}]}"#
+        let value = try JSONParser.parse(Array(text.utf8), keeping: filter)
+        #expect(value["results"] == [["id": 1, "host": ["name": "a"]], ["id": 2, "host": "plain"], ["host": [["name": "b"]]]])
+        let bad = Array(#"{"results":[{"host":{"name":"a","port":09}}]}"#.utf8)
+        var full: JSONParseError?
+        var filtered: JSONParseError?
+        do { _ = try JSONParser.parse(bad) } catch { full = error }
+        do { _ = try JSONParser.parse(bad, keeping: filter) } catch { filtered = error }
+        #expect(full != nil)
+        #expect(filtered == full)
+    }
+
     @Test("nesting inside skipped members still counts towards the depth limit")
     func depth() {
         let deep = #"{"results":[{"skip":"# + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}]}"

@@ -7,7 +7,8 @@ import Testing
 
 @Suite("Alert pages parsed building only what compaction reads")
 struct AlertFieldFilterTests {
-    static let filter = JSONListFilter(listKey: "results", members: AlertSummary.sourceFields.union(SearchPage.itemKeysForErrors))
+    static let filter = JSONListFilter(listKey: "results", members: AlertSummary.sourceFields.union(SearchPage.itemKeysForErrors),
+                                       nested: AlertSummary.nestedSourceFields)
 
     /// Every compact alert from a page parsed with the filter equals the one from a full parse.
     func expectSameCompaction(_ body: [UInt8], tenantID: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -7,4 +7,7 @@ long opsramp_curl_socket_workaround_count(void);
 /// How many times libcurl was kept from decoding compressed answers (for diagnostics).
 long opsramp_curl_decoding_disabled_count(void);
 
+/// How many URL handles released with curl_free were cleaned up in full (for diagnostics; see CurlURLHandles.c).
+long opsramp_curl_url_handles_repaired_count(void);
+
 #endif

@@ -40,6 +40,9 @@ enum AlertSummary {
 
     /// The members of an OpsRamp alert `compact` reads: pages are parsed building only these.
     static let sourceFields = Set(textFields + flags + ["createdTime", "clientUniqueId", "tenantName", "resource", "device"])
+    /// The members of `resource` and `device` that `compact` reads.
+    static let hostFields: Set<String> = ["id", "name", "resourceName", "hostName", "ipAddress", "resourceType", "type"]
+    static let nestedSourceFields = ["resource": hostFields, "device": hostFields]
 
     static func compact(_ alert: JSONValue, context: AlertContext) -> JSONValue {
         // Sized once for every field a summary can have: growing it field by field rehashes it four times.

@@ -42,6 +42,7 @@ struct AttentionSurvey: Sendable {
             // Room for the first page and both counts, or the counts wait for another call.
             let countOthers = client.requestsLeft(.pagedRead) >= 1 + otherCountRequests
             async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit, fields: AlertSummary.sourceFields,
+                                                    nestedFields: AlertSummary.nestedSourceFields,
                                                     transform: { AlertSummary.compact($0, context: alertContext) }) { done, wanted in
                 progress.report(Double(done), total: Double(wanted), message: "fetched \(done) open Critical and Warning alerts")
             }

@@ -24,10 +24,10 @@ final class HoistedRowSizes: Sendable {
         /// Over the rows so far: encoded field bytes, field counts, and how many rows have each field count.
         var fieldBytes = 0
         var fieldCount = 0
-        var rowsWithFieldCount: [Int: Int] = [:]
+        /// `rowsWithFieldCount[n]`: rows with `n` fields.
+        var rowsWithFieldCount: [Int] = []
         /// Plain (not hoisted) encoded sizes, summed.
         var plainBytes = 0
-        var keyBytes: [String: Int] = [:]
         /// `list[k]` and `common[k]`: the encoded list and `common` object (nil when empty) of the first `k` rows.
         var list: [Int] = [2]
         var commonObject: [Int?] = [nil]
@@ -77,16 +77,19 @@ final class HoistedRowSizes: Sendable {
         if case .object(let members) = row {
             var rowFieldBytes = 0
             for (key, value) in members {
-                rowFieldBytes += keyBytes(key, in: &state) + JSONWriter.encodedCount(value)
+                rowFieldBytes += JSONWriter.encodedCount(key) + 1 + JSONWriter.encodedCount(value)
             }
             state.fieldBytes += rowFieldBytes
             state.fieldCount += members.count
-            state.rowsWithFieldCount[members.count, default: 0] += 1
+            if state.rowsWithFieldCount.count <= members.count {
+                state.rowsWithFieldCount += Array(repeating: 0, count: members.count + 1 - state.rowsWithFieldCount.count)
+            }
+            state.rowsWithFieldCount[members.count] += 1
             state.plainBytes += 2 + rowFieldBytes + max(0, members.count - 1)
             // The fields every row shares: those of the first row, then only those equal in each later one.
             if index == 0 {
                 for (key, value) in members where !neverCommon.contains(key) {
-                    state.common[key] = Field(value: value, bytes: keyBytes(key, in: &state) + JSONWriter.encodedCount(value))
+                    state.common[key] = Field(value: value, bytes: JSONWriter.encodedCount(key) + 1 + JSONWriter.encodedCount(value))
                 }
             } else if !state.common.isEmpty {
                 let differing = state.common.filter { members[$0.key] != $0.value.value }.map(\.key)
@@ -104,7 +107,7 @@ final class HoistedRowSizes: Sendable {
         if hoisted {
             // Each row loses the common fields (and their commas); a row left with none is `{}`.
             let shared = state.common.count
-            let commas = state.fieldCount - rows * (shared + 1) + (state.rowsWithFieldCount[shared] ?? 0)
+            let commas = state.fieldCount - rows * (shared + 1) + (shared < state.rowsWithFieldCount.count ? state.rowsWithFieldCount[shared] : 0)
             let rowBytes = 2 * rows + state.fieldBytes - rows * state.commonBytes + commas
             state.list.append(2 + rowBytes + (rows - 1))
             state.commonObject.append(2 + state.commonBytes + (shared - 1))
@@ -112,13 +115,5 @@ final class HoistedRowSizes: Sendable {
             state.list.append(2 + state.plainBytes + (rows - 1))
             state.commonObject.append(nil)
         }
-    }
-
-    /// `"key":`, encoded; rows share their keys, so each is measured once.
-    private static func keyBytes(_ key: String, in state: inout State) -> Int {
-        if let known = state.keyBytes[key] { return known }
-        let bytes = JSONWriter.encodedCount(key) + 1
-        state.keyBytes[key] = bytes
-        return bytes
     }
 }

@@ -31,6 +31,7 @@ struct ResourceAlertCounts: Sendable {
             throw .badRequest(detail: "resource ids: \(error)")
         }
         let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device"],
+                                                      nestedFields: ["resource": ["id"], "device": ["id"]],
                                                       transform: { alert in
             // Only the resource and the state matter here; compact each alert to those as it arrives.
             var kept: [String: JSONValue] = [:]

@@ -83,7 +83,8 @@ enum GetAlerts {
         let pageSize = grouped ? nil : listPageSize(maxBytes: maxBytes)
         let collected = try await environment.withClient { client in
             try await client.searchAlerts(query: filters.query, statusHistory: filters.statusHistory, offset: offset, limit: limit,
-                                          fields: AlertSummary.sourceFields, pageSize: pageSize, isFull: isFull,
+                                          fields: AlertSummary.sourceFields, nestedFields: AlertSummary.nestedSourceFields,
+                                          pageSize: pageSize, isFull: isFull,
                                           transform: { AlertSummary.compact($0, context: alertContext) }) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
@@ -93,12 +94,12 @@ enum GetAlerts {
         return grouped ? answer.groups() : answer.list(sizes: sizes)
     }
 
-    /// A small compact alert takes about this many bytes of an answer (once shared fields are hoisted).
-    static let smallAlertBytes = 125
+    /// A small compact alert takes about this many bytes of an answer (once shared fields are hoisted);
+    /// OpsRamp's own alerts take 300 to 500.
+    static let smallAlertBytes = 250
 
     /// Alerts per page for a list under `maxBytes`: about as many small alerts as can fit, so that one
-    /// page usually holds the answer (a request costs more than parsing a few more alerts), between 50
-    /// and OpsRamp's 500.
+    /// page usually holds the answer and rarely much more (between 50 and OpsRamp's 500).
     static func listPageSize(maxBytes: Int) -> Int {
         min(OpsRampClient.maximumAlertPageSize, max(50, maxBytes / smallAlertBytes))
     }

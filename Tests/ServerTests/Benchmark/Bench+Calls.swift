@@ -66,10 +66,17 @@ extension Bench {
         tenant.fake.recordsRequests = false
         let client = try server(tenant)
         var memoryAfter: [Int: (current: Int, peak: Int)] = [:]
+        var kinds: [String] = []
         for id in 1...20_000 {
             _ = client.roundTrip(call(id, "get_release_version"))
-            if id == 1_000 || id == 20_000 { memoryAfter[id] = (client.currentMemoryKB, client.peakMemoryKB) }
+            if id == 1_000 || id == 20_000 {
+                memoryAfter[id] = (client.currentMemoryKB, client.peakMemoryKB)
+                let status = "/proc/\(client.child.pid)/status"
+                kinds.append("after \(id): anonymous \(LineClient.statusField("RssAnon:", in: status) / 1024) MB, "
+                    + "file-backed \(LineClient.statusField("RssFile:", in: status) / 1024) MB")
+            }
         }
+        report.note("sustained: " + kinds.joined(separator: "; "))
         track(client)
         client.finish()
         let early = memoryAfter[1_000] ?? (0, 0)

@@ -39,6 +39,7 @@ extension Bench {
         ] {
             let client = try server(big, extra)
             _ = client.roundTrip(call(1, "get_release_version"))
+            let beforeKB = client.currentMemoryKB
             _ = client.roundTrip(call(2, "get_alerts", #"{"limit":1000}"#))
             big.fake.reset()
             var calls: [Double] = []
@@ -50,14 +51,21 @@ extension Bench {
             }
             track(client)
             let peak = client.peakMemoryKB
+            usleep(300_000)
+            let afterKB = client.currentMemoryKB
             client.finish()
             let pages = big.fake.requests.filter { $0.route == .alerts }
             let asked = pages.reduce(0) { $0 + (Int($1.query["pageSize"] ?? "") ?? 0) }
             let returned = answer.flatMap { try? JSONParser.parse($0) }?["result"]?["structuredContent"]?["returned"]?.intValue ?? -1
             report.time(key, what, Sample(calls).median, floor: floor, target: 2.0)
             report.note("\(key): \(returned) alerts in a \(answer?.utf8.count ?? 0)-byte answer; per call \(pages.count / 5) page(s) "
-                + "asked of OpsRamp for \(asked / 5) alerts; server peak RSS \(String(format: "%.1f", Double(peak) / 1024)) MB")
+                + "asked of OpsRamp for \(asked / 5) alerts; server RSS \(mb(beforeKB)) before the calls, \(mb(afterKB)) after them, "
+                + "peak \(mb(peak))")
         }
+    }
+
+    func mb(_ kilobytes: Int) -> String {
+        String(format: "%.1f MB", Double(kilobytes) / 1024)
     }
 
     /// A large resource list: 60,000 resources (about 13 MB), sent as prepared bytes. The body must be
