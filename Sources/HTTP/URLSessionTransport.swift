@@ -212,6 +212,7 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
             for (key, value) in response.allHeaderFields {
                 if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
             }
+            ReceivedBytes.add(body.count)
             finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: body)))
         } else {
             finish(task, with: .failure(.other("the server sent no HTTP response")))

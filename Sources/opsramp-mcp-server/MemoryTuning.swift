@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import HTTP
+import Synchronization
 
 /// Process-wide memory settings.
 enum MemoryTuning {
@@ -11,12 +14,46 @@ enum MemoryTuning {
     ///
     /// `mallopt` is looked up at run time because Swift's Glibc module does not export
     /// `<malloc.h>`; on other C libraries it is absent and this does nothing.
+    ///
+    /// The mmap threshold is fixed too: glibc raises it after each large block it frees, after which
+    /// large blocks (bodies, answers) come from the heap and stay there; at 64 KiB they are mapped
+    /// and unmapped, so they leave when they are freed.
     static func limitMallocArenas(to arenas: Int32 = 2) {
         #if canImport(Glibc)
         typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
         let mArenaMax: Int32 = -8 // M_ARENA_MAX in <malloc.h>
+        let mMmapThreshold: Int32 = -3 // M_MMAP_THRESHOLD
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MalloptFunction.self)(mArenaMax, arenas)
+        let mallopt = unsafeBitCast(symbol, to: MalloptFunction.self)
+        _ = mallopt(mArenaMax, arenas)
+        _ = mallopt(mMmapThreshold, 64 * 1024)
         #endif
     }
+
+    /// Gives the memory glibc holds free back to the system (`malloc_trim(0)`); looked up at run time
+    /// like `mallopt`.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias TrimFunction = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: TrimFunction.self)(0)
+        #endif
+    }
+
+    /// After each tool call: once enough body bytes arrived since the last time (see `MemoryReturnPolicy`),
+    /// freed memory is given back, on a background thread after the answer is out.
+    static let afterToolCall: @Sendable () -> Void = {
+        let received = ReceivedBytes.count
+        guard policy.shouldReturn(received: received, lastReturnAt: lastReturnAt.load(ordering: .relaxed)) else { return }
+        lastReturnAt.store(received, ordering: .relaxed)
+        guard returning.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        DispatchQueue.global(qos: .utility).async {
+            returnFreedMemory()
+            returning.store(false, ordering: .releasing)
+        }
+    }
+
+    private static let policy = MemoryReturnPolicy()
+    private static let lastReturnAt = Atomic<Int>(0)
+    private static let returning = Atomic<Bool>(false)
 }

@@ -13,9 +13,13 @@ public struct ServerOptions: Sendable {
     public var listPageSize: Int
     /// Largest error text of a tool result, in bytes (the tools bound their own results to the same size).
     public var maximumResultBytes: Int
+    /// Runs after each tool call's answer is written (the executable uses it to give freed memory back).
+    public var afterToolCall: (@Sendable () -> Void)?
 
     public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
-                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100, maximumResultBytes: Int = 40_000) {
+                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
+                afterToolCall: (@Sendable () -> Void)? = nil) {
+        self.afterToolCall = afterToolCall
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
         self.shutdownGraceSeconds = shutdownGraceSeconds
@@ -230,6 +234,7 @@ public actor MCPServer {
         let sink = self.sink
         let identity = self.identity
         let maximumResultBytes = options.maximumResultBytes
+        let afterToolCall = options.afterToolCall
         let flow = self.flow
         flow?.requestStarted()
         requestCounter += 1
@@ -250,6 +255,7 @@ public actor MCPServer {
             }
             await self?.finished(id, number: number)
             flow?.requestFinished()
+            afterToolCall?()
             return answer
         }
         inFlight[id] = (number, task)

@@ -40,6 +40,8 @@ extension Bench {
             let client = try server(big, extra)
             _ = client.roundTrip(call(1, "get_release_version"))
             let beforeKB = client.currentMemoryKB
+            let status = "/proc/\(client.child.pid)/status"
+            let beforeFileKB = LineClient.statusField("RssFile:", in: status)
             _ = client.roundTrip(call(2, "get_alerts", #"{"limit":1000}"#))
             big.fake.reset()
             var calls: [Double] = []
@@ -53,6 +55,7 @@ extension Bench {
             let peak = client.peakMemoryKB
             usleep(300_000)
             let afterKB = client.currentMemoryKB
+            let afterFileKB = LineClient.statusField("RssFile:", in: status)
             client.finish()
             let pages = big.fake.requests.filter { $0.route == .alerts }
             let asked = pages.reduce(0) { $0 + (Int($1.query["pageSize"] ?? "") ?? 0) }
@@ -60,7 +63,7 @@ extension Bench {
             report.time(key, what, Sample(calls).median, floor: floor, target: 2.0)
             report.note("\(key): \(returned) alerts in a \(answer?.utf8.count ?? 0)-byte answer; per call \(pages.count / 5) page(s) "
                 + "asked of OpsRamp for \(asked / 5) alerts; server RSS \(mb(beforeKB)) before the calls, \(mb(afterKB)) after them, "
-                + "peak \(mb(peak))")
+                + "peak \(mb(peak)) (file-backed pages \(mb(beforeFileKB)) before, \(mb(afterFileKB)) after)")
         }
     }
 

@@ -72,6 +72,11 @@ struct Bench {
             "OPSRAMP_CLIENT_SECRET": tenant.secret,
             "OPSRAMP_TENANT_ID": tenant.tenantID,
         ]
+        // `BENCH_SERVER_ENV` ("NAME=value NAME=value") adds settings to every server, for experiments.
+        for pair in (environment["BENCH_SERVER_ENV"] ?? "").split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { settings[parts[0]] = parts[1] }
+        }
         for (key, value) in extra { settings[key] = value }
         return settings
     }
