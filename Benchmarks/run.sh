@@ -10,6 +10,8 @@
 #                                                     # back with the current ones: before/after ratios
 #   BENCH_BUILDS=plain bash Benchmarks/run.sh         # one build only (plain or static)
 #   BENCH_ROWS=per-call BENCH_LAUNCHER="valgrind --tool=callgrind" ...   # one section, under a profiler
+#                                                     # (sections: startup idle per-call concurrency alerts
+#                                                     # resources sustained questions; BENCH_CALLS, BENCH_SERVER_ENV)
 #
 # Exits 1 when a target is missed on the medians.
 set -euo pipefail

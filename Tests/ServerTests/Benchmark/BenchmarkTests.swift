@@ -32,7 +32,8 @@ struct Bench {
     }
 
     static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
-    /// The whole-run peak RSS target (the server processes of every section but the 60,000-resource stress row).
+    /// The whole-run peak RSS target: the server processes of every section but the two that show work
+    /// past what users run (the 60,000-resource list, and 1,000 alerts with the result cap raised).
     static let peakTargetMB = 36.0
 
     let environment = ProcessInfo.processInfo.environment
@@ -108,7 +109,8 @@ struct Bench {
     /// The whole-run peak, then the table (stdout and `BENCH_RESULTS`) and its JSON (`BENCH_RESULTS_JSON`).
     mutating func finish() throws {
         if sections != [.resources] {
-            report.add(BenchmarkRow(key: "peak-rss", what: "peak RSS of any server process in this run (all rows but the 60,000-resource list)",
+            report.add(BenchmarkRow(key: "peak-rss",
+                                    what: "peak RSS of any server process in this run (all rows but the 60,000-resource list and the raised cap)",
                                     unit: .kilobytes, value: Double(peakKB), reference: nil, check: .below, target: Self.peakTargetMB * 1024))
         }
         try? FileManager.default.removeItem(atPath: directory)
