@@ -41,13 +41,24 @@ enum MemoryTuning {
     }
 
     /// After each tool call: once enough body bytes arrived since the last time (see `MemoryReturnPolicy`),
-    /// freed memory is given back, on a background thread after the answer is out.
+    /// freed memory is given back once the server is quiet (no call finished for 100 ms): trimming
+    /// walks the whole heap, which a burst of calls should not wait for.
     static let afterToolCall: @Sendable () -> Void = {
+        let finished = callsFinished.add(1, ordering: .relaxed).newValue
         let received = ReceivedBytes.count
         guard policy.shouldReturn(received: received, lastReturnAt: lastReturnAt.load(ordering: .relaxed)) else { return }
         lastReturnAt.store(received, ordering: .relaxed)
         guard returning.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-        DispatchQueue.global(qos: .utility).async {
+        returnWhenQuiet(after: finished, attempts: 50)
+    }
+
+    private static func returnWhenQuiet(after finished: Int, attempts: Int) {
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(100)) {
+            let now = callsFinished.load(ordering: .relaxed)
+            if now != finished, attempts > 0 {
+                returnWhenQuiet(after: now, attempts: attempts - 1)
+                return
+            }
             returnFreedMemory()
             returning.store(false, ordering: .releasing)
         }
@@ -56,4 +67,5 @@ enum MemoryTuning {
     private static let policy = MemoryReturnPolicy()
     private static let lastReturnAt = Atomic<Int>(0)
     private static let returning = Atomic<Bool>(false)
+    private static let callsFinished = Atomic<Int>(0)
 }

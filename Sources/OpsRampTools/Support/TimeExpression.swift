@@ -44,8 +44,22 @@ struct TimeExpression: Sendable {
         return try instant(parts, original: text)
     }
 
+    /// The zone's offset when it never changes (UTC and the other `GMT±hhmm` zones): days are then
+    /// plain arithmetic. Other zones go through the calendar, which loads the zone's rules (ICU's data,
+    /// some 2 MB resident) and honours daylight saving time.
+    private var fixedOffset: Int? {
+        let name = timeZone.identifier
+        guard name == "GMT" || (name.hasPrefix("GMT") && name.utf8.count == 8 && (name.contains("+") || name.contains("-"))
+                                && name.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) })) else { return nil }
+        return timeZone.secondsFromGMT()
+    }
+
     /// Midnight at the start of the day `daysBack` days before today, in the operator's zone.
     private func startOfDay(daysBack: Int) -> Date {
+        if let offset = fixedOffset {
+            let localDay = Int(((now.timeIntervalSince1970 + Double(offset)) / 86_400).rounded(.down))
+            return Date(timeIntervalSince1970: Double((localDay - daysBack) * 86_400 - offset))
+        }
         let calendar = self.calendar
         let today = calendar.startOfDay(for: now)
         guard daysBack > 0 else { return today }
@@ -64,6 +78,9 @@ struct TimeExpression: Sendable {
     /// The instant the parts name: with an offset by arithmetic, without one through the zone's calendar.
     private func instant(_ parts: ISOTimeParts, original: String) throws(TimeExpressionError) -> Date {
         var date = parts.date
+        if date == nil, let offset = fixedOffset {
+            date = CivilDate.civil(days: Int(((now.timeIntervalSince1970 + Double(offset)) / 86_400).rounded(.down)))
+        }
         if date == nil {
             // A time alone is on today's date in the operator's zone.
             let today = calendar.dateComponents([.year, .month, .day], from: now)
@@ -74,7 +91,7 @@ struct TimeExpression: Sendable {
         }
         guard let (year, month, day) = date else { throw TimeExpressionError(value: original, reason: .unrecognised) }
         let time = parts.time ?? (0, 0, 0, 0)
-        if let offset = parts.offsetSeconds {
+        if let offset = parts.offsetSeconds ?? fixedOffset {
             let days = CivilDate.days(year: year, month: month, day: day)
             let seconds = Double(days * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second - offset)
             return Date(timeIntervalSince1970: seconds + time.fraction)
@@ -181,5 +198,18 @@ enum CivilDate {
         let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01 (H. Hinnant's `civil_from_days`).
+    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -6,10 +6,11 @@ extension Bench {
     /// The operator's three questions and tools/list: calls, OpsRamp requests and answer bytes (text content).
     mutating func questions() throws {
         let tenant = try FakeTenant()
+        var peaks: [String] = []
         for (label, prefix) in [("", ""), (" (OPSRAMP_MCP_TOOL_PREFIX=prod_)", "prod_")] {
             let listing = try server(tenant, ["OPSRAMP_MCP_TOOL_PREFIX": prefix])
             let (line, _) = listing.roundTrip(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#)
-            track(listing)
+            peaks.append("tools/list\(label) \(mb(listing.peakMemoryKB))")
             listing.finish()
             report.budget("tools/list answer\(label)", bytes: line?.utf8.count ?? Int.max, under: 11_000)
         }
@@ -24,7 +25,7 @@ extension Bench {
             let (line, _) = asked.roundTrip(call(90 + index, tool, arguments))
             report.answer(question, line: line, opsRampRequests: sample.fake.requests.filter { $0.route != .token }.count - before, under: budget)
         }
-        track(asked)
+        peaks.append("the three questions \(mb(asked.peakMemoryKB))")
         asked.finish()
         let crowded = try FakeTenant()
         let attention = FakeData.attentionTenant(now: crowded.now)
@@ -37,7 +38,8 @@ extension Bench {
             let (line, _) = ranked.roundTrip(call(95 + index, "get_alert_statistics_dashboard", arguments))
             report.answer(question, line: line, opsRampRequests: crowded.fake.requests.filter { $0.route != .token }.count - before, under: 10_000)
         }
-        track(ranked)
+        peaks.append("65 devices \(mb(ranked.peakMemoryKB))")
         ranked.finish()
+        report.note("questions: server peak RSS: " + peaks.joined(separator: ", "))
     }
 }
