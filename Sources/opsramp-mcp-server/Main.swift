@@ -75,7 +75,8 @@ struct Main {
     static func serve(_ assembly: ServerAssembly) async {
         assembly.logStartup()
         let logger = Logger(label: "mcp", backend: assembly.logBackend)
-        let options = ServerOptions(maximumResultBytes: assembly.configuration.maxResultBytes, afterToolCall: MemoryTuning.afterToolCall)
+        let options = ServerOptions(maximumResultBytes: assembly.configuration.maxResultBytes,
+                                    beforeToolCall: MemoryTuning.beforeToolCall, afterToolCall: MemoryTuning.afterToolCall)
         let flow = FlowControl()
         let writer = StdoutWriter(flow: flow, onClosed: {
             logger.notice("stdout closed by the host; exiting")

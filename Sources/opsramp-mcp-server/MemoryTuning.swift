@@ -40,23 +40,30 @@ enum MemoryTuning {
         #endif
     }
 
+    /// Counts the calls running (see `afterToolCall`).
+    static let beforeToolCall: @Sendable () -> Void = {
+        running.add(1, ordering: .relaxed)
+    }
+
     /// After each tool call: once enough body bytes arrived since the last time (see `MemoryReturnPolicy`),
-    /// freed memory is given back once the server is quiet (no call finished for 100 ms): trimming
-    /// walks the whole heap, which a burst of calls should not wait for.
+    /// freed memory is given back when the server is quiet (no call running or finished for 250 ms):
+    /// trimming walks the whole heap, and a call that follows at once would have to fault the returned
+    /// pages back in.
     static let afterToolCall: @Sendable () -> Void = {
+        running.subtract(1, ordering: .relaxed)
         let finished = callsFinished.add(1, ordering: .relaxed).newValue
         let received = ReceivedBytes.count
         guard policy.shouldReturn(received: received, lastReturnAt: lastReturnAt.load(ordering: .relaxed)) else { return }
         lastReturnAt.store(received, ordering: .relaxed)
         guard returning.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-        returnWhenQuiet(after: finished, attempts: 50)
+        returnWhenQuiet(after: finished)
     }
 
-    private static func returnWhenQuiet(after finished: Int, attempts: Int) {
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(100)) {
+    private static func returnWhenQuiet(after finished: Int) {
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(250)) {
             let now = callsFinished.load(ordering: .relaxed)
-            if now != finished, attempts > 0 {
-                returnWhenQuiet(after: now, attempts: attempts - 1)
+            if now != finished || running.load(ordering: .relaxed) > 0 {
+                returnWhenQuiet(after: now)
                 return
             }
             returnFreedMemory()
@@ -68,4 +75,5 @@ enum MemoryTuning {
     private static let lastReturnAt = Atomic<Int>(0)
     private static let returning = Atomic<Bool>(false)
     private static let callsFinished = Atomic<Int>(0)
+    private static let running = Atomic<Int>(0)
 }

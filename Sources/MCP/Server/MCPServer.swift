@@ -13,12 +13,15 @@ public struct ServerOptions: Sendable {
     public var listPageSize: Int
     /// Largest error text of a tool result, in bytes (the tools bound their own results to the same size).
     public var maximumResultBytes: Int
-    /// Runs after each tool call's answer is written (the executable uses it to give freed memory back).
+    /// Run as each tool call starts, and after its answer is written (the executable uses them to give
+    /// freed memory back when no call is running).
+    public var beforeToolCall: (@Sendable () -> Void)?
     public var afterToolCall: (@Sendable () -> Void)?
 
     public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
                 shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
-                afterToolCall: (@Sendable () -> Void)? = nil) {
+                beforeToolCall: (@Sendable () -> Void)? = nil, afterToolCall: (@Sendable () -> Void)? = nil) {
+        self.beforeToolCall = beforeToolCall
         self.afterToolCall = afterToolCall
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
@@ -235,6 +238,7 @@ public actor MCPServer {
         let identity = self.identity
         let maximumResultBytes = options.maximumResultBytes
         let afterToolCall = options.afterToolCall
+        options.beforeToolCall?()
         let flow = self.flow
         flow?.requestStarted()
         requestCounter += 1

@@ -56,7 +56,8 @@ extension Bench {
             }
             if target != nil { track(client) }
             let peak = client.peakMemoryKB
-            usleep(300_000)
+            // Freed memory goes back once the server has been quiet for a moment.
+            usleep(600_000)
             let afterKB = client.currentMemoryKB
             let afterFileKB = LineClient.statusField("RssFile:", in: status)
             client.finish()
