@@ -56,45 +56,52 @@ public enum JSONWriter {
     /// Escapes quotes, backslashes, control characters and the line separators U+2028/U+2029
     /// (which some JavaScript hosts treat as newlines).
     public static func writeString(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var text = string
-        text.withUTF8 { buffer in
-            plain.withUnsafeBufferPointer { plain in
-                let count = buffer.count
-                var index = 0
-                var runStart = 0
-                while index < count {
-                    let byte = buffer[index]
-                    if plain[Int(byte)] {
-                        index += 1
-                        continue
-                    }
-                    // Runs of plain bytes are copied at once; only the byte that needs care is looked at.
-                    if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
-                    switch byte {
-                    case UInt8(ascii: "\""): output.append(0x5C); output.append(0x22)
-                    case UInt8(ascii: "\\"): output.append(0x5C); output.append(0x5C)
-                    case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
-                    case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
-                    case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
-                    case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80
-                        && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
-                        output.append(contentsOf: "\\u202".utf8)
-                        output.append(buffer[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                        index += 2
-                    case 0xE2:
-                        output.append(byte)
-                    default:
-                        // The other controls and DEL.
-                        output.append(0x5C); output.append(UInt8(ascii: "u")); output.append(0x30); output.append(0x30)
-                        output.append(hexDigits[Int(byte >> 4)])
-                        output.append(hexDigits[Int(byte & 0x0F)])
-                    }
+        text.withUTF8 { writeString(utf8: $0, into: &output) }
+    }
+
+    /// `writeString` for text given as UTF-8 bytes (well-formed: as `JSONWriter` writes it).
+    public static func writeString(utf8 bytes: [UInt8], into output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeString(utf8: $0, into: &output) }
+    }
+
+    private static func writeString(utf8 buffer: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        plain.withUnsafeBufferPointer { plain in
+            let count = buffer.count
+            var index = 0
+            var runStart = 0
+            while index < count {
+                let byte = buffer[index]
+                if plain[Int(byte)] {
                     index += 1
-                    runStart = index
+                    continue
                 }
-                if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count])) }
+                // Runs of plain bytes are copied at once; only the byte that needs care is looked at.
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+                switch byte {
+                case UInt8(ascii: "\""): output.append(0x5C); output.append(0x22)
+                case UInt8(ascii: "\\"): output.append(0x5C); output.append(0x5C)
+                case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
+                case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
+                case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
+                case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80
+                    && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+                    output.append(contentsOf: "\\u202".utf8)
+                    output.append(buffer[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    index += 2
+                case 0xE2:
+                    output.append(byte)
+                default:
+                    // The other controls and DEL.
+                    output.append(0x5C); output.append(UInt8(ascii: "u")); output.append(0x30); output.append(0x30)
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                }
+                index += 1
+                runStart = index
             }
+            if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count])) }
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -252,8 +252,14 @@ public actor MCPServer {
             }
             var answer: JSONValue?
             if let result, !Task.isCancelled {
-                answer = OutgoingMessage.result(id: id, context.finish(result, cacheable: false, identity: identity))
-                if writesAnswer, let answer { sink.send(answer) }
+                if writesAnswer, !context.revision.isStateless, let encoded = result.encodedData {
+                    // Written around the tool's own encoding (what `finish` would add is for the stateless revision only).
+                    sink.send(encoded: ToolResultRenderer.answerLine(id: id, encodedData: encoded,
+                                                                     structuredContent: context.revision.hasStructuredContent))
+                } else {
+                    answer = OutgoingMessage.result(id: id, context.finish(result.value, cacheable: false, identity: identity))
+                    if writesAnswer, let answer { sink.send(answer) }
+                }
             } else {
                 logger.debug("request \(id) was cancelled; no answer is sent")
             }

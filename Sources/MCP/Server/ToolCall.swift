@@ -35,13 +35,13 @@ struct ToolCall: Sendable {
 
     /// Runs the tool and renders a `CallToolResult`; `nil` when the call was cancelled.
     /// `maximumResultBytes` bounds error results as the tools bound their own results.
-    func run(context: ToolContext, logger: Logger, maximumResultBytes: Int) async -> JSONValue? {
+    func run(context: ToolContext, logger: Logger, maximumResultBytes: Int) async -> ToolResultRenderer.Rendered? {
         let (violations, total) = JSONSchemaValidator.validate(arguments, against: tool.inputSchema, limit: Self.listedViolations)
         if total > 0 {
             var listed = violations.map(\.description).joined(separator: "; ")
             if total > violations.count { listed += "; and \(total - violations.count) more" }
             logger.info("\(tool.name): rejected arguments: \(listed)")
-            return ToolResultRenderer.render(
+            return ToolResultRenderer.rendered(
                 .failure("Invalid arguments for \(tool.name): \(listed). Fix the arguments and call again; see the tool's inputSchema."),
                 revision: context.revision, notice: tool.notice, maximumErrorBytes: maximumResultBytes)
         }
@@ -62,6 +62,6 @@ struct ToolCall: Sendable {
         if Task.isCancelled { return nil }
         let elapsed = ContinuousClock.now - started
         logger.info("\(tool.name) \(output.isError ? "failed" : "succeeded") in \(elapsed.milliseconds) ms")
-        return ToolResultRenderer.render(output, revision: context.revision, notice: tool.notice, maximumErrorBytes: maximumResultBytes)
+        return ToolResultRenderer.rendered(output, revision: context.revision, notice: tool.notice, maximumErrorBytes: maximumResultBytes)
     }
 }

@@ -11,6 +11,15 @@ import Logging
 /// Anything that accepts outgoing protocol messages.
 public protocol MessageSink: Sendable {
     func send(_ message: JSONValue)
+    /// A message already written as one compact JSON document (`JSONWriter`'s bytes of it), so that a
+    /// large answer is not encoded twice. Sinks that only take values get it parsed back.
+    func send(encoded message: [UInt8])
+}
+
+extension MessageSink {
+    public func send(encoded message: [UInt8]) {
+        send((try? JSONParser.parse(message)) ?? .null)
+    }
 }
 
 /// Writes protocol messages to stdout, one compact JSON line each, from a dedicated thread.
@@ -52,8 +61,12 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
     }
 
     public func send(_ message: JSONValue) {
+        send(encoded: JSONWriter.bytes(message))
+    }
+
+    public func send(encoded message: [UInt8]) {
         // The last stop before the host: no secret leaves in any form, whatever produced the message.
-        var line = redactor.redactJSON(JSONWriter.bytes(message))
+        var line = redactor.redactJSON(message)
         line.append(UInt8(ascii: "\n"))
         condition.lock()
         defer { condition.unlock() }
