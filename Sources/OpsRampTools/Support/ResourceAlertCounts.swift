@@ -30,7 +30,7 @@ struct ResourceAlertCounts: Sendable {
         } catch {
             throw .badRequest(detail: "resource ids: \(error)")
         }
-        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device"],
+        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device", "clientUniqueId", "tenantName"],
                                                       nestedFields: ["resource": ["id"], "device": ["id"]],
                                                       transform: { alert in
             // Only the resource and the state matter here; compact each alert to those as it arrives.
