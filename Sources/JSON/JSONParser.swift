@@ -80,12 +80,18 @@ public struct JSONListFilter: Sendable {
     public let members: Set<String>
     /// For a kept member whose value is an object: the members of that object to build.
     public let nested: [String: Set<String>]
+    /// Applied to each element of the list under `listKey` as soon as it is parsed, so that a caller that
+    /// turns each object into something smaller never holds a page of the larger objects. Not applied
+    /// to the elements of a top-level array (which may be a list of errors to be read as they are).
+    public let item: (@Sendable (JSONValue) -> JSONValue)?
     let names: MemberNames
 
-    public init(listKey: String, members: Set<String>, nested: [String: Set<String>] = [:]) {
+    public init(listKey: String, members: Set<String>, nested: [String: Set<String>] = [:],
+                item: (@Sendable (JSONValue) -> JSONValue)? = nil) {
         self.listKey = listKey
         self.members = members
         self.nested = nested
+        self.item = item
         names = MemberNames(members, nested: nested.mapValues { MemberNames($0, nested: [:]) })
     }
 }
@@ -226,7 +232,7 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             if let listKey, key == listKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                members.append((key, try parseArray(keeping: keeping)))
+                members.append((key, try parseArray(keeping: keeping, item: filter?.item)))
             } else if listKey == nil, let keeping, !keeping.contains(key) {
                 try skipValue()
             } else {
@@ -315,8 +321,9 @@ private struct Cursor {
         return nil
     }
 
-    /// `keeping`: the members built in this array's objects (all when `nil`).
-    private mutating func parseArray(keeping: Set<String>? = nil) throws(JSONParseError) -> JSONValue {
+    /// `keeping`: the members built in this array's objects (all when `nil`); `item`: applied to each element.
+    private mutating func parseArray(keeping: Set<String>? = nil,
+                                     item: (@Sendable (JSONValue) -> JSONValue)? = nil) throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var array: [JSONValue] = []
@@ -328,11 +335,12 @@ private struct Cursor {
         }
         while true {
             skipWhitespace()
-            if let keeping, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-                array.append(try parseObject(keeping: keeping))
+            let element = if let keeping, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                try parseObject(keeping: keeping)
             } else {
-                array.append(try parseValue())
+                try parseValue()
             }
+            array.append(item.map { $0(element) } ?? element)
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[index] {

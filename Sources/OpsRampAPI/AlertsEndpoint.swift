@@ -23,9 +23,11 @@ extension OpsRampClient {
     public static let alertActions = ["OPEN", "ACKNOWLEDGED", "TICKETED", "CLOSED", "IGNORE", "SUPPRESSED", "PURGED", "CORRELATED"]
 
     /// `fields`: the members of each alert the caller reads (and of its objects, `nestedFields`); the
-    /// others are not built (see `JSONListFilter`).
+    /// others are not built (see `JSONListFilter`). `transform`, when given, is applied to each alert of
+    /// the page, as it is parsed when `fields` are given (the page of larger alerts is never held).
     public func alertsPage(query: QueryString, statusHistory: QueryString = QueryString(), pageNo: Int, pageSize: Int,
-                           fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:]) async throws(OpsRampError) -> SearchPage {
+                           fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:],
+                           transform: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws(OpsRampError) -> SearchPage {
         var parameters: [(String, String)] = [
             ("pageNo", String(pageNo)),
             ("pageSize", String(pageSize)),
@@ -35,11 +37,17 @@ extension OpsRampClient {
         if !statusHistory.isEmpty { parameters.append(("statusHistory", statusHistory.description)) }
         let endpoint = Endpoint(.get, path: ["api", "v2", "tenants", connection.tenantID, "alerts", "search"], query: parameters,
                                 bucket: .pagedRead)
-        let filter = fields.map { JSONListFilter(listKey: "results", members: $0.union(SearchPage.itemKeysForErrors), nested: nestedFields) }
+        let filter = fields.map {
+            JSONListFilter(listKey: "results", members: $0.union(SearchPage.itemKeysForErrors), nested: nestedFields, item: transform)
+        }
         guard let body = try await json(endpoint, keeping: filter) else {
             throw .invalidResponse("the alert search answered with an empty body instead of a result page")
         }
-        return try SearchPage.read(body, endpoint: "alert search")
+        let page = try SearchPage.read(body, endpoint: "alert search")
+        guard let transform else { return page }
+        // The filter transformed the results of an envelope as they were parsed; anything else is transformed now.
+        if filter != nil, case .object = body { return page }
+        return page.mapResults(transform)
     }
 
     /// Fetches `limit` alerts starting at `offset` (0-based), in pages of `pageSize` (at most
@@ -51,13 +59,14 @@ extension OpsRampClient {
     public func searchAlerts(query: QueryString, statusHistory: QueryString = QueryString(), offset: Int, limit: Int,
                              fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:], pageSize requestedPageSize: Int? = nil,
                              isFull: (@Sendable ([JSONValue]) -> Bool)? = nil,
-                             transform: @Sendable (JSONValue) -> JSONValue = { $0 },
+                             transform: @escaping @Sendable (JSONValue) -> JSONValue = { $0 },
                              progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
         let pageSize = max(1, min(limit, requestedPageSize ?? Self.maximumAlertPageSize, Self.maximumAlertPageSize))
+        // Each alert is transformed as its page is parsed, so a page of full alerts is never held.
         return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .pagedRead, isFull: isFull,
-                                      transform: transform, progress: progress) { pageNo async throws(OpsRampError) in
+                                      progress: progress) { pageNo async throws(OpsRampError) in
             try await self.alertsPage(query: query, statusHistory: statusHistory, pageNo: pageNo, pageSize: pageSize, fields: fields,
-                                 nestedFields: nestedFields)
+                                      nestedFields: nestedFields, transform: transform)
         }
     }
 

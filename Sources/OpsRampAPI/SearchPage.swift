@@ -35,6 +35,12 @@ public struct SearchPage: Sendable, Equatable {
         self.count = count
     }
 
+    /// This page with `transform` applied to each result.
+    public func mapResults(_ transform: (JSONValue) -> JSONValue) -> SearchPage {
+        SearchPage(results: results.map(transform), totalResults: totalResults, nextPage: nextPage, nextPageNo: nextPageNo,
+                   pageNo: pageNo, pageSize: pageSize, count: count)
+    }
+
     /// The members of a list's items that `read` looks at (to tell a list of error objects from results):
     /// a caller that builds only some members of each item must build these too.
     public static let itemKeysForErrors: Set<String> = ["id", "uniqueId", "message", "code", "fieldName"]

@@ -101,6 +101,19 @@ struct JSONListFilterTests {
         #expect(filtered == full)
     }
 
+    @Test("item: each element of the page's list is transformed as it is parsed, a top-level array's elements never")
+    func itemTransform() throws {
+        let filter = JSONListFilter(listKey: "results", members: ["id", "name"], item: { element in
+            ["seen": element["id"] ?? .string("no id")]
+        })
+        let page = #"{"results":[{"id":1,"name":"a","skip":2},{"id":"x"},3,[]],"totalResults":4,"id":9}"#
+        let parsed = try JSONParser.parse(Array(page.utf8), keeping: filter)
+        #expect(parsed == ["results": [["seen": 1], ["seen": "x"], ["seen": "no id"], ["seen": "no id"]], "totalResults": 4, "id": 9])
+        // A bare list may be OpsRamp's list of errors: it is filtered, and read as it is.
+        let list = #"[{"code":"0002","message":"bad","id":1},{"id":2,"skip":true}]"#
+        #expect(try JSONParser.parse(Array(list.utf8), keeping: filter) == [["id": 1], ["id": 2]])
+    }
+
     @Test("nesting inside skipped members still counts towards the depth limit")
     func depth() {
         let deep = #"{"results":[{"skip":"# + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}]}"

@@ -44,9 +44,12 @@ enum AlertSummary {
     static let hostFields: Set<String> = ["id", "name", "resourceName", "hostName", "ipAddress", "resourceType", "type"]
     static let nestedSourceFields = ["resource": hostFields, "device": hostFields]
 
+    static let summaryCapacity = 24
+
     static func compact(_ alert: JSONValue, context: AlertContext) -> JSONValue {
-        // Sized once for every field a summary can have: growing it field by field rehashes it four times.
-        var summary = [String: JSONValue](minimumCapacity: textFields.count + flags.count + 8)
+        // Sized once, for the fields a summary usually has (up to 24, in 32 buckets): growing it field by
+        // field rehashes it four times, and room for all 28 it could have takes 64 buckets (2.6 KB an alert).
+        var summary = [String: JSONValue](minimumCapacity: summaryCapacity)
         for key in textFields {
             summary.setIfPresent(key, text(alert[key]))
         }
