@@ -106,17 +106,17 @@ public enum EnvironmentFile {
 
     /// One line's variable, or `nil` for a blank or comment line.
     private static func entry(_ rawLine: String, path: String, line offset: Int) throws(ParseError) -> (String, String)? {
-        var line = rawLine.trimmingCharacters(in: .whitespaces)
+        var line = rawLine.trimmingWhitespace()
         if line.isEmpty || line.hasPrefix("#") { return nil }
-        if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+        if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingWhitespace() }
         guard let equals = line.firstIndex(of: "=") else {
             throw ParseError(path: path, line: offset, reason: "expected KEY=VALUE")
         }
-        let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+        let key = line[..<equals].trimmingWhitespace()
         guard !key.isEmpty, key.count <= 100, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
             throw ParseError(path: path, line: offset, reason: "invalid variable name")
         }
-        let rest = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        let rest = line[line.index(after: equals)...].trimmingWhitespace()
         return (key, try value(from: rest, path: path, line: offset))
     }
 
@@ -149,7 +149,7 @@ public enum EnvironmentFile {
             throw ParseError(path: path, line: line, reason: "unterminated double quote")
         }
         if let comment = raw.range(of: " #") {
-            return raw[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            return raw[..<comment.lowerBound].trimmingWhitespace()
         }
         return raw
     }

@@ -54,9 +54,9 @@ public struct NetworkSettings: Sendable {
     /// evaluated here (libcurl 7.86 and later understand them), so a range never counts as a match.
     public static func bypasses(host: String, noProxy: String?) -> Bool {
         guard let noProxy else { return false }
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        let bare = host.trimming(["[", "]"]).lowercased()
         for entry in noProxy.split(separator: ",") {
-            var name = entry.trimmingCharacters(in: .whitespaces).lowercased()
+            var name = entry.trimmingWhitespace().lowercased()
             if name == "*" { return true }
             while name.hasPrefix(".") { name.removeFirst() }
             guard !name.isEmpty else { continue }
@@ -72,13 +72,13 @@ extension VariableReader {
     static func networkProxies(environment: [String: String]) -> (https: ProxySetting?, http: ProxySetting?, noProxy: String?) {
         func first(_ names: [String]) -> ProxySetting? {
             for name in names {
-                guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+                guard let raw = environment[name]?.trimmingWhitespace(), !raw.isEmpty else { continue }
                 return ProxySetting(variable: name, display: displayProxy(raw))
             }
             return nil
         }
         let noProxy = NetworkSettings.noProxyVariables.lazy
-            .compactMap { environment[$0]?.trimmingCharacters(in: .whitespaces) }
+            .compactMap { environment[$0]?.trimmingWhitespace() }
             .first { !$0.isEmpty }
         return (first(NetworkSettings.httpsProxyVariables), first(NetworkSettings.httpProxyVariables), noProxy)
     }

@@ -8,7 +8,7 @@ enum TimeZoneNames {
     /// Any name Foundation knows (`Europe/Berlin`, `EST`, `PST8PDT`, `US/Pacific`), also in another
     /// case (`europe/berlin`, `est`); `UTC`, `Z` and `GMT` are UTC, named `UTC`.
     static func lookUp(_ raw: String) -> (TimeZone, String)? {
-        let name = raw.trimmingCharacters(in: .whitespaces)
+        let name = raw.trimmingWhitespace()
         guard !name.isEmpty, name.count <= 64 else { return nil }
         if ["utc", "z", "gmt", "etc/utc", "etc/gmt", "zulu", "universal", "etc/universal", "etc/zulu"].contains(name.lowercased()) {
             return (OperatorTimeZone.utc.zone, "UTC")
@@ -54,7 +54,7 @@ enum TimeZoneNames {
 
     /// The known zone name nearest to `text` (at most two edits, ignoring case), for a suggestion.
     static func closest(to text: String) -> String? {
-        let wanted = Array(text.trimmingCharacters(in: .whitespaces).lowercased().unicodeScalars)
+        let wanted = Array(text.trimmingWhitespace().lowercased().unicodeScalars)
         guard wanted.count >= 3, wanted.count <= 64 else { return nil }
         var best: (name: String, distance: Int)?
         for name in TimeZone.knownTimeZoneIdentifiers {

@@ -20,7 +20,7 @@ struct VariableReader {
 
     /// The trimmed value, or `nil` when unset or blank.
     func optional(_ variable: ConfigurationVariable) -> String? {
-        guard let raw = values[variable.name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+        guard let raw = values[variable.name]?.trimmingWhitespaceAndNewlines(), !raw.isEmpty else { return nil }
         return raw
     }
 
@@ -108,7 +108,7 @@ struct VariableReader {
     }
 
     static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        let bare = host.trimming(["[", "]"]).lowercased()
         if bare == "localhost" { return true }
         var ipv4 = in_addr()
         if inet_pton(AF_INET, bare, &ipv4) == 1 {
@@ -198,7 +198,7 @@ struct VariableReader {
 
     func list(_ variable: ConfigurationVariable) -> [String]? {
         guard let raw = optional(variable) else { return nil }
-        let items = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let items = raw.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return items.isEmpty ? nil : items
     }
 }
