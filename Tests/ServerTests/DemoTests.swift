@@ -305,4 +305,18 @@ struct DemoOfflineTests {
         let open = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h"])
         #expect(Set((open.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue }) == expected.devicesNeedingAttention)
     }
+
+    @Test("with loopback down (a sandbox without networking), --demo stops at start-up and says it needs loopback, not OpsRamp settings",
+          arguments: [["--demo"], ["--demo", "--check"]])
+    func loopbackDown(_ arguments: [String]) async throws {
+        // A new network namespace whose loopback interface is left down: binding works, connecting does not.
+        let server = try ServerProcess(arguments: arguments, launcher: [NetworkNamespace.unshare, "--net"])
+        let status = await server.waitForExit(timeout: 20)
+        #expect(status == 2, "\(server.stderrText)")
+        let stderr = server.stderrText
+        #expect(stderr.contains("loopback interface does not accept connections"), "\(stderr)")
+        #expect(stderr.contains("ip link set lo up"))
+        #expect(!stderr.contains("OPSRAMP_BASE_URL"), "the demo uses no OpsRamp settings: \(stderr)")
+        #expect(try server.messages().isEmpty, "nothing on stdout")
+    }
 }

@@ -38,7 +38,21 @@ final class DemoTenant: Sendable {
         fake.recordsRequests = false
         fake.serveDemoTenant()
         try fake.start()
+        if let reason = LoopbackProbe.failure(connectingTo: fake.port) {
+            fake.stop()
+            throw LoopbackUnreachable(reason: reason)
+        }
         return DemoTenant(fake: fake, tenantID: tenantID, clientID: clientID, clientSecret: clientSecret)
+    }
+
+    /// The demo's listener is up but nothing can connect to it: the loopback interface is down.
+    struct LoopbackUnreachable: Error, CustomStringConvertible {
+        let reason: String
+        var description: String {
+            "this machine's loopback interface does not accept connections (\(reason)). The demo serves its sample data "
+                + "to itself over 127.0.0.1, so it needs loopback even though it uses no other network; a container or "
+                + "sandbox started without networking has it down (bring it up with `ip link set lo up`, or run the demo elsewhere)."
+        }
     }
 
     /// `http://127.0.0.1:<port>`.
