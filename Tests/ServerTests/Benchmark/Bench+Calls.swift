@@ -86,4 +86,45 @@ extension Bench {
         report.memory("sustained-peak", "peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak,
                       allowedGrowthMB: 5)
     }
+
+    /// Memory under sustained use of the alert tools in turn (alerts, alerts grouped by resource, the
+    /// dashboard, and the release version between them): what a large answer, a paged search or a
+    /// compaction leaves behind shows here, where the release-version loop never builds one. OpsQL (and
+    /// the resource listing, which counts alerts through it) is left out: its 50 queries a minute
+    /// cannot be raised, so no server makes thousands of them. Growth is taken between call 2,000
+    /// (caches and pools warm) and the last, per 1,000 calls.
+    mutating func sustainedMixed() throws {
+        let count = Int(environment["BENCH_MIXED_CALLS"] ?? "") ?? 10_000
+        let tenant = try FakeTenant()
+        tenant.fake.recordsRequests = false
+        // Thousands of paged searches in a few seconds: OpsRamp's per-minute budget is for real tenants.
+        let client = try server(tenant, ["OPSRAMP_MCP_PAGED_SEARCHES_PER_MINUTE": "100000"])
+        let calls: [(String, String)] = [
+            ("get_alerts", #"{"since":"24h"}"#),
+            ("get_alerts", #"{"since":"24h","group_by":"resource"}"#),
+            ("get_alert_statistics_dashboard", #"{"since":"24h"}"#),
+            ("get_release_version", "{}"),
+        ]
+        var failures = 0
+        var firstFailure = ""
+        var warm = 0
+        for id in 1...count {
+            let (tool, arguments) = calls[id % calls.count]
+            let (line, _) = client.roundTrip(call(id, tool, arguments))
+            if line?.contains(#""isError":true"#) != false || line?.contains(#""error":{"#) == true {
+                if failures == 0 { firstFailure = tool + ": " + String((line ?? "no answer").prefix(300)) }
+                failures += 1
+            }
+            if id == 2_000 { warm = client.currentMemoryKB }
+        }
+        let late = client.currentMemoryKB
+        report.note("sustained mixed: \(count) calls of 4 kinds, \(failures) failed; RSS \(mb(warm)) after 2,000, \(mb(late)) after \(count)")
+        #expect(failures == 0, "\(firstFailure)")
+        // Not in the whole-run peak (its measures are issue 15's); its own peak is noted.
+        report.note("sustained mixed: server peak RSS \(mb(client.peakMemoryKB))")
+        client.finish()
+        let per1000 = Double(late - warm) / (Double(count - 2_000) / 1_000)
+        report.add(BenchmarkRow(key: "sustained-mixed", what: "memory (RSS) growth per 1,000 calls of the alert tools in turn, after call 2,000",
+                                unit: .kilobytes, value: per1000, reference: nil, check: .below, target: 0.1 * 1024))
+    }
 }

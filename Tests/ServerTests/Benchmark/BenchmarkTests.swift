@@ -19,6 +19,7 @@ struct BenchmarkTests {
         if bench.wants(.alerts) { try await bench.largeAlerts() }
         if bench.wants(.resources) { try await bench.resourceList() }
         if bench.wants(.sustained) { try bench.sustained() }
+        if bench.wants(.sustainedMixed) { try bench.sustainedMixed() }
         if bench.wants(.questions) { try bench.questions() }
         try bench.finish()
     }
@@ -28,7 +29,7 @@ struct BenchmarkTests {
 struct Bench {
     /// The sections, selectable with `BENCH_ROWS` (comma-separated; all by default), e.g. to profile one.
     enum Section: String, CaseIterable {
-        case startup, idle, perCall = "per-call", concurrency, alerts, resources, sustained, questions
+        case startup, idle, perCall = "per-call", concurrency, alerts, resources, sustained, sustainedMixed = "sustained-mixed", questions
     }
 
     static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
