@@ -276,6 +276,20 @@ struct DispatcherTests {
     }
 }
 
+extension DispatcherTests {
+    @Test("drain returns as soon as the last request ends, not at the end of the grace period")
+    func drainReturnsWhenIdle() async {
+        let sink = CollectingSink()
+        let server = makeServer(sink: sink, shutdownGraceSeconds: 20)
+        await server.handshake()
+        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.2}}}"#)
+        let started = ContinuousClock.now
+        await server.drain()
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(sink.response(id: 1) != nil)
+    }
+}
+
 @Suite("Dispatcher: a reused request id")
 struct DuplicateIDTests {
     @Test("two running requests that share an id are both answered; the first ending does not forget the second")

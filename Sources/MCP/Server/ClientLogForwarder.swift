@@ -9,8 +9,16 @@ final class ClientLogForwarder: Sendable {
     private let sink: MessageSink
     private let sessionLevel = Mutex<LogLevel?>(nil)
 
-    /// Set while a stateless request runs: `.some(level)` when it asked for logs, `.some(nil)` when it did not.
-    @TaskLocal static var requestLevel: LogLevel??
+    /// Whose log level applies to the running task.
+    enum Audience: Sendable {
+        /// A handshake session: the level the client set with `logging/setLevel`, if any.
+        case session
+        /// A stateless request: the level in its own `_meta`, or `nil` when it asked for no logs.
+        case statelessRequest(LogLevel?)
+    }
+
+    /// `.statelessRequest` while a stateless request runs.
+    @TaskLocal static var audience: Audience = .session
 
     init(sink: MessageSink) {
         self.sink = sink
@@ -28,19 +36,15 @@ final class ClientLogForwarder: Sendable {
 
     /// The lowest level any client may want right now; the backend skips work below it.
     private var lowestWantedLevel: LogLevel? {
-        if let request = Self.requestLevel { return request }
-        return sessionLevel.withLock { $0 }
+        switch Self.audience {
+        case .session: sessionLevel.withLock { $0 }
+        case .statelessRequest(let level): level
+        }
     }
 
     private func forward(level: LogLevel, logger: String, message: String) {
         guard !Task.isCancelled else { return } // no more messages for a cancelled request
-        let wanted: LogLevel?
-        if let request = Self.requestLevel {
-            wanted = request
-        } else {
-            wanted = sessionLevel.withLock { $0 }
-        }
-        guard let wanted, level >= wanted else { return }
+        guard let wanted = lowestWantedLevel, level >= wanted else { return }
         sink.send(OutgoingMessage.notification(
             method: ServerNotification.message.rawValue,
             params: ["level": .string(level.description), "logger": .string(logger), "data": .string(message)]))

@@ -4,10 +4,8 @@ import Logging
 
 /// `initialize`, `server/discover` and the capabilities they announce.
 extension MCPServer {
+    /// Starts the session (`Admission` has checked that none exists yet).
     func initialize(_ params: [String: JSONValue]) throws -> JSONValue {
-        if case .ready = state {
-            throw JSONRPCError(.invalidRequest, "Already initialized: \"initialize\" may be sent only once per session")
-        }
         guard let requested = params["protocolVersion"]?.stringValue else {
             throw JSONRPCError.invalidParams("Invalid params for initialize: \"protocolVersion\" must be a string such as \"\(ProtocolRevision.latestHandshake.rawValue)\"")
         }

@@ -2,68 +2,61 @@ import Foundation
 import JSON
 import Logging
 
-/// Method routing: which rules apply to a request, and the handler for each method.
+/// Method routing in one pass: parse the method and params, ask `Admission` whether and how the request
+/// is served, then run the handler it names.
 extension MCPServer {
-    enum Outcome {
-        /// The finished result object.
-        case result(JSONValue)
-        /// A tool call to run in its own task.
-        case toolCall(ToolCall, RequestContext)
-    }
-
-    /// Picks the rules for the request (stateless envelope or the session's handshake) and runs its handler.
-    func route(_ name: String, params rawParams: JSONValue?) throws -> Outcome {
+    /// The answer to one request: its result, an error (thrown), or a tool call started in its own task.
+    func route(_ name: String, id: RequestID, params rawParams: JSONValue?, inBatch: Bool) throws -> Answer {
         guard let method = MCPMethod(rawValue: name) else {
             throw JSONRPCError(.methodNotFound, "Method not found: \(name.count > 100 ? name.prefix(100) + "..." : name)")
         }
         let params = try Self.paramsObject(rawParams, method: name)
-        if method == .initialize {
-            return .result(try initialize(params))
+        // `initialize` starts a session under its own rules, so its `_meta` is not read as an envelope.
+        let envelope = method != .initialize && RequestContext.isStateless(params)
+            ? try RequestContext.stateless(params, method: name) : nil
+        switch Admission.decide(method, envelope: envelope?.revision, state: state) {
+        case .refuse(let error):
+            throw error
+        case .initialize:
+            return .now(OutgoingMessage.result(id: id, try initialize(params)))
+        case .ping:
+            return .now(OutgoingMessage.result(id: id, .object([:])))
+        case .serve(let handler, let revision):
+            let context = envelope
+                ?? RequestContext(revision: revision, clientLogLevel: nil, progressToken: RequestContext.progressToken(params))
+            return try run(handler, id: id, params: params, context: context, inBatch: inBatch)
         }
+    }
 
-        let context: RequestContext
-        if RequestContext.isStateless(params) {
-            context = try RequestContext.stateless(params, method: name)
-            if method == .ping || method == .loggingSetLevel {
-                throw JSONRPCError(.methodNotFound, "Method not found: \(name) does not exist in protocol revision \(context.revision.rawValue)")
-            }
-        } else if method == .ping {
-            return .result(.object([:]))
-        } else if method == .serverDiscover {
-            throw JSONRPCError.invalidParams("Invalid params for server/discover: _meta must carry \"\(RequestContext.MetaKey.protocolVersion)\""
-                + " and \"\(RequestContext.MetaKey.clientCapabilities)\"")
-        } else if let revision = state.revision {
-            context = RequestContext(revision: revision, clientLogLevel: nil, progressToken: RequestContext.progressToken(params))
-        } else {
-            throw JSONRPCError(.invalidRequest, "Server not initialized: send \"initialize\" before \"\(name)\"")
-        }
-
+    /// Runs the handler `Admission` chose, under the request's context.
+    private func run(_ handler: Admission.Handler, id: RequestID, params: [String: JSONValue], context: RequestContext,
+                     inBatch: Bool) throws -> Answer {
         let revision = context.revision
-        func finished(_ result: JSONValue, cacheable: Bool = false) -> Outcome {
-            .result(context.finish(result, cacheable: cacheable, identity: identity))
+        /// `cacheable` marks lists and documents (caching hints in the stateless revision).
+        func finished(_ result: JSONValue, cacheable: Bool = false) -> Answer {
+            .now(OutgoingMessage.result(id: id, context.finish(result, cacheable: cacheable, identity: identity)))
         }
-        switch method {
-        case .initialize, .ping:
-            return .result(.object([:])) // handled above
-        case .serverDiscover:
+        switch handler {
+        case .discover:
             return finished(discover(), cacheable: true)
-        case .toolsList:
+        case .listTools:
             return finished(try page(catalog.tools.tools, key: "tools", params: params) { $0.listing(for: revision) }, cacheable: true)
-        case .toolsCall:
-            return .toolCall(try ToolCall(params: params, tools: catalog.tools), context)
-        case .resourcesList:
+        case .callTool:
+            return startToolCall(try ToolCall(params: params, tools: catalog.tools), id: id, context: context, writesAnswer: !inBatch)
+        case .listResources:
             return finished(try page(catalog.resources.resources, key: "resources", params: params) { $0.listing(for: revision) }, cacheable: true)
-        case .resourcesTemplatesList:
-            return finished(try page(catalog.resources.templates, key: "resourceTemplates", params: params) { $0.listing(for: revision) }, cacheable: true)
-        case .resourcesRead:
+        case .listResourceTemplates:
+            return finished(try page(catalog.resources.templates, key: "resourceTemplates", params: params) { $0.listing(for: revision) },
+                            cacheable: true)
+        case .readResource:
             return finished(try readResource(params, revision: revision), cacheable: true)
-        case .promptsList:
+        case .listPrompts:
             return finished(try page(catalog.prompts, key: "prompts", params: params) { $0.listing(for: revision) }, cacheable: true)
-        case .promptsGet:
+        case .getPrompt:
             return finished(try getPrompt(params))
-        case .completionComplete:
+        case .complete:
             return finished(try complete(params))
-        case .loggingSetLevel:
+        case .setLogLevel:
             return finished(try setLogLevel(params))
         }
     }

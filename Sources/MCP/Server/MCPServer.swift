@@ -67,6 +67,8 @@ public actor MCPServer {
     private var requestCounter = 0
     /// Batches whose combined answer has not been written yet.
     var pendingBatches = 0
+    /// Callers of `waitUntilIdle` (shutdown), resumed when the last request or batch ends.
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     public init(identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger,
                 sink: MessageSink, flow: FlowControl? = nil) {
@@ -160,6 +162,7 @@ public actor MCPServer {
 
     private func batchFinished() {
         pendingBatches -= 1
+        signalIfIdle()
     }
 
     /// An answer to a message: ready now, or computed by a running task.
@@ -183,12 +186,7 @@ public actor MCPServer {
             return nil
         case .request(let id, let method, let params):
             do {
-                switch try route(method, params: params) {
-                case .result(let result):
-                    return .now(OutgoingMessage.result(id: id, result))
-                case .toolCall(let call, let context):
-                    return startToolCall(call, id: id, context: context, writesAnswer: !inBatch)
-                }
+                return try route(method, id: id, params: params, inBatch: inBatch)
             } catch let error as JSONRPCError {
                 return .now(OutgoingMessage.error(id: id, error))
             } catch {
@@ -228,7 +226,7 @@ public actor MCPServer {
 
     // MARK: - Tool calls
 
-    private func startToolCall(_ call: ToolCall, id: RequestID, context: RequestContext, writesAnswer: Bool) -> Answer {
+    func startToolCall(_ call: ToolCall, id: RequestID, context: RequestContext, writesAnswer: Bool) -> Answer {
         let toolContext = ToolContext(
             revision: context.revision,
             logger: logger.child("tool.\(call.tool.name)"),
@@ -246,7 +244,7 @@ public actor MCPServer {
         if inFlight[id] != nil { logger.warning("request id \(id) is already in use by a running request; ids should be unique") }
         let task = Task { [weak self] () -> JSONValue? in
             let result = await LogContext.$requestID.withValue(id.description) {
-                await ClientLogForwarder.$requestLevel.withValue(context.revision.isStateless ? .some(context.clientLogLevel) : nil) {
+                await ClientLogForwarder.$audience.withValue(context.revision.isStateless ? .statelessRequest(context.clientLogLevel) : .session) {
                     await call.run(context: toolContext, logger: logger, maximumResultBytes: maximumResultBytes)
                 }
             }
@@ -274,6 +272,7 @@ public actor MCPServer {
 
     private func finished(_ id: RequestID, number: Int) {
         if inFlight[id]?.number == number { inFlight[id] = nil }
+        signalIfIdle()
     }
 
     /// Sends `notifications/progress` for a request that asked for it; silent once the request is cancelled.
@@ -294,16 +293,37 @@ public actor MCPServer {
 
     /// Waits for running requests up to the grace period, then cancels whatever is left.
     public func drain() async {
-        let deadline = ContinuousClock.now + .milliseconds(Int(options.shutdownGraceSeconds * 1000))
-        while !inFlight.isEmpty || pendingBatches > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
+        await waitUntilIdle(atMost: .milliseconds(Int(options.shutdownGraceSeconds * 1000)))
         guard !inFlight.isEmpty else { return }
         logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")
         for entry in inFlight.values { entry.task.cancel() }
-        let cancelDeadline = ContinuousClock.now + .milliseconds(300)
-        while !inFlight.isEmpty, ContinuousClock.now < cancelDeadline {
-            try? await Task.sleep(for: .milliseconds(10))
+        await waitUntilIdle(atMost: .milliseconds(300))
+    }
+
+    /// True when no request runs and no batch answer is left to write.
+    private var isIdle: Bool { inFlight.isEmpty && pendingBatches == 0 }
+
+    /// Returns once the server is idle (signalled by the last request or batch to finish), or after `limit`.
+    private func waitUntilIdle(atMost limit: Duration) async {
+        guard !isIdle else { return }
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: limit)
+            guard !Task.isCancelled else { return }
+            await self?.resumeIdleWaiters()
         }
+        await withCheckedContinuation { idleWaiters.append($0) }
+        timer.cancel()
+    }
+
+    /// Wakes the callers of `waitUntilIdle`; called when the server becomes idle or a wait's time is up.
+    private func resumeIdleWaiters() {
+        let waiters = idleWaiters
+        idleWaiters = []
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Called whenever a request or batch ends.
+    private func signalIfIdle() {
+        if isIdle { resumeIdleWaiters() }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import JSON
 import Logging
 
-/// Paged lists, resources, prompts and completion.
+/// Handlers for what the `ServerCatalog` offers: paged lists, resource reads, prompts and completion.
 extension MCPServer {
     /// One page of a list, with an opaque `nextCursor` when more follow.
     func page<Item>(_ items: [Item], key: String, params: [String: JSONValue], render: (Item) -> JSONValue) throws(JSONRPCError) -> JSONValue {
