@@ -59,7 +59,7 @@ let package = Package(
         // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors.
         .target(name: "HTTP", dependencies: ["Logging", "CurlCertificateAuthority"], swiftSettings: ordered),
         // OAuth 2.0 client-credentials token cache.
-        .target(name: "OpsRampAuth", dependencies: ["JSON", "Logging", "HTTP"], swiftSettings: ordered),
+        .target(name: "OpsRampAuth", dependencies: ["JSON", "Logging", "Configuration", "HTTP"], swiftSettings: ordered),
         // The OpsRamp REST API client: endpoints, queryString encoding, retries, API errors.
         .target(name: "OpsRampAPI", dependencies: ["JSON", "Logging", "Configuration", "HTTP", "OpsRampAuth"], swiftSettings: ordered),
         // The tools, resources and prompts the server offers.
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "Configuration", "FakeOpsRamp"], swiftSettings: strict),
         // A fake OpsRamp API on 127.0.0.1: the tests' OpsRamp, and the demo tenant of --demo. It stays with the
         // tests it was written for; the binary runs it only under --demo.
         .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),

@@ -1,5 +1,6 @@
 /// Every environment variable the server reads, with its meaning and default.
-/// `--help`, the README table and `.env.example` are written from the same facts.
+/// `--help` lists them from this type; the README table and `.env.example` are written by hand and kept in
+/// agreement with it by `ConfigurationVariableDocumentationTests`.
 public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case baseURL = "OPSRAMP_BASE_URL"
     case clientID = "OPSRAMP_CLIENT_ID"
@@ -21,6 +22,8 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case tools = "OPSRAMP_MCP_TOOLS"
     case excludeTools = "OPSRAMP_MCP_EXCLUDE_TOOLS"
     case toolPrefix = "OPSRAMP_MCP_TOOL_PREFIX"
+    /// Read by C `getenv` in Sources/CurlSocketWorkaround, not by `Configuration`.
+    case curlWorkaround = "OPSRAMP_MCP_CURL_WORKAROUND"
 
     public var name: String { rawValue }
 
@@ -52,6 +55,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .tools: "Comma-separated tool names to expose (default: all)"
         case .excludeTools: "Comma-separated tool names to hide"
         case .toolPrefix: "Prefix for every tool name, e.g. prod_ to run one server per tenant side by side"
+        case .curlWorkaround: "Advanced (Linux): off turns off the URLSession busy-loop workaround, to check whether it is still needed; process environment only, not .env"
         }
     }
 
@@ -67,6 +71,7 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .maxResponseBytes: String(Configuration.Defaults.maxResponseBytes)
         case .maxRetries: String(Configuration.Defaults.maxRetries)
         case .pagedSearchesPerMinute: String(Configuration.Defaults.pagedSearchesPerMinute)
+        case .curlWorkaround: "on"
         default: nil
         }
     }

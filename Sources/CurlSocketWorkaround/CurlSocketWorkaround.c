@@ -17,11 +17,16 @@
 // To see the callback, this file defines curl_multi_setopt itself and forwards to libcurl's
 // (found with RTLD_NEXT). The executable exports the symbol (see Package.swift), so it is
 // picked before libcurl's whether Foundation is linked statically or dynamically.
+//
+// OPSRAMP_MCP_CURL_WORKAROUND=off in the process environment leaves corelibs' callback unwrapped (read
+// once, when the first URLSession sets its socket callback); README.md next to this file says why and when.
 #if defined(__linux__)
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include "CurlSocketWorkaround.h"
 
 typedef void CurlEasy;
@@ -44,6 +49,18 @@ static long replacements;
 
 long opsramp_curl_socket_workaround_count(void) {
     return __atomic_load_n(&replacements, __ATOMIC_RELAXED);
+}
+
+long opsramp_curl_socket_workaround_enabled(void) {
+    // 1 on, 0 off; decided once. A benign race: every thread computes the same answer.
+    static int decided = -1;
+    int enabled = __atomic_load_n(&decided, __ATOMIC_RELAXED);
+    if (enabled < 0) {
+        const char *setting = getenv("OPSRAMP_MCP_CURL_WORKAROUND");
+        enabled = setting == NULL || strcmp(setting, "off") != 0;
+        __atomic_store_n(&decided, enabled, __ATOMIC_RELAXED);
+    }
+    return enabled;
 }
 
 static int narrowingAwareCallback(CurlEasy *easy, CurlSocket socket, int what, void *userp, void *socketp) {
@@ -72,7 +89,7 @@ CurlMultiCode curl_multi_setopt(CurlMulti *multi, int option, ...) {
     va_start(arguments, option);
     void *value = va_arg(arguments, void *);
     va_end(arguments);
-    if (option == OPTION_SOCKETFUNCTION && value != NULL) {
+    if (option == OPTION_SOCKETFUNCTION && value != NULL && opsramp_curl_socket_workaround_enabled()) {
         SocketCallback requested = (SocketCallback)value;
         if (corelibsCallback == NULL || corelibsCallback == requested) {
             corelibsCallback = requested;
@@ -83,4 +100,5 @@ CurlMultiCode curl_multi_setopt(CurlMulti *multi, int option, ...) {
 }
 #else
 long opsramp_curl_socket_workaround_count(void) { return 0; }
+long opsramp_curl_socket_workaround_enabled(void) { return 0; }
 #endif

@@ -1,3 +1,4 @@
+import Configuration
 import HTTP
 import Logging
 import OpsRampAuth
@@ -43,10 +44,10 @@ public enum OpsRampError: Error, Sendable, Equatable {
         case .unauthorized(let status, let detail):
             if status == 403 {
                 return "OpsRamp denied access (HTTP 403\(Self.suffix(detail))). The integration's role may lack permission "
-                    + "for this data, or OPSRAMP_TENANT_ID names a tenant it cannot see."
+                    + "for this data, or \(ConfigurationVariable.tenantID.name) names a tenant it cannot see."
             }
             return "OpsRamp did not accept the access token (HTTP \(status)\(Self.suffix(detail))) even after a fresh one was "
-                + "fetched. Check that the integration is active and OPSRAMP_TENANT_ID is the tenant it belongs to."
+                + "fetched. Check that the integration is active and \(ConfigurationVariable.tenantID.name) is the tenant it belongs to."
         case .rateLimited(let retryAfter):
             let when = retryAfter.map { "in about \($0) s" } ?? "in a minute"
             return "OpsRamp is rate-limiting this tenant (HTTP 429 throttled). Try again \(when); "
@@ -59,15 +60,15 @@ public enum OpsRampError: Error, Sendable, Equatable {
             return "OpsRamp has no such object\(Self.suffix(detail)). Check the id: it may have been deleted, "
                 + "or this integration cannot see it."
         case .notFound(let detail):
-            return "OpsRamp answered not found\(Self.suffix(detail)). Check OPSRAMP_BASE_URL (the API host, e.g. "
-                + "https://acme.api.opsramp.com) and OPSRAMP_TENANT_ID."
+            return "OpsRamp answered not found\(Self.suffix(detail)). Check \(ConfigurationVariable.baseURL.name) (the API host, e.g. "
+                + "https://acme.api.opsramp.com) and \(ConfigurationVariable.tenantID.name)."
         case .badRequest(let detail):
             return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values."
         case .tenantUnavailable(let detail):
-            return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check OPSRAMP_TENANT_ID."
+            return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check \(ConfigurationVariable.tenantID.name)."
         case .redirected(let status, let location):
             let target = location.map { " to \(Excerpt.of($0))" } ?? ""
-            return "OpsRamp answered HTTP \(status), a redirect\(target): OPSRAMP_BASE_URL most likely points at the portal "
+            return "OpsRamp answered HTTP \(status), a redirect\(target): \(ConfigurationVariable.baseURL.name) most likely points at the portal "
                 + "or a login page instead of the API host (e.g. https://acme.api.opsramp.com). Redirects are not followed."
         case .requestTooLarge(let detail):
             return "The request is too large for OpsRamp (\(detail)). Use fewer or shorter filter values "
@@ -77,14 +78,14 @@ public enum OpsRampError: Error, Sendable, Equatable {
         case .transport(let error):
             switch error {
             case .timedOut:
-                return "OpsRamp did not answer in time (\(error)). Try again, narrow the query, or raise OPSRAMP_REQUEST_TIMEOUT."
+                return "OpsRamp did not answer in time (\(error)). Try again, narrow the query, or raise \(ConfigurationVariable.requestTimeout.name)."
             case .responseTooLarge(let limit):
                 return "OpsRamp's answer was larger than \(limit) bytes and was not read. Narrow the query (filters, a smaller limit, "
-                    + "fewer fields) or raise OPSRAMP_MCP_MAX_RESPONSE_BYTES."
+                    + "fewer fields) or raise \(ConfigurationVariable.maxResponseBytes.name)."
             case .compressedResponse:
                 return "OpsRamp's answer could not be read: \(error). A proxy between this machine and OpsRamp may be compressing answers."
             case .cannotConnect:
-                return "Cannot reach OpsRamp: \(error). Check OPSRAMP_BASE_URL and the network."
+                return "Cannot reach OpsRamp: \(error). Check \(ConfigurationVariable.baseURL.name) and the network."
             case .certificateRejected(let detail):
                 return "OpsRamp's TLS certificate was not accepted (\(detail)). " + NetworkAdvice.certificate
             case .proxyFailed(let detail):
@@ -93,11 +94,11 @@ public enum OpsRampError: Error, Sendable, Equatable {
                 return "The request to OpsRamp failed: \(error). Try again."
             }
         case .invalidResponse(let detail):
-            return "OpsRamp's answer could not be read: \(detail). If this persists, check OPSRAMP_BASE_URL points at the API host."
+            return "OpsRamp's answer could not be read: \(detail). If this persists, check \(ConfigurationVariable.baseURL.name) points at the API host."
         case .errorAnswer(let endpoint, let code, let message):
             return "OpsRamp answered the \(endpoint) request with an error instead of results"
                 + (code.map { " (code \($0))" } ?? "") + ": \(message). Nothing was read, so this is not \"no matches\". "
-                + "Check the filters and try again; if it persists, check OPSRAMP_TENANT_ID and the integration's permissions."
+                + "Check the filters and try again; if it persists, check \(ConfigurationVariable.tenantID.name) and the integration's permissions."
         case .cancelled:
             return "The request was cancelled."
         }

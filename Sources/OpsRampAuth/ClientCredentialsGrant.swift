@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -68,7 +69,7 @@ public struct ClientCredentialsGrant: Sendable {
             throw .unexpectedResponse("the token endpoint answered HTTP \(response.status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
         guard let body, case .object(let fields) = body else {
-            throw .unexpectedResponse("the token endpoint \(path) did not answer with JSON (is OPSRAMP_BASE_URL the API host?)")
+            throw .unexpectedResponse("the token endpoint \(path) did not answer with JSON (is \(ConfigurationVariable.baseURL.name) the API host?)")
         }
         guard let token = fields["access_token"]?.stringValue, !token.isEmpty else {
             throw .unexpectedResponse("the token endpoint's answer has no access_token")

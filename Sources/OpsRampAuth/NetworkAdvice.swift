@@ -1,3 +1,4 @@
+import Configuration
 import HTTP
 
 /// What to change when the network on the way, not OpsRamp, stopped a request: shared by the
@@ -5,9 +6,9 @@ import HTTP
 public enum NetworkAdvice {
     /// For a certificate the machine does not trust, or one for another host name.
     public static let certificate = "Nothing was sent. The certificate is not signed by a CA this machine trusts, or is not "
-        + "valid for this host name. On a network that inspects TLS, set OPSRAMP_CA_BUNDLE to a PEM file with your "
+        + "valid for this host name. On a network that inspects TLS, set \(ConfigurationVariable.caBundle.name) to a PEM file with your "
         + "organisation's CA certificate (ask your IT for it; on macOS add it to the System keychain instead); otherwise "
-        + "check that OPSRAMP_BASE_URL names the OpsRamp API host. Trying again will not help."
+        + "check that \(ConfigurationVariable.baseURL.name) names the OpsRamp API host. Trying again will not help."
 
     /// For a proxy that refused the tunnel or could not be reached.
     public static let proxy = "Requests go through the proxy set in HTTPS_PROXY (or https_proxy, ALL_PROXY) in the MCP "

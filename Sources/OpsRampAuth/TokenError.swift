@@ -1,3 +1,4 @@
+import Configuration
 import HTTP
 
 /// Why no access token could be obtained. Messages say what to check; they never contain the secret.
@@ -28,10 +29,10 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .rejected(let status, let detail):
             "OpsRamp rejected the client credentials (HTTP \(status)\(detail.isEmpty ? "" : ": \(detail)")). "
-                + "Check OPSRAMP_CLIENT_ID and OPSRAMP_CLIENT_SECRET (the Key and Secret of an OAuth2 custom integration), "
-                + "and that the integration is active for OPSRAMP_TENANT_ID."
+                + "Check \(ConfigurationVariable.clientID.name) and \(ConfigurationVariable.clientSecret.name) (the Key and Secret of an OAuth2 custom integration), "
+                + "and that the integration is active for \(ConfigurationVariable.tenantID.name)."
         case .unreachable(let detail):
-            "Could not get an access token: the token endpoint \(detail). Check OPSRAMP_BASE_URL and the network."
+            "Could not get an access token: the token endpoint \(detail). Check \(ConfigurationVariable.baseURL.name) and the network."
         case .network(let host, let error):
             switch error {
             case .certificateRejected(let detail):
@@ -39,14 +40,14 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
             case .proxyFailed(let detail):
                 "Could not get an access token: the proxy on the way to \(host) failed (\(detail)). " + NetworkAdvice.proxy
             default:
-                "Could not get an access token: the token endpoint at \(host) failed: \(error). Check OPSRAMP_BASE_URL and the network."
+                "Could not get an access token: the token endpoint at \(host) failed: \(error). Check \(ConfigurationVariable.baseURL.name) and the network."
             }
         case .unavailable(let status, let detail):
             "Could not get an access token: the token endpoint answered HTTP \(status)\(detail.isEmpty ? "" : " (\(detail))"). "
                 + "OpsRamp may be busy or down; try again shortly."
         case .unexpectedResponse(let detail):
-            "Could not get an access token: \(detail). Check OPSRAMP_BASE_URL (it must be the API URL, e.g. "
-                + "https://acme.api.opsramp.com) and OPSRAMP_TOKEN_PATH."
+            "Could not get an access token: \(detail). Check \(ConfigurationVariable.baseURL.name) (it must be the API URL, e.g. "
+                + "https://acme.api.opsramp.com) and \(ConfigurationVariable.tokenPath.name)."
         case .cancelled:
             "The token request was cancelled."
         }

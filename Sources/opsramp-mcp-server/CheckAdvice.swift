@@ -16,9 +16,9 @@ enum CheckAdvice {
         case .rejected(401, let detail) where detail.localizedCaseInsensitiveContains(wrongPathMarker):
             return "OpsRamp answered HTTP 401 \"\(detail)\" at \(tokenPath).\n"
                 + "That is OpsRamp's answer for a token request on the wrong path, not for wrong credentials: "
-                + "set OPSRAMP_TOKEN_PATH=\(other) and run --check again."
+                + "set \(ConfigurationVariable.tokenPath.name)=\(other) and run --check again."
         case .unexpectedResponse:
-            return error.description + "\nSome tenants use the other token path: try OPSRAMP_TOKEN_PATH=\(other)."
+            return error.description + "\nSome tenants use the other token path: try \(ConfigurationVariable.tokenPath.name)=\(other)."
         default:
             return error.description
         }
@@ -37,7 +37,7 @@ enum CheckAdvice {
     /// The tenant id forms OpsRamp uses, and whether the configured one has such a form.
     static func tenantFormat(_ tenantID: String) -> String {
         let verdict = looksLikeTenantID(tenantID) ? "\(tenantID) has that form" : "\(tenantID) does not have that form"
-        return "Check OPSRAMP_TENANT_ID: the client (or partner) id the integration belongs to. OpsRamp tenant ids are a UUID "
+        return "Check \(ConfigurationVariable.tenantID.name): the client (or partner) id the integration belongs to. OpsRamp tenant ids are a UUID "
             + "(5878ee58-8c5b-46a8-b975-3754c3c67977), client_<number> or msp_<number>; \(verdict)."
     }
 

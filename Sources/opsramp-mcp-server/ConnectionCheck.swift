@@ -38,7 +38,7 @@ struct ConnectionCheck {
         reporter.step(.pass, "configuration (from \(source))",
                       "API \(connection.baseURL.absoluteString), tenant \(connection.tenantID), token path \(connection.tokenPath)")
         if connection.sendsInClearText {
-            reporter.step(.warning, "plain http", "\(connection.baseURL.host ?? "the host") is not this machine and OPSRAMP_ALLOW_INSECURE_HTTP=1 "
+            reporter.step(.warning, "plain http", "\(connection.baseURL.host ?? "the host") is not this machine and \(ConfigurationVariable.allowInsecureHTTP.name)=1 "
                           + "allows http://: the client secret and every answer travel in clear text. Use https:// unless this is a test network.")
         }
         reportNetwork(for: connection.baseURL)
@@ -95,7 +95,7 @@ struct ConnectionCheck {
         } else if network.httpsProxy != nil || network.httpProxy != nil, NetworkSettings.bypasses(host: baseURL.host ?? "", noProxy: network.noProxy) {
             details.append("direct: \(baseURL.host ?? "the host") matches NO_PROXY")
         }
-        if let bundle = network.caBundle { details.append("trusting the CA certificates in \(bundle) (OPSRAMP_CA_BUNDLE)") }
+        if let bundle = network.caBundle { details.append("trusting the CA certificates in \(bundle) (\(ConfigurationVariable.caBundle.name))") }
         if !details.isEmpty { reporter.step(.pass, "network", details.joined(separator: "\n")) }
     }
 

@@ -15,7 +15,7 @@ enum HelpText {
             "  --demo                Serve a built-in demo tenant instead of OpsRamp: sample data (every answer says",
             "                        so) through the real code path, on 127.0.0.1 inside this process; no account,",
             "                        no network. Ignores OpsRamp settings and settings files; keeps OPSRAMP_MCP_* and",
-            "                        OPSRAMP_TIMEZONE. Works with --check, --list-tools and --print-host-config.",
+            "                        \(ConfigurationVariable.timeZone.name). Works with --check, --list-tools and --print-host-config.",
             "  --env-file PATH       Read variables from PATH (default: .env in the working directory, if present).",
             "                        Real environment variables win over the file.",
             "  --check               Check the set-up step by step: settings, tool selection, a token, the",
@@ -27,8 +27,8 @@ enum HelpText {
             "                        Print the JSON that adds this binary to HOST (\(HostKind.names)),",
             "                        with its absolute path and the settings found; the client secret is never",
             "                        included (settings files are referenced with --env-file). Notes go to stderr.",
-            "  --tools a,b           Expose only these tools (overrides OPSRAMP_MCP_TOOLS).",
-            "  --exclude-tools a,b   Hide these tools (overrides OPSRAMP_MCP_EXCLUDE_TOOLS).",
+            "  --tools a,b           Expose only these tools (overrides \(ConfigurationVariable.tools.name)).",
+            "  --exclude-tools a,b   Hide these tools (overrides \(ConfigurationVariable.excludeTools.name)).",
             "  -V, --version         Print the version, commit and build date, and exit.",
             "  -h, --help            Print this help and exit.",
             "",
@@ -56,7 +56,7 @@ enum HelpText {
         lines.append("      print the Claude Desktop entry that starts this binary with that file")
         lines.append("  \(ServerVersion.name) --list-tools --exclude-tools execute_opsql_query")
         lines.append("      see which tools a host would get without OpsQL")
-        lines.append("  OPSRAMP_CA_BUNDLE=/etc/ssl/corp-ca.pem HTTPS_PROXY=http://proxy.corp:3128 \(ServerVersion.name) --check")
+        lines.append("  \(ConfigurationVariable.caBundle.name)=/etc/ssl/corp-ca.pem HTTPS_PROXY=http://proxy.corp:3128 \(ServerVersion.name) --check")
         lines.append("      check the connection through a corporate proxy that inspects TLS")
         return lines.joined(separator: "\n")
     }

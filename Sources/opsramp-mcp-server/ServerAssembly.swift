@@ -156,7 +156,7 @@ struct ServerAssembly {
         if let connection = configuration.connection {
             logger.info("OpsRamp API \(connection.baseURL.absoluteString), tenant \(connection.tenantID)")
             if connection.sendsInClearText {
-                logger.warning("OPSRAMP_BASE_URL uses plain http:// to another machine: the client secret travels in clear text")
+                logger.warning("\(ConfigurationVariable.baseURL.name) uses plain http:// to another machine: the client secret travels in clear text")
             }
         } else {
             // Each problem says what to set; none holds a secret's value.

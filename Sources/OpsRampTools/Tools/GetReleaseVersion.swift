@@ -1,3 +1,4 @@
+import Configuration
 import JSON
 import MCP
 import OpsRampAPI
@@ -45,7 +46,7 @@ enum GetReleaseVersion {
         let check = names.listing([.getAlerts, .getAlertStatisticsDashboard], joiner: "or").map { " To check the connection, call \($0)." } ?? ""
         return "The release version is not available on this pod: OpsRamp answered HTTP \(status) for its undocumented "
             + "release-version endpoint (/tenancy/api/v3/release-version). This does not mean the connection is broken: "
-            + "the access token was obtained, and this answer says nothing about OPSRAMP_BASE_URL, the tenant or the "
+            + "the access token was obtained, and this answer says nothing about \(ConfigurationVariable.baseURL.name), the tenant or the "
             + "credentials." + check
     }
 }

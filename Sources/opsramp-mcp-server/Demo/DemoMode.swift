@@ -39,7 +39,7 @@ enum DemoMode {
             false
         // How this server behaves and logs, and how the operator reads times: the user's.
         case .timeZone, .logLevel, .logFile, .maxResultBytes, .maxResponseBytes, .maxRetries, .pagedSearchesPerMinute, .tools,
-             .excludeTools, .toolPrefix:
+             .excludeTools, .toolPrefix, .curlWorkaround:
             true
         }
     }
