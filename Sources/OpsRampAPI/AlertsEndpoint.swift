@@ -19,9 +19,6 @@ extension OpsRampClient {
         "startTicketedTime", "endTicketedTime", "startClosedTime", "endClosedTime",
     ]
 
-    /// The values OpsRamp's `actions` filter takes ("actions performed on the alert").
-    public static let alertActions = ["OPEN", "ACKNOWLEDGED", "TICKETED", "CLOSED", "IGNORE", "SUPPRESSED", "PURGED", "CORRELATED"]
-
     /// `fields`: the members of each alert the caller reads (and of its objects, `nestedFields`); the
     /// others are not built (see `JSONListFilter`). `transform`, when given, is applied to each alert of
     /// the page, as it is parsed when `fields` are given (the page of larger alerts is never held).

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import MCP
+import OpsRampAPI
 
 /// Ready-made questions operators ask most, as MCP prompts.
 public enum OpsRampPrompts {
@@ -21,7 +22,7 @@ public enum OpsRampPrompts {
                 ],
                 render: { arguments in
                     let window = try validWindow(arguments["window"] ?? "1h")
-                    let state = try choice(arguments["state"] ?? "Critical", from: GetAlerts.states, argument: "state")
+                    let state = try choice(arguments["state"] ?? AlertState.critical.rawValue, from: GetAlerts.states, argument: "state")
                     var filters = "states [\"\(state)\"], since \"\(window)\""
                     if let priority = arguments["priority"], !priority.isEmpty {
                         filters += ", priorities [\"\(try choice(priority, from: GetAlerts.priorities, argument: "priority"))\"]"

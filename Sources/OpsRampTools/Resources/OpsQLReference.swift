@@ -61,7 +61,7 @@ enum OpsQLReference {
 
         - states: Critical, Warning, Info, Ok (any case)
         - priority: P0 ... P5
-        - actions: \(OpsRampClient.alertActions.joined(separator: ", "))\(names.available(.getAlerts).map { " (the \($0) `actions` argument sets them too)" } ?? "")
+        - actions: \(AlertAction.spellings.joined(separator: ", "))\(names.available(.getAlerts).map { " (the \($0) `actions` argument sets them too)" } ?? "")
         - alertTypes: Monitoring, Maintenance, Appliance, Agent, Integration Failure, ...
         - startDate / endDate / alertTimeBase: give since / until / time_base instead (read in the operator's time zone, always sent as a pair)
         - resourceIds: resource ids\(names.available(.getMinimalResourceDetails).map { " from \($0)" } ?? "")

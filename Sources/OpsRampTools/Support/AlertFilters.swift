@@ -15,15 +15,12 @@ struct AlertFilters: Sendable {
     /// Reads the `get_alerts` arguments. Structured arguments and `query_string` may not set the same key.
     init(_ arguments: ToolArguments, environment: ToolEnvironment) throws {
         do {
-            try query.add("states", AlertVocabulary.normalize(arguments.strings("states"), argument: "states",
-                                                              vocabulary: AlertVocabulary.states))
-            try query.add("priority", AlertVocabulary.normalize(arguments.strings("priorities"), argument: "priorities",
-                                                                vocabulary: AlertVocabulary.priorities))
+            try query.add("states", AlertVocabulary.parse(arguments.strings("states"), argument: "states", as: AlertState.self))
+            try query.add("priority", AlertVocabulary.parse(arguments.strings("priorities"), argument: "priorities", as: AlertPriority.self))
             try query.add("resourceIds", arguments.strings("resource_ids"))
-            var actions = try AlertVocabulary.normalize(arguments.strings("actions"), argument: "actions",
-                                                        vocabulary: AlertVocabulary.actions)
+            var actions = try AlertVocabulary.parse(arguments.strings("actions"), argument: "actions", as: AlertAction.self)
             // open_only is the older spelling of actions [OPEN]; kept so existing callers work.
-            if arguments.bool("open_only") == true, !actions.contains("OPEN") { actions.append("OPEN") }
+            if arguments.bool("open_only") == true, !actions.contains(.open) { actions.append(.open) }
             try query.add("actions", actions)
 
             let timeBase = AlertTimeBase(rawValue: arguments.string("time_base", default: "created")) ?? .created

@@ -33,14 +33,14 @@ struct AlertTally: Sendable, Equatable {
 
     /// OpsRamp's spelling of the alert's state, or `other`.
     static func state(of alert: JSONValue) -> String {
-        guard let text = alert["currentState"]?.stringValue?.lowercased() else { return otherState }
-        return AlertVocabulary.states.first { $0.lowercased() == text } ?? otherState
+        guard let text = alert["currentState"]?.stringValue else { return otherState }
+        return AlertState(anyCase: text)?.rawValue ?? otherState
     }
 
     /// `P0`…`P5`, or `N/A` for an unset or unknown priority.
     static func priority(of alert: JSONValue) -> String {
         guard let text = alert["priority"]?.stringValue?.uppercased() else { return unsetPriority }
-        return AlertVocabulary.priorities.contains(text) ? text : unsetPriority
+        return AlertPriority(rawValue: text)?.rawValue ?? unsetPriority
     }
 }
 

@@ -2,12 +2,12 @@ import Foundation
 import MCP
 import OpsRampAPI
 
-/// OpsRamp's alert filter values, accepted in any case and sent in OpsRamp's own spelling:
-/// states in Title case (`Critical`), priorities as `P0`…`P5`, actions in capitals (`OPEN`).
+/// OpsRamp's alert filter values (the enums in OpsRampAPI's `AlertVocabulary.swift`), accepted in any case and
+/// sent in OpsRamp's own spelling: states in Title case (`Critical`), priorities as `P0`…`P5`, actions in capitals (`OPEN`).
 enum AlertVocabulary {
-    static let states = ["Critical", "Warning", "Info", "Ok"]
-    static let priorities = ["P0", "P1", "P2", "P3", "P4", "P5"]
-    static let actions = OpsRampClient.alertActions
+    static let states = AlertState.spellings
+    static let priorities = AlertPriority.spellings
+    static let actions = AlertAction.spellings
 
     /// The vocabulary of a queryString key, when it has a closed one.
     static func values(forKey key: String) -> [String]? {
@@ -19,14 +19,14 @@ enum AlertVocabulary {
         }
     }
 
-    /// Each value in OpsRamp's spelling; an unknown one is a tool failure listing the valid ones.
-    static func normalize(_ values: [String], argument: String, vocabulary: [String]) throws -> [String] {
-        var result: [String] = []
+    /// Each value as a term of `Term`, without repeats; an unknown one is a tool failure listing the valid ones.
+    static func parse<Term: AlertVocabularyTerm>(_ values: [String], argument: String, as _: Term.Type) throws -> [Term] {
+        var result: [Term] = []
         for raw in values {
-            let value = raw.trimmingCharacters(in: .whitespaces)
-            guard let known = vocabulary.first(where: { $0.lowercased() == value.lowercased() }) else {
+            guard let known = Term(anyCase: raw) else {
+                let value = raw.trimmingCharacters(in: .whitespaces)
                 let shown = value.count > 40 ? String(value.prefix(40)) + "..." : value
-                throw ToolFailure("Invalid \(argument): \"\(shown)\" is not one of \(vocabulary.joined(separator: ", ")) (any case is accepted).")
+                throw ToolFailure("Invalid \(argument): \"\(shown)\" is not one of \(Term.spellings.joined(separator: ", ")) (any case is accepted).")
             }
             if !result.contains(known) { result.append(known) }
         }

@@ -34,8 +34,8 @@ struct AttentionSurvey: Sendable {
     static func run(window: TimeWindow?, byPriority: Bool, environment: ToolEnvironment,
                     progress: ProgressReporter) async throws -> AttentionSurvey {
         let attention = try query(states: GetAlertStatisticsDashboard.attentionStates, window: window)
-        let info = try query(states: ["Info"], window: window)
-        let ok = try query(states: ["Ok"], window: window)
+        let info = try query(states: [AlertState.info.rawValue], window: window)
+        let ok = try query(states: [AlertState.ok.rawValue], window: window)
         let alertContext = AlertContext(tenantID: environment.tenantID)
         let limit = GetAlertStatisticsDashboard.alertLimit
         return try await environment.withClient { client in
@@ -53,7 +53,7 @@ struct AttentionSurvey: Sendable {
             var skipped: [String] = []
             var requestsSkipped = 0
             if let info = try await infoCount, let ok = try await okCount {
-                byState = ["Info": info, "Ok": ok]
+                byState = [AlertState.info.rawValue: info, AlertState.ok.rawValue: ok]
             } else {
                 skipped.append("the Info and Ok counts")
                 requestsSkipped += otherCountRequests
@@ -118,7 +118,7 @@ struct AttentionSurvey: Sendable {
         var query = QueryString()
         do {
             try query.add("states", states)
-            try query.add("actions", "OPEN")
+            try query.add("actions", AlertAction.open)
             try window?.add(to: &query)
         } catch {
             throw ToolFailure("Invalid filter: \(error).")

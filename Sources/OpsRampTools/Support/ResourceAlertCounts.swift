@@ -26,7 +26,7 @@ struct ResourceAlertCounts: Sendable {
         var query = QueryString()
         do {
             try query.add("resourceIds", ids)
-            try query.add("actions", "OPEN")
+            try query.add("actions", AlertAction.open)
         } catch {
             throw .badRequest(detail: "resource ids: \(error)")
         }

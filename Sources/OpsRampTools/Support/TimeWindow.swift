@@ -4,14 +4,6 @@ import JSON
 import MCP
 import OpsRampAPI
 
-/// Which alert time a window applies to: OpsRamp's `alertTimeBase`.
-enum AlertTimeBase: String, Sendable, CaseIterable {
-    /// When the alert was raised.
-    case created
-    /// Its latest activity.
-    case updated
-}
-
 /// A `since`/`until` pair read from tool arguments, sent to OpsRamp as `startDate` and `endDate`
 /// (always both: no documented example or client sends one alone) with the `alertTimeBase` they
 /// apply to. `until` defaults to now.

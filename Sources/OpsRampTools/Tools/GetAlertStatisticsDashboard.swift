@@ -11,8 +11,8 @@ enum GetAlertStatisticsDashboard {
     static let defaultTop = 10
     static let maximumTop = 500
     /// The states that make a device need attention; Info and Ok are counted apart.
-    static let attentionStates = ["Critical", "Warning"]
-    static let otherStates = ["Info", "Ok"]
+    static let attentionStates = AlertState.needingAttention.map(\.rawValue)
+    static let otherStates = AlertState.quiet.map(\.rawValue)
     /// Most attention alerts fetched to rank devices (ten pages of 500).
     static let alertLimit = 5000
 
@@ -117,7 +117,7 @@ enum GetAlertStatisticsDashboard {
                     + "\(environment.maxResultBytes) bytes; next continues the ranking with them.")
             } else if survey.missing != nil, let alerts = names.available(.getAlerts) {
                 result["next"] = Continuation(tool: alerts, original: ToolArguments([:]), window: window, changes: [
-                    "states": .array(attentionStates.map(JSONValue.string)), "actions": ["OPEN"], "group_by": "resource",
+                    "states": .array(attentionStates.map(JSONValue.string)), "actions": [.string(AlertAction.open.rawValue)], "group_by": "resource",
                     "offset": .int(survey.alerts.count), "limit": .int(GetAlerts.maximumLimit),
                 ]).json
             } else if next < devices.count {
