@@ -23,7 +23,7 @@ struct AlertFilters: Sendable {
             if arguments.bool("open_only") == true, !actions.contains(.open) { actions.append(.open) }
             try query.add("actions", actions)
 
-            let timeBase = AlertTimeBase(rawValue: arguments.string("time_base", default: "created")) ?? .created
+            let timeBase = AlertTimeBase(rawValue: arguments.string("time_base", default: AlertTimeBase.created.rawValue)) ?? .created
             window = try environment.window(since: arguments.string("since"), until: arguments.string("until"), timeBase: timeBase)
             try window?.add(to: &query)
 
