@@ -1,6 +1,6 @@
 /// Every environment variable the server reads, with its meaning and default.
 /// `--help` lists them from this type; the README table and `.env.example` are written by hand and kept in
-/// agreement with it by `ConfigurationVariableDocumentationTests`.
+/// agreement with it by `ConfigurationDocumentationTests` (Tests/ServerTests).
 public enum ConfigurationVariable: String, CaseIterable, Sendable {
     case baseURL = "OPSRAMP_BASE_URL"
     case clientID = "OPSRAMP_CLIENT_ID"

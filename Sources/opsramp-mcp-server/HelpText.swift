@@ -1,6 +1,7 @@
 import Configuration
 
-/// `--help` output, written from the same variable list as the README table.
+/// `--help` output; its variable list comes from `ConfigurationVariable` (the README table and `.env.example`
+/// are kept in agreement with it by `ConfigurationDocumentationTests`).
 enum HelpText {
     static var text: String {
         var lines = [
