@@ -55,7 +55,7 @@ extension OpsRampClient {
             if let isFull, items.count < limit, more, isFull(items) { break }
             let state = PagingPolicy.State(
                 pageNo: pageNo, nextPage: page.nextPage, nextPageNo: page.nextPageNo, pageWasEmpty: page.results.isEmpty,
-                collected: items.count, limit: limit, pagesFetched: pages, secondsLeft: Self.secondsLeftInOperation,
+                collected: items.count, limit: limit, pagesFetched: pages, timeLeft: timeLeftInOperation,
                 requestsLeft: bucket.map { rateBudget.remaining($0) })
             switch paging.decide(state) {
             case .fetch(let next):

@@ -24,6 +24,8 @@ public enum OpsRampError: Error, Sendable, Equatable {
     case server(status: Int, detail: String)
     /// A 3xx answer: the base URL redirects (redirects are never followed, so the token stays put).
     case redirected(status: Int, location: String?)
+    /// A status this client never asks for, such as 304 "not modified" (it sends no conditional requests).
+    case unexpectedStatus(status: Int, detail: String)
     /// The request itself is too long for OpsRamp (URL or body), before or after sending it.
     case requestTooLarge(String)
     /// No complete answer: timeout, refused, reset (after retries where allowed).
@@ -70,6 +72,11 @@ public enum OpsRampError: Error, Sendable, Equatable {
             let target = location.map { " to \(Excerpt.of($0))" } ?? ""
             return "OpsRamp answered HTTP \(status), a redirect\(target): \(ConfigurationVariable.baseURL.name) most likely points at the portal "
                 + "or a login page instead of the API host (e.g. https://acme.api.opsramp.com). Redirects are not followed."
+        case .unexpectedStatus(let status, let detail):
+            let name = status == 304 ? " (not modified)" : ""
+            return "OpsRamp answered HTTP \(status)\(name)\(Self.suffix(detail)), a status this server never asks for, so "
+                + "nothing was read. Something between this machine and OpsRamp (a proxy or cache) may be answering instead; "
+                + "check OPSRAMP_BASE_URL and the proxy settings."
         case .requestTooLarge(let detail):
             return "The request is too large for OpsRamp (\(detail)). Use fewer or shorter filter values "
                 + "(query_string, resource_ids, filterCriteria); this is a problem with the arguments, not a temporary one."

@@ -3,14 +3,14 @@
 public struct PagingPolicy: Sendable {
     /// Most pages one call fetches.
     public var maximumPages: Int
-    /// Seconds that must be left in the call's time budget to start another page.
-    public var minimumSecondsPerPage: Double
+    /// Time that must be left in the call's time budget to start another page.
+    public var minimumTimePerPage: Duration
     /// Requests left unused in the per-minute budget, for other calls.
     public var reservedRequests: Int
 
-    public init(maximumPages: Int = 20, minimumSecondsPerPage: Double = 5, reservedRequests: Int = 5) {
+    public init(maximumPages: Int = 20, minimumTimePerPage: Duration = .seconds(5), reservedRequests: Int = 5) {
         self.maximumPages = maximumPages
-        self.minimumSecondsPerPage = minimumSecondsPerPage
+        self.minimumTimePerPage = minimumTimePerPage
         self.reservedRequests = reservedRequests
     }
 
@@ -25,8 +25,8 @@ public struct PagingPolicy: Sendable {
         var collected: Int
         var limit: Int
         var pagesFetched: Int
-        /// Seconds left in the call's time budget; `nil` when the call has none.
-        var secondsLeft: Double?
+        /// Time left in the call's time budget; `nil` when the call has none.
+        var timeLeft: Duration?
         /// Requests left this minute in the budget these pages count against; `nil` when none applies.
         var requestsLeft: Int?
     }
@@ -50,7 +50,7 @@ public struct PagingPolicy: Sendable {
         if !state.nextPage || state.pageWasEmpty { return .stop(.complete) }
         if state.collected >= state.limit { return .stop(.limitReached) }
         if state.pagesFetched >= maximumPages { return .stop(.pageCap(maximumPages)) }
-        if let seconds = state.secondsLeft, seconds < minimumSecondsPerPage { return .stop(.timeBudget) }
+        if let left = state.timeLeft, left < minimumTimePerPage { return .stop(.timeBudget) }
         if let left = state.requestsLeft, left <= reservedRequests { return .stop(.rateBudget) }
         let next = state.nextPageNo.flatMap { $0 > state.pageNo ? $0 : nil } ?? state.pageNo + 1
         return .fetch(pageNo: next)

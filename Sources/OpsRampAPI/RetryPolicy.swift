@@ -1,31 +1,38 @@
 import Foundation
 import HTTP
+import Logging
 
-/// When and how long to wait before retrying a failed OpsRamp request.
+/// The tunables of retrying a failed OpsRamp request, and how long OpsRamp's headers ask us to wait.
+/// `RetryAttempts` makes the decisions from them; `OpsRampClient.send` carries them out.
 ///
 /// Retries are bounded twice over: by a count, and by a time budget for the whole call,
 /// so that even a throttled or failing tenant gets an answer well inside the 60 s most MCP
 /// hosts wait for a tool.
 public struct RetryPolicy: Sendable {
+    /// The time one tool call (and each request on its own) may take, waits included: the one
+    /// place the budget is written.
+    public static let standardCallBudget: Duration = .seconds(45)
+
     /// Retries after the first attempt, for 429, 5xx and network failures.
     public var maxRetries: Int
-    /// First backoff delay in seconds; doubles each retry, with jitter.
-    public var baseDelay: Double
-    /// Longest single wait in seconds.
-    public var maxDelay: Double
+    /// First backoff delay; doubles each retry, with jitter.
+    public var baseDelay: Duration
+    /// Longest single backoff wait.
+    public var maxDelay: Duration
     /// Longest wait after a 429 that is still worth making within one call.
-    public var maxRateLimitWait: Double
-    /// Seconds one call may take in total, including waits.
-    public var callBudget: Double
+    public var maxRateLimitWait: Duration
+    /// The time one request may take in total, including waits.
+    public var callBudget: Duration
     /// Waits; replaced in tests.
-    public var sleep: @Sendable (Double) async throws -> Void
+    public var sleep: @Sendable (Duration) async throws -> Void
     /// A random number in 0..<1; replaced in tests.
     public var random: @Sendable () -> Double
-    /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset`.
+    /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset` and HTTP dates.
     public var wallClock: @Sendable () -> Double
 
-    public init(maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 10, maxRateLimitWait: Double = 20, callBudget: Double = 45,
-                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int($0 * 1000))) },
+    public init(maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
+                maxRateLimitWait: Duration = .seconds(20), callBudget: Duration = RetryPolicy.standardCallBudget,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.maxRetries = maxRetries
@@ -39,17 +46,17 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Exponential backoff with jitter: between half and all of `base * 2^retry`, capped.
-    func backoff(retry: Int) -> Double {
-        let ceiling = min(maxDelay, baseDelay * pow(2, Double(retry)))
-        return ceiling * (0.5 + 0.5 * random())
+    func backoff(retry: Int) -> Duration {
+        let ceiling = min(maxDelay.seconds, baseDelay.seconds * pow(2, Double(retry)))
+        return .seconds(ceiling * (0.5 + 0.5 * random()))
     }
 
     /// How long OpsRamp asks us to wait after a 429: `Retry-After` (seconds or an HTTP date)
     /// when present, else `X-RateLimit-Reset` (epoch seconds, possibly quoted); `nil` if neither.
     /// Values are clamped to an hour: a header is network input, and nonsense must not trap or stall.
-    func rateLimitWait(_ response: HTTPResponse) -> Double? {
-        func bounded(_ seconds: Double) -> Double? {
-            seconds.isFinite ? min(max(0, seconds), 3_600) : nil
+    func rateLimitWait(_ response: HTTPResponse) -> Duration? {
+        func bounded(_ seconds: Double) -> Duration? {
+            seconds.isFinite ? .seconds(min(max(0, seconds), 3_600)) : nil
         }
         if let raw = response.header("retry-after").map(Self.unquote) {
             if let seconds = Double(raw) { return bounded(seconds) }

@@ -51,7 +51,7 @@ public struct ClientCredentialsGrant: Sendable {
 
     static func parse(_ response: HTTPResponse, path: String) throws(TokenError) -> TokenGrant {
         let body = try? JSONParser.parse(response.body)
-        let detail = Self.errorDetail(body) ?? response.bodyExcerpt(limit: 200)
+        let detail = OpsRampErrorBody.detail(parsed: body) ?? response.bodyExcerpt(limit: 200)
         switch response.status {
         case 200..<300:
             break
@@ -87,14 +87,5 @@ public struct ClientCredentialsGrant: Sendable {
         }
         // OpsRamp tokens live two hours; never trust a token for more than a day, whatever the answer says.
         return TokenGrant(accessToken: secret, expiresIn: min(lifetime, 86_400))
-    }
-
-    /// `error_description` (or `error`, or `message`) from an OAuth-style error body.
-    static func errorDetail(_ body: JSONValue?) -> String? {
-        guard let body else { return nil }
-        for key in ["error_description", "error", "message"] {
-            if let text = body[key]?.stringValue, !text.isEmpty { return Excerpt.of(text, limit: 300) }
-        }
-        return nil
     }
 }

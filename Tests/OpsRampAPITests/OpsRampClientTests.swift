@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import JSON
+import OpsRampAuth
 @testable import OpsRampAPI
 import Testing
 
@@ -161,7 +162,7 @@ struct OpsRampClientTests {
     @Test("OpsRamp's error text is read from every body shape")
     func errorBodies() {
         func detail(_ body: String) -> String {
-            OpsRampClient.errorDetail(HTTPResponse(status: 400, headers: [:], body: Data(body.utf8)))
+            OpsRampErrorBody.detail(of: HTTPResponse(status: 400, headers: [:], body: Data(body.utf8)))
         }
         #expect(detail(#"[{"code":"0002","fieldName":"queryString","message":"Invalid key"}]"#) == "queryString: Invalid key")
         #expect(detail(#"{"code":"0003","message":"No resource found"}"#) == "No resource found")
@@ -278,14 +279,14 @@ struct DeadlineTests {
         let transport = ScriptedTransport([ScriptedTransport.json(429, "{}", headers: ["retry-after": "2"])])
         let client = makeClient(transport, sleeps: sleeps)
         await #expect(throws: OpsRampError.rateLimited(retryAfterSeconds: 2)) {
-            try await client.withDeadline(seconds: 1.5) { try await client.releaseVersion() }
+            try await client.bounded(by: .now + .milliseconds(1500)).releaseVersion()
         }
         #expect(sleeps.all.isEmpty)
 
         let spent = ScriptedTransport()
         let other = makeClient(spent)
         await #expect(throws: OpsRampError.self) {
-            try await other.withDeadline(seconds: 0) { try await other.releaseVersion() }
+            try await other.bounded(by: .now).releaseVersion()
         }
         #expect(spent.apiRequests.isEmpty)
     }

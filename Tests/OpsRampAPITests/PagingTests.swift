@@ -6,12 +6,12 @@ import Testing
 @Suite("Paging decisions")
 struct PagingPolicyTests {
     typealias State = PagingPolicy.State
-    static let policy = PagingPolicy(maximumPages: 5, minimumSecondsPerPage: 5, reservedRequests: 5)
+    static let policy = PagingPolicy(maximumPages: 5, minimumTimePerPage: .seconds(5), reservedRequests: 5)
 
     static func state(pageNo: Int = 1, next: Bool = true, nextPageNo: Int? = nil, empty: Bool = false, collected: Int = 100,
-                      limit: Int = 1000, pages: Int = 1, seconds: Double? = 40, requests: Int? = 49) -> State {
+                      limit: Int = 1000, pages: Int = 1, timeLeft: Duration? = .seconds(40), requests: Int? = 49) -> State {
         State(pageNo: pageNo, nextPage: next, nextPageNo: nextPageNo, pageWasEmpty: empty, collected: collected, limit: limit,
-              pagesFetched: pages, secondsLeft: seconds, requestsLeft: requests)
+              pagesFetched: pages, timeLeft: timeLeft, requestsLeft: requests)
     }
 
     @Test("each situation leads to one decision", arguments: [
@@ -24,8 +24,8 @@ struct PagingPolicyTests {
         (state(collected: 1000), .stop(.limitReached)),
         (state(next: false, collected: 1000), .stop(.complete)),
         (state(pages: 5), .stop(.pageCap(5))),
-        (state(seconds: 4.9), .stop(.timeBudget)),
-        (state(seconds: nil), .fetch(pageNo: 2)),
+        (state(timeLeft: .milliseconds(4900)), .stop(.timeBudget)),
+        (state(timeLeft: nil), .fetch(pageNo: 2)),
         (state(requests: 5), .stop(.rateBudget)),
         (state(requests: 6), .fetch(pageNo: 2)),
         (state(requests: nil), .fetch(pageNo: 2)),
@@ -112,7 +112,7 @@ struct PagingTests {
     @Test("paging stops before the per-minute budget of paged requests is spent, and says so")
     func rateBudget() async throws {
         let transport = ScriptedTransport((1...60).map { ScriptedTransport.json(200, Self.envelope(page: $0, size: 10, total: 600)) })
-        let client = makeClient(transport, paging: PagingPolicy(maximumPages: 100, minimumSecondsPerPage: 5, reservedRequests: 5))
+        let client = makeClient(transport, paging: PagingPolicy(maximumPages: 100, minimumTimePerPage: .seconds(5), reservedRequests: 5))
         let collected = try await client.minimalResources(query: QueryString(), state: .active, limit: 1000)
         // The first request is an ordinary GET; each later page counts, and 5 of the 50 are left for other calls.
         #expect(collected.pagesFetched == 46)
@@ -125,9 +125,8 @@ struct PagingTests {
     func timeBudget() async throws {
         let transport = ScriptedTransport((1...3).map { ScriptedTransport.json(200, Self.envelope(page: $0, total: 208)) })
         let client = makeClient(transport)
-        let collected = try await client.withDeadline(seconds: 4) {
-            try await client.minimalResources(query: QueryString(), state: .active, limit: 1000)
-        }
+        let collected = try await client.bounded(by: .now + .seconds(4))
+            .minimalResources(query: QueryString(), state: .active, limit: 1000)
         #expect(collected.pagesFetched == 1)
         #expect(collected.incomplete?.contains("time budget") == true)
     }

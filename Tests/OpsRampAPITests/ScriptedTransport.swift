@@ -41,11 +41,11 @@ final class ScriptedTransport: HTTPTransport {
     }
 }
 
-/// Records the waits the retry policy asks for instead of sleeping.
+/// Records the waits the retry policy asks for instead of sleeping, in seconds.
 final class RecordedSleeps: Sendable {
     private let waits = Mutex<[Double]>([])
     var all: [Double] { waits.withLock { $0 } }
-    func sleep(_ seconds: Double) async throws { waits.withLock { $0.append(seconds) } }
+    func sleep(_ wait: Duration) async throws { waits.withLock { $0.append(wait.seconds) } }
 }
 
 func makeClient(_ transport: ScriptedTransport, sleeps: RecordedSleeps = RecordedSleeps(), maxRetries: Int = 3,

@@ -39,9 +39,6 @@ public struct ToolEnvironment: Sendable {
         try TimeWindow.read(since: since, until: until, timeBase: timeBase, now: now(), timeZone: timeZone)
     }
 
-    /// Seconds one tool call may spend on OpsRamp requests, retries and waits included.
-    static let callBudgetSeconds: Double = 45
-
     /// Runs `operation` with the API client, turning API failures into tool failures whose
     /// message tells the user what to do, and cancellation into `CancellationError`.
     func withClient<T: Sendable>(_ operation: (OpsRampClient) async throws -> T) async throws -> T {
@@ -51,7 +48,7 @@ public struct ToolEnvironment: Sendable {
         do {
             // One budget for everything this tool call asks of OpsRamp, so that hosts that give
             // up after 60 s always get an answer first.
-            return try await client.withDeadline(seconds: Self.callBudgetSeconds) { try await operation(client) }
+            return try await operation(client.bounded(by: .now + RetryPolicy.standardCallBudget))
         } catch let error as OpsRampError {
             if case .cancelled = error { throw CancellationError() }
             throw ToolFailure(error.userMessage + advice(for: error))
