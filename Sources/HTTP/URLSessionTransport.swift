@@ -201,7 +201,9 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         lock.lock()
         let exchange = active[task.taskIdentifier]
-        let response = exchange?.response
+        // A 3xx without a Location never reaches `didReceive response` (URLSession on Linux holds it
+        // back as a redirect it cannot follow), but the task keeps it: it is still OpsRamp's answer.
+        let response = exchange?.response ?? task.response as? HTTPURLResponse
         let body = exchange?.body ?? Data()
         lock.unlock()
         guard let exchange else { return }

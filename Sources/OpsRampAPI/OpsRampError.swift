@@ -69,14 +69,14 @@ public enum OpsRampError: Error, Sendable, Equatable {
         case .tenantUnavailable(let detail):
             return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check \(ConfigurationVariable.tenantID.name)."
         case .redirected(let status, let location):
-            let target = location.map { " to \(Excerpt.of($0))" } ?? ""
+            let target = location.map { " to \(Excerpt.of($0))" } ?? " without a Location"
             return "OpsRamp answered HTTP \(status), a redirect\(target): \(ConfigurationVariable.baseURL.name) most likely points at the portal "
                 + "or a login page instead of the API host (e.g. https://acme.api.opsramp.com). Redirects are not followed."
         case .unexpectedStatus(let status, let detail):
             let name = status == 304 ? " (not modified)" : ""
             return "OpsRamp answered HTTP \(status)\(name)\(Self.suffix(detail)), a status this server never asks for, so "
                 + "nothing was read. Something between this machine and OpsRamp (a proxy or cache) may be answering instead; "
-                + "check OPSRAMP_BASE_URL and the proxy settings."
+                + "check \(ConfigurationVariable.baseURL.name) and the proxy settings."
         case .requestTooLarge(let detail):
             return "The request is too large for OpsRamp (\(detail)). Use fewer or shorter filter values "
                 + "(query_string, resource_ids, filterCriteria); this is a problem with the arguments, not a temporary one."

@@ -57,8 +57,11 @@ public struct ClientCredentialsGrant: Sendable {
             break
         case 400, 401, 403:
             throw .rejected(status: response.status, detail: detail)
+        case 304:
+            // "Not modified" answers a conditional request, and the grant never makes one.
+            throw .unexpectedResponse("the token endpoint \(path) answered HTTP 304 (not modified), a status this server never asks for")
         case 300..<400:
-            let target = response.header("location").map { " to \(Excerpt.of($0))" } ?? ""
+            let target = response.header("location").map { " to \(Excerpt.of($0))" } ?? " without a Location"
             throw .unexpectedResponse("the token endpoint \(path) answered HTTP \(response.status), a redirect\(target); "
                 + "the base URL most likely points at the portal or a login page (redirects are not followed)")
         case 404, 405:

@@ -54,3 +54,23 @@ struct URLSessionTransportTests {
         #expect(transport.pendingDeadlines == 0)
     }
 }
+
+
+@Suite("URLSession transport: answers URLSession holds back")
+struct HeldBackAnswerTests {
+    @Test("a 3xx without a Location, and a 304, reach the caller as their status, not as no answer",
+          arguments: [301, 302, 303, 304, 307, 308])
+    func redirectWithoutLocation(_ status: Int) async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.status(status, body: "", headers: ["X-Probe": "kept"]), on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let response = try await transport.send(request, limits: TransferLimits(timeout: 5, maximumBodyBytes: 1 << 20))
+        #expect(response.status == status)
+        #expect(response.header("location") == nil)
+        #expect(response.header("x-probe") == "kept")
+    }
+}

@@ -38,6 +38,32 @@ struct HostileAnswerTests {
         #expect(!result.text.contains("try again"))
     }
 
+    @Test("a redirect without a Location is still reported as a redirect, naming the base URL, not as no answer",
+          arguments: [(Route.releaseVersion, 302), (.releaseVersion, 307), (.token, 302), (.token, 301)])
+    func redirectWithoutLocation(_ route: Route, _ status: Int) async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer()
+        tenant.fake.inject(.status(status, body: ""), on: route)
+        let result = try await server.callTool("get_release_version")
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("HTTP \(status), a redirect without a Location"), "\(result.text)")
+        #expect(result.text.contains("OPSRAMP_BASE_URL"))
+        #expect(!result.text.contains("no HTTP response"))
+        #expect(!result.text.contains("Try again"))
+    }
+
+    @Test("a 304 (not modified, which this server never asks for) is an unexpected status, not a redirect",
+          arguments: [Route.releaseVersion, .token])
+    func notModified(_ route: Route) async throws {
+        let tenant = try FakeTenant()
+        let server = try await tenant.startServer()
+        tenant.fake.inject(.status(304, body: ""), on: route)
+        let result = try await server.callTool("get_release_version")
+        #expect(result["isError"] == true)
+        #expect(result.text.contains("HTTP 304 (not modified), a status this server never asks for"), "\(result.text)")
+        #expect(!result.text.contains("redirect"))
+    }
+
     @Test("a 3 MB query string is an argument error that names the arguments, and nothing is sent")
     func hugeQueryString() async throws {
         let tenant = try FakeTenant()
