@@ -4,7 +4,7 @@ import Logging
 import OpsRampAuth
 
 /// A failed OpsRamp API call, with a message that says what to do about it.
-public enum OpsRampError: Error, Sendable, Equatable {
+public enum OpsRampError: UserFacingError, Equatable {
     /// Settings the API tools need are missing or invalid.
     case notConfigured([String])
     /// No access token could be obtained.
@@ -42,7 +42,7 @@ public enum OpsRampError: Error, Sendable, Equatable {
             return "The OpsRamp connection is not configured: " + problems.joined(separator: "; ")
                 + ". Set these variables in the MCP host's configuration (env) or in a .env file, then restart the server."
         case .authentication(let error):
-            return error.description
+            return error.userMessage
         case .unauthorized(let status, let detail):
             if status == 403 {
                 return "OpsRamp denied access (HTTP 403\(Self.suffix(detail))). The integration's role may lack permission "

@@ -69,11 +69,13 @@ public struct QueryString: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a queryString could not be built.
-public enum QueryStringError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum QueryStringError: UserFacingError, Equatable, CustomStringConvertible {
     case malformed(String)
     case unknownKey(String, allowed: [String])
     case duplicateKey(String)
     case invalidValue(key: String, value: String, reason: String)
+
+    public var userMessage: String { "Invalid filter: \(description)." }
 
     public var description: String {
         switch self {

@@ -1,8 +1,9 @@
 import Configuration
 import HTTP
+import Logging
 
 /// Why no access token could be obtained. Messages say what to check; they never contain the secret.
-public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum TokenError: UserFacingError, Equatable, CustomStringConvertible {
     /// The token endpoint refused the credentials (400/401/403).
     case rejected(status: Int, detail: String)
     /// The token endpoint did not answer within the call's time budget.
@@ -24,6 +25,9 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rejected, .unexpectedResponse, .cancelled: false
         }
     }
+
+    /// The same words as `description`: they already say what to check.
+    public var userMessage: String { description }
 
     public var description: String {
         switch self {

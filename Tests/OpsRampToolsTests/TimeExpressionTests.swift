@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import JSON
+import Logging
 import MCP
 import OpsRampAPI
 @testable import OpsRampTools
@@ -149,7 +150,7 @@ struct TimeWindowTests {
             _ = try window(since, until)
             return ""
         } catch {
-            return (error as? ToolFailure)?.userMessage ?? "\(error)"
+            return (error as? UserFacingError)?.userMessage ?? "\(error)"
         }
     }
 

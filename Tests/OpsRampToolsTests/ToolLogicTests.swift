@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import JSON
+import Logging
 import MCP
 import OpsRampAPI
 @testable import OpsRampTools
@@ -78,7 +79,7 @@ struct AlertQueryTests {
                 _ = try query(arguments)
                 return ""
             } catch {
-                return (error as? ToolFailure)?.userMessage ?? "\(error)"
+                return (error as? UserFacingError)?.userMessage ?? "\(error)"
             }
         }
         #expect(message(["since": "yesterday-ish"]).contains("Accepted: a relative time (30m"))

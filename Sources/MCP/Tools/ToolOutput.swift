@@ -1,4 +1,5 @@
 import JSON
+import Logging
 
 /// What a tool handler produces. The dispatcher turns it into a `CallToolResult`:
 /// compact JSON text, plus `structuredContent` where the revision has it.
@@ -35,12 +36,6 @@ public struct ToolOutput: Sendable {
         self.isError = isError
         encoded = nil
     }
-}
-
-/// An error a tool throws whose message is meant for the user: it becomes an `isError`
-/// result with that message rather than an internal error.
-public protocol UserFacingError: Error {
-    var userMessage: String { get }
 }
 
 /// A plain user-facing failure raised by tool code.

@@ -49,7 +49,8 @@ struct AlertFilters: Sendable {
                 try statusHistory.merge(history)
             }
         } catch let error as QueryStringError {
-            throw ToolFailure("Invalid filter: \(error).")
+            // Its own message (`Invalid filter: …`); other errors pass through as they are.
+            throw error
         }
     }
 

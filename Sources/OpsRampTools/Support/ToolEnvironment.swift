@@ -39,11 +39,12 @@ public struct ToolEnvironment: Sendable {
         try TimeWindow.read(since: since, until: until, timeBase: timeBase, now: now(), timeZone: timeZone)
     }
 
-    /// Runs `operation` with the API client, turning API failures into tool failures whose
-    /// message tells the user what to do, and cancellation into `CancellationError`.
+    /// Runs `operation` with the API client bound to one call budget, adding to API failures where
+    /// to look next (see `advice(for:)`) and turning cancellation into `CancellationError`. The
+    /// failures stay `UserFacingError`s, which the tool call answers with their `userMessage`.
     func withClient<T: Sendable>(_ operation: (OpsRampClient) async throws -> T) async throws -> T {
         guard let client else {
-            throw ToolFailure(OpsRampError.notConfigured(connectionProblems.map(\.message)).userMessage)
+            throw OpsRampError.notConfigured(connectionProblems.map(\.message))
         }
         do {
             // One budget for everything this tool call asks of OpsRamp, so that hosts that give
@@ -51,9 +52,9 @@ public struct ToolEnvironment: Sendable {
             return try await operation(client.bounded(by: .now + RetryPolicy.standardCallBudget))
         } catch let error as OpsRampError {
             if case .cancelled = error { throw CancellationError() }
-            throw ToolFailure(error.userMessage + advice(for: error))
-        } catch let error as QueryStringError {
-            throw ToolFailure("Invalid filter: \(error).")
+            let advice = advice(for: error)
+            if advice.isEmpty { throw error }
+            throw ToolFailure(error.userMessage + advice)
         }
     }
 

@@ -1,4 +1,5 @@
 import JSON
+import Logging
 import MCP
 import OpsRampAPI
 
@@ -101,7 +102,7 @@ extension ResourceRequest {
             return Self.partialNote(some: some, matched: matched, lacking: zip(words, alone).map { ($0, some - $1) })
         } catch {
             return "Whether other resources match only some of the words was not checked: "
-                + ((error as? OpsRampError)?.userMessage ?? "\(error)")
+                + ((error as? UserFacingError)?.userMessage ?? "\(error)")
         }
     }
 

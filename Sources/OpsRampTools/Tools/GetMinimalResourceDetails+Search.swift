@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Logging
 import MCP
 import OpsRampAPI
 
@@ -201,7 +202,7 @@ struct ResourceRequest: Sendable {
         do {
             return .success(try await opsql(match, limit: limit, client: client))
         } catch {
-            return .failure(FallbackFailure(message: (error as? OpsRampError)?.userMessage ?? "\(error)"))
+            return .failure(FallbackFailure(message: (error as? UserFacingError)?.userMessage ?? "\(error)"))
         }
     }
 
