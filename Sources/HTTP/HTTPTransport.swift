@@ -5,12 +5,12 @@ import FoundationNetworking
 
 /// Limits applied to one exchange.
 public struct TransferLimits: Sendable {
-    /// Seconds from sending the request to the end of the body.
-    public var timeout: Double
+    /// From sending the request to the end of the body.
+    public var timeout: Duration
     /// Largest body accepted; a longer one fails with `TransportError.responseTooLarge`.
     public var maximumBodyBytes: Int
 
-    public init(timeout: Double, maximumBodyBytes: Int) {
+    public init(timeout: Duration, maximumBodyBytes: Int) {
         self.timeout = timeout
         self.maximumBodyBytes = maximumBodyBytes
     }

@@ -3,7 +3,7 @@ import Logging
 /// Why an HTTP exchange produced no complete response.
 public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No complete answer within the per-request timeout.
-    case timedOut(seconds: Double)
+    case timedOut(after: Duration)
     /// The host could not be reached: refused, unresolvable, a TLS handshake that broke off.
     case cannotConnect(String)
     /// The server's TLS certificate was not accepted (unknown CA, wrong host name, expired). Nothing
@@ -25,7 +25,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .timedOut(let seconds): "no answer within \(Self.show(seconds)) s"
+        case .timedOut(let wait): "no answer within \(Self.show(wait.seconds)) s"
         case .cannotConnect(let detail): "cannot connect (\(detail))"
         case .certificateRejected(let detail): "the server's certificate was not accepted (\(detail))"
         case .proxyFailed(let detail): "the proxy failed (\(detail))"

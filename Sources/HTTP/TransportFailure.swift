@@ -9,9 +9,9 @@ import FoundationNetworking
 enum TransportFailure {
     /// `code` and `message` as URLSession reports them; `target` is the URL that was requested,
     /// to tell a failed connection to the proxy from one to the server itself.
-    static func classify(code: URLError.Code, message: String, target: URL?, timeout: Double) -> TransportError {
+    static func classify(code: URLError.Code, message: String, target: URL?, timeout: Duration) -> TransportError {
         switch code {
-        case .timedOut: return .timedOut(seconds: timeout)
+        case .timedOut: return .timedOut(after: timeout)
         case .cancelled: return .cancelled
         case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return .certificateRejected(message)

@@ -43,15 +43,17 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         exchanges.pendingDeadlines
     }
 
-    /// Seconds a request's own timeout is set to when it is shorter than the exchange allows:
+    /// How much longer than the exchange a request's own timeout is set when it is shorter:
     /// `URLSession` must never give up before the transport's timer does.
-    public static let requestTimeoutMargin = 5.0
+    public static let requestTimeoutMargin: Duration = .seconds(5)
 
     public func send(_ request: URLRequest, limits: TransferLimits) async throws(TransportError) -> HTTPResponse {
         if Task.isCancelled { throw .cancelled }
         var request = request
-        if request.timeoutInterval < limits.timeout + Self.requestTimeoutMargin {
-            request.timeoutInterval = limits.timeout + Self.requestTimeoutMargin
+        // `URLRequest` counts in seconds (TimeInterval): converted here, at the edge.
+        let outlasting = (limits.timeout + Self.requestTimeoutMargin).seconds
+        if request.timeoutInterval < outlasting {
+            request.timeoutInterval = outlasting
         }
         let task = currentSession().dataTask(with: request)
         let exchanges = self.exchanges
@@ -126,9 +128,9 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
         let id = task.taskIdentifier
         let exchange = Exchange(continuation: continuation, limits: limits)
         // Scheduled before the exchange is visible, so the `cancel` in `finish` always comes after it.
-        watchdog.schedule(id, at: ContinuousClock.now + .milliseconds(Int(limits.timeout * 1000))) { [weak self, weak task] in
+        watchdog.schedule(id, at: ContinuousClock.now + limits.timeout) { [weak self, weak task] in
             guard let self, let task else { return }
-            self.finish(task, with: .failure(.timedOut(seconds: limits.timeout)))
+            self.finish(task, with: .failure(.timedOut(after: limits.timeout)))
         }
         lock.lock()
         if finishedEarly.remove(id) != nil {
@@ -238,7 +240,7 @@ private final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Send
         completionHandler(nil)
     }
 
-    static func classify(_ error: Error, timeout: Double) -> TransportError {
+    static func classify(_ error: Error, timeout: Duration) -> TransportError {
         guard let urlError = error as? URLError else { return .other(String(describing: error)) }
         return TransportFailure.classify(code: urlError.code, message: urlError.localizedDescription,
                                          target: urlError.failingURL, timeout: timeout)

@@ -68,7 +68,7 @@ struct RetryAttempts: Sendable {
 
     /// Before each attempt: less than a second left is not enough for another exchange.
     func beforeAttempt(budgetLeft: Duration) -> RetryDecision {
-        budgetLeft >= .seconds(1) ? .send : .fail(.transport(.timedOut(seconds: budget.seconds)))
+        budgetLeft >= .seconds(1) ? .send : .fail(.transport(.timedOut(after: budget)))
     }
 
     /// After an attempt: deliver, retry, refresh or fail. Counts the retry it asks for.

@@ -89,6 +89,6 @@ public struct ClientCredentialsGrant: Sendable {
             throw .unexpectedResponse("the token endpoint's answer has no usable expires_in")
         }
         // OpsRamp tokens live two hours; never trust a token for more than a day, whatever the answer says.
-        return TokenGrant(accessToken: secret, expiresIn: min(lifetime, 86_400))
+        return TokenGrant(accessToken: secret, expiresIn: .seconds(min(lifetime, 86_400)))
     }
 }

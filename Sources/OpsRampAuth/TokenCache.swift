@@ -26,8 +26,8 @@ public actor TokenCache {
     /// How long before the reported expiry a token stops being handed out: a tenth of its
     /// lifetime, at most five minutes. The lifetime is counted from when the request was
     /// *sent*, so time on the wire never makes the cache trust a token longer than OpsRamp does.
-    static func refreshMargin(forLifetime lifetime: Double) -> Double {
-        min(300, max(0, lifetime) * 0.1)
+    static func refreshMargin(forLifetime lifetime: Duration) -> Duration {
+        min(.seconds(300), max(.zero, lifetime) / 10)
     }
 
     /// A valid token, from the cache or from the one shared request.
@@ -75,8 +75,8 @@ public actor TokenCache {
             let result: Result<AccessToken, TokenError>
             do throws(TokenError) {
                 let grant = try await fetch()
-                let usable = max(0, grant.expiresIn - Self.refreshMargin(forLifetime: grant.expiresIn))
-                result = .success(AccessToken(value: grant.accessToken, refreshAfter: requestedAt + .milliseconds(Int(usable * 1000))))
+                let usable = max(.zero, grant.expiresIn - Self.refreshMargin(forLifetime: grant.expiresIn))
+                result = .success(AccessToken(value: grant.accessToken, refreshAfter: requestedAt + usable))
             } catch {
                 result = .failure(error)
             }

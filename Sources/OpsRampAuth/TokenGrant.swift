@@ -3,10 +3,10 @@ import Logging
 /// An access token as issued, before the cache decides when it expires.
 public struct TokenGrant: Sendable {
     public let accessToken: Secret
-    /// Lifetime in seconds as the token endpoint reported it (`expires_in`).
-    public let expiresIn: Double
+    /// Lifetime as the token endpoint reported it (`expires_in`, in seconds).
+    public let expiresIn: Duration
 
-    public init(accessToken: Secret, expiresIn: Double) {
+    public init(accessToken: Secret, expiresIn: Duration) {
         self.accessToken = accessToken
         self.expiresIn = expiresIn
     }

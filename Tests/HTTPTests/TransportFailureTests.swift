@@ -47,7 +47,7 @@ struct TransportFailureTests {
         (.badURL, "The operation could not be completed.", .other),
     ])
     func classify(_ code: URLError.Code, _ message: String, _ expected: Kind) {
-        let error = TransportFailure.classify(code: code, message: message, target: Self.target, timeout: 5)
+        let error = TransportFailure.classify(code: code, message: message, target: Self.target, timeout: .seconds(5))
         #expect(Self.kind(error) == expected, "\(message) -> \(error)")
     }
 

@@ -17,7 +17,7 @@ struct URLSessionTransportTests {
         #expect(!transport.hasSession)
         var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
         request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        let response = try await transport.send(request, limits: TransferLimits(timeout: 5, maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
         #expect(response.status == 200)
         #expect(transport.hasSession)
         #expect(fake.requests.last?.headers["accept-encoding"] == "identity")
@@ -33,7 +33,7 @@ struct URLSessionTransportTests {
         var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")), timeoutInterval: 1)
         request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
         // URLSession alone would give up after 1 s; the exchange allows 4.
-        let response = try await transport.send(request, limits: TransferLimits(timeout: 4, maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(4), maximumBodyBytes: 1 << 20))
         #expect(response.status == 200)
     }
 
@@ -47,8 +47,8 @@ struct URLSessionTransportTests {
         var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
         request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
         let started = ContinuousClock.now
-        await #expect(throws: TransportError.timedOut(seconds: 0.6)) {
-            _ = try await transport.send(request, limits: TransferLimits(timeout: 0.6, maximumBodyBytes: 1 << 20))
+        await #expect(throws: TransportError.timedOut(after: .milliseconds(600))) {
+            _ = try await transport.send(request, limits: TransferLimits(timeout: .milliseconds(600), maximumBodyBytes: 1 << 20))
         }
         #expect(ContinuousClock.now - started < .seconds(3))
         #expect(transport.pendingDeadlines == 0)
@@ -68,7 +68,7 @@ struct HeldBackAnswerTests {
         let transport = URLSessionTransport()
         var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
         request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        let response = try await transport.send(request, limits: TransferLimits(timeout: 5, maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
         #expect(response.status == status)
         #expect(response.header("location") == nil)
         #expect(response.header("x-probe") == "kept")

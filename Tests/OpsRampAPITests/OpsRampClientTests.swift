@@ -42,7 +42,7 @@ struct OpsRampClientTests {
         (.unauthorized(status: 401, detail: "invalid_token"), nil),
         (.server(status: 503, detail: ""), nil),
         (.authentication(.rejected(status: 401, detail: "bad")), nil),
-        (.transport(.timedOut(seconds: 5)), nil),
+        (.transport(.timedOut(after: .seconds(5))), nil),
     ])
     func releaseVersionUnavailable(_ error: OpsRampError, _ status: Int?) {
         #expect(OpsRampClient.releaseVersionUnavailableStatus(error) == status)

@@ -110,12 +110,12 @@ struct PublishedSamplesTests {
             ClientCredentialsGrant(
                 tokenURL: URL(string: "https://acme.api.opsramp.com/tenancy/auth/oauth/token")!, clientID: "key",
                 clientSecret: Secret("sample-secret"), transport: SampleTransport(try Self.sample(status, name)),
-                limits: TransferLimits(timeout: 5, maximumBodyBytes: 65_536),
+                limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 65_536),
                 logger: Logger(label: "test", backend: LogBackend(level: .emergency)))
         }
         let token = try await grant(200, "token_spec_example.json").fetch()
         #expect(token.accessToken.exposedValue == "8b8778e5-949a-495c-a730-22809e08aa42")
-        #expect(token.expiresIn == 7199)
+        #expect(token.expiresIn == .seconds(7199))
         await #expect(throws: TokenError.rejected(status: 401, detail: "Bad API credentials")) {
             try await grant(401, "error_token_401_spec.json").fetch()
         }

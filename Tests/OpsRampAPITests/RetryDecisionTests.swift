@@ -96,7 +96,7 @@ struct RetryDecisionTests {
     ]
 
     static let transportRows: [Row] = [
-        Row(name: "timeout on a GET: backoff and retry", outcome: .transportFailed(.timedOut(seconds: 30)),
+        Row(name: "timeout on a GET: backoff and retry", outcome: .transportFailed(.timedOut(after: .seconds(30))),
             expected: .retry(after: .milliseconds(375), reason: "no answer within 30 s")),
         Row(name: "cannot connect: backoff and retry", outcome: .transportFailed(.cannotConnect("refused")),
             expected: .retry(after: .milliseconds(375), reason: "cannot connect (refused)")),
@@ -161,8 +161,8 @@ struct RetryDecisionTests {
     @Test("before an attempt: under a second left is a timeout naming the whole budget; a second is enough")
     func budgetExhausted() {
         let attempts = RetryAttempts(policy: Self.policy, method: .get, idempotent: true, budget: .seconds(45))
-        #expect(attempts.beforeAttempt(budgetLeft: .milliseconds(999)) == .fail(.transport(.timedOut(seconds: 45))))
-        #expect(attempts.beforeAttempt(budgetLeft: .zero - .seconds(3)) == .fail(.transport(.timedOut(seconds: 45))))
+        #expect(attempts.beforeAttempt(budgetLeft: .milliseconds(999)) == .fail(.transport(.timedOut(after: .seconds(45)))))
+        #expect(attempts.beforeAttempt(budgetLeft: .zero - .seconds(3)) == .fail(.transport(.timedOut(after: .seconds(45)))))
         #expect(attempts.beforeAttempt(budgetLeft: .seconds(1)) == .send)
     }
 

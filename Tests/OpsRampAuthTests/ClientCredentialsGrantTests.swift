@@ -30,7 +30,7 @@ struct ClientCredentialsGrantTests {
         let grant = ClientCredentialsGrant(
             tokenURL: URL(string: "https://acme.api.opsramp.com/tenancy/auth/oauth/token")!,
             clientID: "my key", clientSecret: Secret("s3cr3t+&=value"), transport: transport,
-            limits: TransferLimits(timeout: 5, maximumBodyBytes: 65_536),
+            limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 65_536),
             logger: Logger(label: "test", backend: LogBackend(level: .emergency)))
         return (grant, transport)
     }
@@ -40,7 +40,7 @@ struct ClientCredentialsGrantTests {
         let (grant, transport) = grant(200, #"{"access_token":"abc-123-token","token_type":"bearer","expires_in":7199,"scope":"global:manage"}"#)
         let token = try await grant.fetch()
         #expect(token.accessToken.exposedValue == "abc-123-token")
-        #expect(token.expiresIn == 7199)
+        #expect(token.expiresIn == .seconds(7199))
         let request = try #require(transport.seen.withLock { $0.first })
         #expect(request.httpMethod == "POST")
         #expect(request.value(forHTTPHeaderField: "Content-Type") == "application/x-www-form-urlencoded")
@@ -52,7 +52,7 @@ struct ClientCredentialsGrantTests {
     @Test("expires_in may be a string")
     func stringLifetime() async throws {
         let (grant, _) = grant(200, #"{"access_token":"abc-123-token","expires_in":"7199"}"#)
-        #expect(try await grant.fetch().expiresIn == 7199)
+        #expect(try await grant.fetch().expiresIn == .seconds(7199))
     }
 
     @Test("failures map to errors that say what to check", arguments: [
@@ -83,7 +83,7 @@ struct ClientCredentialsGrantTests {
     @Test("absurd lifetimes from the network never trap: capped at a day, or refused")
     func absurdLifetimes() async throws {
         let (huge, _) = grant(200, #"{"access_token":"abc-123-token","expires_in":1e300}"#)
-        #expect(try await huge.fetch().expiresIn == 86_400)
+        #expect(try await huge.fetch().expiresIn == .seconds(86_400))
         for body in [#"{"access_token":"abc-123-token","expires_in":"inf"}"#, #"{"access_token":"abc-123-token","expires_in":"nan"}"#,
                      #"{"access_token":"abc-123-token","expires_in":-5}"#] {
             let (bad, _) = grant(200, body)
@@ -96,7 +96,7 @@ struct ClientCredentialsGrantTests {
         let transport = CannedTransport(.failure(.cannotConnect("refused")))
         let grant = ClientCredentialsGrant(
             tokenURL: URL(string: "https://acme.api.opsramp.com/auth/oauth/token")!, clientID: "k", clientSecret: Secret("secret-value"),
-            transport: transport, limits: TransferLimits(timeout: 1, maximumBodyBytes: 1024),
+            transport: transport, limits: TransferLimits(timeout: .seconds(1), maximumBodyBytes: 1024),
             logger: Logger(label: "test", backend: LogBackend(level: .emergency)))
         await #expect(throws: TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused"))) { try await grant.fetch() }
         #expect(TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).isTransient)

@@ -25,7 +25,7 @@ final class StubTokenEndpoint: Sendable {
         }
         try? await Task.sleep(for: delay)
         if let failure = failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { throw failure }
-        return TokenGrant(accessToken: Secret("stub-token-\(number)"), expiresIn: lifetime)
+        return TokenGrant(accessToken: Secret("stub-token-\(number)"), expiresIn: .seconds(lifetime))
     }
 }
 
@@ -68,9 +68,9 @@ struct TokenCacheTests {
 
     @Test("the margin is a tenth of the lifetime, at most five minutes")
     func margin() {
-        #expect(TokenCache.refreshMargin(forLifetime: 7199) == 300)
-        #expect(TokenCache.refreshMargin(forLifetime: 100) == 10)
-        #expect(TokenCache.refreshMargin(forLifetime: -5) == 0)
+        #expect(TokenCache.refreshMargin(forLifetime: .seconds(7199)) == .seconds(300))
+        #expect(TokenCache.refreshMargin(forLifetime: .seconds(100)) == .seconds(10))
+        #expect(TokenCache.refreshMargin(forLifetime: .seconds(-5)) == .zero)
     }
 
     @Test("invalidate drops only the token that was refused")
