@@ -68,7 +68,7 @@ public final class OpsRampClient: Sendable {
     /// The end of the time budget of the operation this client serves (one tool call), shared by
     /// all its requests: several pages or concurrent counts together still end by it. `nil` for a
     /// client not bound to one (see `bounded(by:)`); each request still has its own `callBudget`.
-    public let deadline: ContinuousClock.Instant?
+    let deadline: ContinuousClock.Instant?
 
     /// The same client (connection, token cache, rate budget) with every request ending by `deadline`.
     public func bounded(by deadline: ContinuousClock.Instant) -> OpsRampClient {
@@ -114,9 +114,11 @@ public final class OpsRampClient: Sendable {
             let (outcome, token) = try await attempt(endpoint, until: deadline)
             switch attempts.after(outcome, budgetLeft: deadline - .now) {
             case .deliver:
+                // Only ever decided for an answer (a 2xx).
                 if case .answered(let response) = outcome { return response }
                 throw .invalidResponse("no answer to deliver")
             case .send:
+                // Only ever decided before an attempt.
                 continue
             case .retry(let wait, let reason):
                 logger.info("\(name): \(reason); retry \(attempts.retries)/\(retry.maxRetries) in \(Self.format(wait)) s")
