@@ -22,6 +22,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "opsramp-mcp-server", targets: ["opsramp-mcp-server"]),
+        // Not an API for other packages: it lets scripts/check-module-names.sh link the server's modules
+        // into a package that also depends on swift-log, swift-configuration and the MCP Swift SDK.
+        .library(name: "OpsRampMCPModules", targets: ["OpsRampTools"]),
     ],
     targets: [
         // Wiring only: command line, configuration, and the hand-off to the MCP server. FakeOpsRamp is
