@@ -77,10 +77,12 @@ let package = Package(
         .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
         .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["JSON", "Logging", "Configuration", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["JSON", "Configuration", "FakeOpsRamp", "TestChildProcess"], swiftSettings: strict),
         // A fake OpsRamp API on 127.0.0.1: the tests' OpsRamp, and the demo tenant of --demo. It stays with the
         // tests it was written for; the binary runs it only under --demo.
         .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),
-        .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "JSON"], swiftSettings: strict),
+        .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "JSON", "TestChildProcess"], swiftSettings: strict),
+        // The one way the tests start a program: posix_spawn, pipes, waitpid, deadlines.
+        .target(name: "TestChildProcess", path: "Tests/Support/TestChildProcess", swiftSettings: strict),
     ]
 )

@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import JSON
+import TestChildProcess
 import Testing
 
 @Suite("Fake OpsRamp: HTTP/1.1 connections")
@@ -120,7 +121,8 @@ struct ConnectionTests {
             headers={"Authorization": "bearer " + token})
         print(json.load(urllib.request.urlopen(request))["totalResults"])
         """
-        let result = try #require(ChildProcess.run("/usr/bin/python3", arguments: ["-c", script]))
+        let result = try #require(SpawnedProcess.runBlocking("/usr/bin/python3", ["-c", script], environment: ProcessInfo.processInfo.environment,
+                                                              timeout: .seconds(20)))
         #expect(result.status == 0)
         let printed = result.output
         #expect(printed.split(separator: "\n") == ["40", "8"])

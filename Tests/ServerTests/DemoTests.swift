@@ -1,6 +1,7 @@
 import FakeOpsRamp
 import Foundation
 import JSON
+import TestChildProcess
 import Testing
 
 /// The demo tenant's own data, as `--demo` serves it, and the answers the operator questions should get.
@@ -267,16 +268,8 @@ enum NetworkNamespace {
 
     static let available: Bool = {
         #if os(Linux)
-        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: unshare), let ip,
-              let child = try? SpawnedProcess(path: unshare, arguments: ["--net", ip, "link"], environment: [:], directory: "/")
-        else { return false }
-        close(child.stdinFD)
-        let deadline = Date().addingTimeInterval(10)
-        while child.isRunning, Date() < deadline { usleep(10_000) }
-        if child.isRunning { child.kill(SIGKILL) }
-        close(child.stdoutFD)
-        close(child.stderrFD)
-        return child.exitStatus == 0
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: unshare), let ip else { return false }
+        return SpawnedProcess.runBlocking(unshare, ["--net", ip, "link"], environment: [:], directory: "/", timeout: .seconds(10))?.status == 0
         #else
         return false
         #endif
@@ -290,7 +283,7 @@ struct DemoOfflineTests {
         let expected = DemoExpectations()
         // Such a namespace has one interface, loopback.
         let (status, links) = await SpawnedProcess.run(NetworkNamespace.launcher[0], Array(NetworkNamespace.launcher.dropFirst())
-            + [NetworkNamespace.ip ?? "ip", "-o", "link"], environment: [:], timeout: 10)
+            + [NetworkNamespace.ip ?? "ip", "-o", "link"], environment: [:], timeout: .seconds(10))
         #expect(status == 0)
         #expect(links.split(separator: "\n").map { $0.split(separator: ":").dropFirst().first?.trimmingCharacters(in: .whitespaces) } == ["lo"],
                 "\(links)")

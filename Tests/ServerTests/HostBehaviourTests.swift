@@ -1,6 +1,7 @@
 import FakeOpsRamp
 import Foundation
 import JSON
+import TestChildProcess
 import Testing
 
 /// Hosts that stop reading what the server writes: the server must keep answering (stderr)

@@ -1,6 +1,7 @@
 import FakeOpsRamp
 import Foundation
 import JSON
+import TestChildProcess
 import Testing
 
 /// Python interpreters with the official MCP SDK installed, from `MCP_SDK_PYTHONS`
@@ -32,8 +33,9 @@ enum SDKPythons {
         return status == 0 ? Int(output.split(separator: ".").first ?? "") ?? 0 : 0
     }
 
-    static func run(_ executable: String, _ arguments: [String], timeout: Double = 120) async -> (Int32, String) {
-        await SpawnedProcess.run(executable, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()], timeout: timeout)
+    static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(120)) async -> (Int32, String) {
+        await SpawnedProcess.run(executable, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
+                                 timeout: timeout)
     }
 }
 

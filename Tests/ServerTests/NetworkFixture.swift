@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import JSON
+import TestChildProcess
 
 /// A program from `PATH`, or `nil` when it is not installed.
 func executableInPath(_ name: String) -> String? {
@@ -41,13 +42,9 @@ struct TestCertificates {
         ]
         for step in steps {
             // openssl writes its files relative to the working directory, which SpawnedProcess sets.
-            let child = try SpawnedProcess(path: openssl, arguments: step, environment: ["PATH": "/usr/bin:/bin"], directory: directory.path)
-            close(child.stdinFD)
-            Thread { SpawnedProcess.drain(child.stdoutFD) { _ in } }.start()
-            Thread { SpawnedProcess.drain(child.stderrFD) { _ in } }.start()
-            let deadline = ContinuousClock.now + .seconds(20)
-            while child.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-            guard child.exitStatus == 0 else { throw HarnessError("openssl \(step[0]) failed") }
+            let (status, _) = await SpawnedProcess.run(openssl, step, environment: ["PATH": "/usr/bin:/bin"], directory: directory.path,
+                                                       timeout: .seconds(20))
+            guard status == 0 else { throw HarnessError("openssl \(step[0]) failed") }
         }
     }
 
@@ -82,10 +79,8 @@ final class NetworkFixture: @unchecked Sendable {
         child = try SpawnedProcess(path: python, arguments: [Self.script] + arguments,
                                    environment: ProcessInfo.processInfo.environment, directory: FileManager.default.temporaryDirectory.path)
         let output = self.output
-        let stdout = child.stdoutFD
-        Thread { SpawnedProcess.drain(stdout) { output.append($0) } }.start()
-        let stderr = child.stderrFD
-        Thread { SpawnedProcess.drain(stderr) { _ in } }.start()
+        SpawnedProcess.drainInBackground(child.stdoutFD, into: { output.append($0) })
+        SpawnedProcess.drainInBackground(child.stderrFD, into: { _ in })
         let deadline = ContinuousClock.now + .seconds(20)
         var found: Int?
         while found == nil, ContinuousClock.now < deadline, child.isRunning {

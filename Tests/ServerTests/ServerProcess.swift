@@ -5,10 +5,10 @@ import Darwin
 #endif
 import Foundation
 import JSON
-import Synchronization
+import TestChildProcess
 
 /// The built `opsramp-mcp-server` binary, started as an MCP host would start it, with
-/// everything it writes captured for assertions.
+/// everything it writes captured for assertions: the MCP-speaking layer over `SpawnedProcess`.
 final class ServerProcess: @unchecked Sendable {
     // @unchecked: `child` is set in init and only used through its own thread-safe API;
     // captured output lives in Mutex-protected buffers; `nextID` is used by one test task.
@@ -60,11 +60,7 @@ final class ServerProcess: @unchecked Sendable {
 
     private func startReader(_ descriptor: Int32, into buffer: SharedBytes) {
         let readers = openReaders
-        let thread = Thread {
-            SpawnedProcess.drain(descriptor) { buffer.append($0) }
-            readers.decrement()
-        }
-        thread.start()
+        SpawnedProcess.drainInBackground(descriptor, into: { buffer.append($0) }, done: { readers.decrement() })
     }
 
     // MARK: - Writing
@@ -274,20 +270,4 @@ final class SilentListener: @unchecked Sendable {
         Darwin.close(descriptor)
         #endif
     }
-}
-
-/// Bytes appended by one thread and read by others.
-final class SharedBytes: Sendable {
-    private let storage = Mutex<[UInt8]>([])
-    func append(_ bytes: ArraySlice<UInt8>) { storage.withLock { $0.append(contentsOf: bytes) } }
-    var value: [UInt8] { storage.withLock { $0 } }
-}
-
-/// A counter shared between threads.
-final class SharedCounter: Sendable {
-    private let storage: Mutex<Int>
-    init(_ value: Int) { storage = Mutex(value) }
-    func decrement() { storage.withLock { $0 -= 1 } }
-    func add(_ amount: Int) { storage.withLock { $0 += amount } }
-    var value: Int { storage.withLock { $0 } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestChildProcess
 import Testing
 
 extension Bench {
@@ -21,7 +22,7 @@ extension Bench {
         let floorCommand = (environment["BENCH_PROFILE_FLOOR"] == "1" ? launcher : []) + [floorGet]
         let (_, output) = await SpawnedProcess.run(floorCommand[0], Array(floorCommand.dropFirst())
                                                    + [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
-                                                   environment: [:], timeout: 600)
+                                                   environment: [:], timeout: .seconds(600))
         let lines = output.split(separator: "\n")
         let floorCalls = lines.compactMap { Double($0).map { $0 / 1e6 } }
         let floorSwitches = lines.first { $0.hasPrefix("switches ") }.flatMap { Double($0.dropFirst(9)) }.map { $0 / Double(count) }

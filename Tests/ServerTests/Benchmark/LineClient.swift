@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestChildProcess
 
 /// A blocking, line-at-a-time client for a spawned process, for timing round trips precisely
 /// (the test harness's polling `ServerProcess` is too coarse for sub-millisecond numbers).
@@ -48,7 +49,7 @@ final class LineClient: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }.start()
-        Thread { SpawnedProcess.drain(stderr) { _ in } }.start()
+        SpawnedProcess.drainInBackground(stderr, into: { _ in })
     }
 
     func send(_ line: String) {

@@ -4,25 +4,26 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Logging
 
-/// A child process started with `posix_spawn`, its stdio on pipes, reaped with `waitpid`.
+/// A child process started with `posix_spawn`, its stdio on pipes, reaped with `waitpid`: the one
+/// way the tests start a program (the server, openssl, python, unshare, the benchmark's floors).
 ///
 /// Foundation's `Process` on Linux can miss a child's exit and wait forever; reaping the
 /// child ourselves cannot, and keeps the tests' timing checks honest.
-final class SpawnedProcess: @unchecked Sendable {
+public final class SpawnedProcess: @unchecked Sendable {
     // @unchecked: `pid` and the descriptors never change after init; `reaped` is only touched under `lock`.
-    let pid: pid_t
-    let stdinFD: Int32
-    let stdoutFD: Int32
-    let stderrFD: Int32
+    public let pid: pid_t
+    public let stdinFD: Int32
+    public let stdoutFD: Int32
+    public let stderrFD: Int32
     private let lock = NSLock()
     private var reaped: Int32?
 
     /// Serialises pipe creation and spawning, so no child is spawned between `pipe` and `fcntl`.
     private static let spawnLock = NSLock()
 
-    init(path: String, arguments: [String], environment: [String: String], directory: String) throws {
+    /// Starts `path` with exactly `environment` (nothing is inherited) in `directory`.
+    public init(path: String, arguments: [String], environment: [String: String], directory: String) throws(SpawnError) {
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
         var pipes: [[Int32]] = []
@@ -30,7 +31,10 @@ final class SpawnedProcess: @unchecked Sendable {
             var fds: [Int32] = [0, 0]
             // Close-on-exec, so children spawned by other tests at the same moment do not inherit
             // (and hold open) this child's pipes; dup2 onto 0/1/2 clears the flag for this child.
-            guard pipe(&fds) == 0 else { throw HarnessError("pipe failed") }
+            guard pipe(&fds) == 0 else {
+                for fd in pipes.joined() { close(fd) }
+                throw SpawnError("pipe failed")
+            }
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             pipes.append(fds)
         }
@@ -44,7 +48,7 @@ final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
         posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
-        for fds in pipes { for fd in fds { posix_spawn_file_actions_addclose(&actions, fd) } }
+        for fd in pipes.joined() { posix_spawn_file_actions_addclose(&actions, fd) }
         #if canImport(Glibc)
         // GNU `env -C` sets the working directory: glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift.
         let program = "/usr/bin/env"
@@ -57,8 +61,8 @@ final class SpawnedProcess: @unchecked Sendable {
         #endif
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let status = posix_spawn(&child, program, &actions, nil, argv, envp)
@@ -66,8 +70,8 @@ final class SpawnedProcess: @unchecked Sendable {
         close(pipes[1][1])
         close(pipes[2][1])
         guard status == 0 else {
-            [pipes[0][1], pipes[1][0], pipes[2][0]].forEach { close($0) }
-            throw HarnessError("cannot start \(path): \(String(cString: strerror(status)))")
+            for fd in [pipes[0][1], pipes[1][0], pipes[2][0]] { close(fd) }
+            throw SpawnError("cannot start \(path): \(String(cString: strerror(status)))")
         }
         pid = child
         stdinFD = pipes[0][1]
@@ -76,7 +80,7 @@ final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// The exit status once the child has ended (-1 for a signal), without blocking.
-    var exitStatus: Int32? {
+    public var exitStatus: Int32? {
         lock.lock()
         defer { lock.unlock() }
         if let reaped { return reaped }
@@ -86,9 +90,9 @@ final class SpawnedProcess: @unchecked Sendable {
         return reaped
     }
 
-    var isRunning: Bool { exitStatus == nil }
+    public var isRunning: Bool { exitStatus == nil }
 
-    func kill(_ signal: Int32) {
+    public func kill(_ signal: Int32) {
         #if canImport(Glibc)
         if isRunning { Glibc.kill(pid, signal) }
         #else
@@ -96,14 +100,29 @@ final class SpawnedProcess: @unchecked Sendable {
         #endif
     }
 
-    /// Writes everything to the child's stdin (see `DescriptorWriter`); false when the pipe is closed.
+    /// Writes everything to the child's stdin, continuing partial and interrupted writes (the pipe
+    /// is blocking: this side made it); false when the pipe is closed.
     @discardableResult
-    func writeAll(_ bytes: [UInt8]) -> Bool {
-        DescriptorWriter.writeAll(bytes, to: stdinFD)
+    public func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(stdinFD, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Reads `fd` to its end on the calling thread, handing each chunk to `consume`.
-    static func drain(_ fd: Int32, into consume: (ArraySlice<UInt8>) -> Void) {
+    public static func drain(_ fd: Int32, into consume: (ArraySlice<UInt8>) -> Void) {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65_536) }
@@ -113,30 +132,19 @@ final class SpawnedProcess: @unchecked Sendable {
         }
     }
 
-    /// Runs a program to its end and returns its status and stdout (stderr is discarded).
-    static func run(_ path: String, _ arguments: [String], environment: [String: String], timeout: Double) async -> (Int32, String) {
-        guard let child = try? SpawnedProcess(path: path, arguments: arguments, environment: environment,
-                                              directory: FileManager.default.temporaryDirectory.path) else { return (-1, "") }
-        close(child.stdinFD)
-        let output = SharedBytes()
-        let readers = SharedCounter(2)
-        for (fd, keep) in [(child.stdoutFD, true), (child.stderrFD, false)] {
-            let thread = Thread {
-                drain(fd) { if keep { output.append($0) } }
-                close(fd)
-                readers.decrement()
-            }
-            thread.start()
-        }
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        while child.isRunning, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        if child.isRunning {
-            child.kill(SIGKILL)
-            while child.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
-        }
-        while readers.value > 0 { try? await Task.sleep(for: .milliseconds(5)) }
-        return (child.exitStatus ?? -1, String(decoding: output.value, as: UTF8.self))
+    /// Reads `fd` to its end on a thread of its own, then closes it when `closeAtEnd`, then calls `done`.
+    public static func drainInBackground(_ fd: Int32, closeAtEnd: Bool = false, into consume: @escaping @Sendable (ArraySlice<UInt8>) -> Void,
+                                         done: @escaping @Sendable () -> Void = {}) {
+        Thread {
+            drain(fd, into: consume)
+            if closeAtEnd { close(fd) }
+            done()
+        }.start()
     }
+}
+
+/// A child process that could not be started.
+public struct SpawnError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
