@@ -31,8 +31,9 @@ let package = Package(
         // linked for --demo, which serves its demo tenant on 127.0.0.1 in-process (see Demo/DemoTenant.swift).
         .executableTarget(
             name: "opsramp-mcp-server",
-            dependencies: ["MCP", "Configuration", "Logging", "HTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround",
-                           "OpsRampBuildInfo", "FakeOpsRamp"],
+            dependencies: ["OpsRampMCP", "OpsRampConfiguration", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "OpsRampJSON",
+                           "OpsRampHTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround", "OpsRampBuildInfo",
+                           "FakeOpsRamp"],
             swiftSettings: ordered,
             // Lets the curl shims' curl_multi_setopt, curl_multi_add_handle, curl_easy_setopt and URL-handle
             // functions take precedence over libcurl's (see those files).
@@ -51,37 +52,54 @@ let package = Package(
         .target(name: "CurlSocketWorkaround", cSettings: orderedC, linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Hands OPSRAMP_CA_BUNDLE to libcurl, which corelibs URLSession offers no setting for.
         .target(name: "CurlCertificateAuthority", cSettings: orderedC, linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // Leaf modules shared by everything above them.
+        // Small shared pieces: the whole-buffer descriptor writer (stdout, stderr, the log file),
+        // Duration in seconds and milliseconds, and the UserFacingError protocol tool failures are made from.
+        .target(name: "OpsRampSupport", swiftSettings: ordered),
+        // Secret (prints as <redacted>), the one redactor every output path uses, and redacted excerpts.
+        .target(name: "OpsRampSecrets", swiftSettings: ordered),
         // JSON values, a strict parser and a compact writer.
-        .target(name: "JSON", swiftSettings: ordered),
-        // Leveled logging to stderr (and an optional file) with secret redaction.
-        .target(name: "Logging", swiftSettings: ordered),
+        .target(name: "OpsRampJSON", swiftSettings: ordered),
+        // Leveled logging to stderr (and an optional file); every line passes the secret redactor.
+        .target(name: "OpsRampLogging", dependencies: ["OpsRampSecrets", "OpsRampSupport"], swiftSettings: ordered),
         // Settings from the environment and an optional .env file.
-        .target(name: "Configuration", dependencies: ["Logging"], swiftSettings: ordered),
-        // JSON-RPC 2.0 and MCP: messages, revisions, dispatcher, stdio transport.
-        .target(name: "MCP", dependencies: ["JSON", "Logging"], swiftSettings: ordered),
-        // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors.
-        .target(name: "HTTP", dependencies: ["Logging", "CurlCertificateAuthority"], swiftSettings: ordered),
+        .target(name: "OpsRampConfiguration", dependencies: ["OpsRampLogging", "OpsRampSecrets"], swiftSettings: ordered),
+        // JSON-RPC 2.0 and MCP: messages, revisions, dispatcher, stdio transport. Knows nothing of OpsRamp.
+        .target(name: "OpsRampMCP", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport"],
+                swiftSettings: ordered),
+        // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors. Knows nothing of MCP.
+        .target(name: "OpsRampHTTP", dependencies: ["OpsRampSecrets", "OpsRampSupport", "CurlCertificateAuthority"],
+                swiftSettings: ordered),
         // OAuth 2.0 client-credentials token cache.
-        .target(name: "OpsRampAuth", dependencies: ["JSON", "Logging", "Configuration", "HTTP"], swiftSettings: ordered),
+        .target(name: "OpsRampAuth", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
+                                                    "OpsRampConfiguration", "OpsRampHTTP"], swiftSettings: ordered),
         // The OpsRamp REST API client: endpoints, queryString encoding, retries, API errors.
-        .target(name: "OpsRampAPI", dependencies: ["JSON", "Logging", "Configuration", "HTTP", "OpsRampAuth"], swiftSettings: ordered),
+        .target(name: "OpsRampAPI", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
+                                                   "OpsRampConfiguration", "OpsRampHTTP", "OpsRampAuth"], swiftSettings: ordered),
         // The tools, resources and prompts the server offers.
-        .target(name: "OpsRampTools", dependencies: ["JSON", "MCP", "Logging", "Configuration", "OpsRampAPI"], swiftSettings: ordered),
+        .target(name: "OpsRampTools", dependencies: ["OpsRampJSON", "OpsRampMCP", "OpsRampSecrets", "OpsRampSupport",
+                                                     "OpsRampConfiguration", "OpsRampAPI"], swiftSettings: ordered),
 
         // Tests: unit tests per module, and process-level tests that drive the built binary.
-        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
-        .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
-        .testTarget(name: "MCPTests", dependencies: ["MCP", "JSON", "Logging"], swiftSettings: strict),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Logging"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Logging", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "HTTP", "Logging", "JSON"], swiftSettings: strict),
-        .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "HTTP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "MCP", "Configuration", "Logging", "JSON", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["JSON", "Configuration", "FakeOpsRamp", "TestChildProcess"], swiftSettings: strict),
+        .testTarget(name: "OpsRampJSONTests", dependencies: ["OpsRampJSON"], swiftSettings: strict),
+        .testTarget(name: "OpsRampSecretsTests", dependencies: ["OpsRampSecrets"], swiftSettings: strict),
+        .testTarget(name: "OpsRampLoggingTests", dependencies: ["OpsRampLogging", "OpsRampSecrets"], swiftSettings: strict),
+        .testTarget(name: "OpsRampMCPTests", dependencies: ["OpsRampMCP", "OpsRampJSON", "OpsRampLogging"], swiftSettings: strict),
+        .testTarget(name: "OpsRampConfigurationTests", dependencies: ["OpsRampConfiguration", "OpsRampSecrets"], swiftSettings: strict),
+        .testTarget(name: "OpsRampHTTPTests", dependencies: ["OpsRampHTTP", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "OpsRampHTTP", "OpsRampJSON", "OpsRampLogging", "OpsRampSecrets",
+                                                            "OpsRampSupport"], swiftSettings: strict),
+        .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "OpsRampHTTP", "OpsRampConfiguration", "OpsRampJSON",
+                                                           "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "FakeOpsRamp"],
+                    swiftSettings: strict),
+        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "OpsRampMCP", "OpsRampConfiguration", "OpsRampJSON",
+                                                             "OpsRampLogging", "OpsRampSupport", "FakeOpsRamp"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["OpsRampJSON", "OpsRampConfiguration", "FakeOpsRamp", "TestChildProcess"],
+                    swiftSettings: strict),
         // A fake OpsRamp API on 127.0.0.1: the tests' OpsRamp, and the demo tenant of --demo. It stays with the
         // tests it was written for; the binary runs it only under --demo.
-        .target(name: "FakeOpsRamp", dependencies: ["JSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),
-        .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "JSON", "TestChildProcess"], swiftSettings: strict),
+        .target(name: "FakeOpsRamp", dependencies: ["OpsRampJSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),
+        .testTarget(name: "FakeOpsRampTests", dependencies: ["FakeOpsRamp", "OpsRampJSON", "TestChildProcess"], swiftSettings: strict),
         // The one way the tests start a program: posix_spawn, pipes, waitpid, deadlines.
         .target(name: "TestChildProcess", path: "Tests/Support/TestChildProcess", swiftSettings: strict),
     ]

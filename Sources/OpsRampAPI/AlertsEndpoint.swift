@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `GET /api/v2/tenants/{tenantId}/alerts/search`.
 extension OpsRampClient {

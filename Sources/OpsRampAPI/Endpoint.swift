@@ -1,5 +1,5 @@
-import HTTP
-import JSON
+import OpsRampHTTP
+import OpsRampJSON
 
 /// One OpsRamp API operation: method, path, query and body.
 public struct Endpoint: Sendable {

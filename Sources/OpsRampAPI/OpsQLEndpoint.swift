@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `POST /opsql/api/v3/tenants/{tenantId}/queries`.
 extension OpsRampClient {

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 extension OpsRampClient {
     /// Pages through any paged endpoint: pages are numbered from 1 and hold `pageSize` items,

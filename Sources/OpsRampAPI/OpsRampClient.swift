@@ -2,10 +2,11 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Configuration
-import HTTP
-import JSON
-import Logging
+import OpsRampConfiguration
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampLogging
+import OpsRampSupport
 import OpsRampAuth
 
 /// The OpsRamp REST API client: authentication, URLs, retries and error mapping in one place.

@@ -1,6 +1,7 @@
-import Configuration
-import HTTP
-import Logging
+import OpsRampConfiguration
+import OpsRampHTTP
+import OpsRampSecrets
+import OpsRampSupport
 import OpsRampAuth
 
 /// A failed OpsRamp API call, with a message that says what to do about it.

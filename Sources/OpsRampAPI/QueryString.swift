@@ -1,5 +1,6 @@
 import Foundation
-import Logging
+import OpsRampSecrets
+import OpsRampSupport
 
 /// An OpsRamp `queryString`: `key:value` pairs joined by `+`, several values joined by `,`.
 ///

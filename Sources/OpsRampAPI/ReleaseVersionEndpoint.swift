@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `GET /tenancy/api/v3/release-version`.
 extension OpsRampClient {

@@ -2,8 +2,8 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HTTP
-import JSON
+import OpsRampHTTP
+import OpsRampJSON
 
 /// The parts of every OpsRamp request that never change, set once: the base URL, `Accept`,
 /// `User-Agent` and a request timeout the transport never has to raise. Each exchange then only

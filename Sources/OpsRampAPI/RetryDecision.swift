@@ -1,5 +1,5 @@
-import HTTP
-import Logging
+import OpsRampHTTP
+import OpsRampSupport
 import OpsRampAuth
 
 /// What `OpsRampClient.send` does next with a request: the output of `RetryAttempts`.

@@ -1,6 +1,6 @@
 import Foundation
-import HTTP
-import Logging
+import OpsRampHTTP
+import OpsRampSupport
 
 /// The tunables of retrying a failed OpsRamp request, and how long OpsRamp's headers ask us to wait.
 /// `RetryAttempts` makes the decisions from them; `OpsRampClient.send` carries them out.

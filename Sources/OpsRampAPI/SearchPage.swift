@@ -1,5 +1,5 @@
-import JSON
-import Logging
+import OpsRampJSON
+import OpsRampSecrets
 
 /// One page of a v2 `.../search` answer, of `resources/minimal`, or of an OpsQL answer.
 ///

@@ -1,11 +1,12 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HTTP
-import JSON
-import Logging
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampLogging
+import OpsRampSecrets
 
 /// Requests an access token with the OAuth 2.0 client-credentials grant, as OpsRamp expects:
 /// a form-encoded POST of `grant_type`, `client_id` and `client_secret`.

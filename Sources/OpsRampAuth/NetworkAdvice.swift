@@ -1,5 +1,5 @@
-import Configuration
-import HTTP
+import OpsRampConfiguration
+import OpsRampHTTP
 
 /// What to change when the network on the way, not OpsRamp, stopped a request: shared by the
 /// token and API errors so that both name the same settings.

@@ -1,6 +1,6 @@
-import HTTP
-import JSON
-import Logging
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampSecrets
 
 /// OpsRamp's own words from an error answer, read the same way for the API and the token endpoint.
 ///

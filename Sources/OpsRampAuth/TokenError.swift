@@ -1,6 +1,7 @@
-import Configuration
-import HTTP
-import Logging
+import OpsRampConfiguration
+import OpsRampHTTP
+import OpsRampSecrets
+import OpsRampSupport
 
 /// Why no access token could be obtained. Messages say what to check; they never contain the secret.
 public enum TokenError: UserFacingError, Equatable, CustomStringConvertible {

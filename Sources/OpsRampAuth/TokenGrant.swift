@@ -1,4 +1,4 @@
-import Logging
+import OpsRampSecrets
 
 /// An access token as issued, before the cache decides when it expires.
 public struct TokenGrant: Sendable {

@@ -1,5 +1,5 @@
-import Configuration
-import MCP
+import OpsRampConfiguration
+import OpsRampMCP
 
 /// Assembles the OpsRamp tools into a registry, applying the user's tool selection and prefix.
 public enum OpsRampToolbox {

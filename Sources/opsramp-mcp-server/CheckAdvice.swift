@@ -1,4 +1,4 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
 import OpsRampAPI
 import OpsRampAuth

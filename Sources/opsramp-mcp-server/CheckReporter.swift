@@ -1,4 +1,5 @@
-import Logging
+import OpsRampSecrets
+import OpsRampSupport
 
 /// Writes `--check` lines to stdout the moment each step ends, not when the process exits:
 /// `print` is block-buffered on a pipe, so a user piping `--check` into `tee` or a CI log would

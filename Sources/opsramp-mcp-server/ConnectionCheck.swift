@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import Logging
+import OpsRampJSON
+import OpsRampSecrets
 import OpsRampAPI
 import OpsRampAuth
 import OpsRampTools

@@ -1,4 +1,4 @@
-import Configuration
+import OpsRampConfiguration
 
 /// `--help` output; its variable list comes from `ConfigurationVariable` (the README table and `.env.example`
 /// are kept in agreement with it by `ConfigurationDocumentationTests`).

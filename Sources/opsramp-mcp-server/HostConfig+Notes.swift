@@ -1,5 +1,5 @@
-import Configuration
-import JSON
+import OpsRampConfiguration
+import OpsRampJSON
 
 extension HostConfig {
     /// What the user should know about the snippet, for stderr (stdout carries only the JSON).

@@ -1,4 +1,4 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
 
 /// `--print-host-config HOST`: the snippet that starts this very binary with the settings it

@@ -6,8 +6,9 @@ import Darwin
 import CurlSocketWorkaround
 import Dispatch
 import Foundation
-import Logging
-import MCP
+import OpsRampLogging
+import OpsRampSecrets
+import OpsRampMCP
 import OpsRampTools
 
 /// Entry point: parse the command line, assemble the server, serve stdio until the input ends.

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Dispatch
-import HTTP
+import OpsRampHTTP
 import Synchronization
 
 /// Process-wide memory settings.

@@ -1,8 +1,8 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import HTTP
-import Logging
-import MCP
+import OpsRampHTTP
+import OpsRampLogging
+import OpsRampMCP
 import OpsRampAPI
 import OpsRampTools
 

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// JSON for people to read and paste: keys in the order given, two-space indentation.
 /// (`JSONWriter` writes compact lines with sorted keys, which suits the protocol, not a config file.)

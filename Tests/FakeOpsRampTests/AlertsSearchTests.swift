@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Fake OpsRamp: alerts search (reference §5, §6)")

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Fake OpsRamp: bearer tokens, tenants, routing (reference §3, §4)")

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The data `opsramp-mcp-server --demo` serves: varied like a real partner tenant, and stable

@@ -1,6 +1,6 @@
 @testable import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Fake OpsRamp: OpsQL filterCriteria evaluation")

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Fake OpsRamp: resources/minimal (reference §7)")

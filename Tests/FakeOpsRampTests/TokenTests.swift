@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Fake OpsRamp: OAuth2 token endpoint (reference §2)")

@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The real API's variants the fake serves when a test asks for them (reference §14).

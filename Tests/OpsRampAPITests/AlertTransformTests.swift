@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 @testable import OpsRampAPI
 import Testing
 

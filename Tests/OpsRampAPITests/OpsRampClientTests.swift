@@ -1,6 +1,6 @@
 import Foundation
-import HTTP
-import JSON
+import OpsRampHTTP
+import OpsRampJSON
 import OpsRampAuth
 @testable import OpsRampAPI
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 @testable import OpsRampAPI
 import Testing
 

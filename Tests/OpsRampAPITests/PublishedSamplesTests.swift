@@ -3,9 +3,10 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HTTP
-import JSON
-import Logging
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampLogging
+import OpsRampSecrets
 @testable import OpsRampAPI
 import OpsRampAuth
 import Testing

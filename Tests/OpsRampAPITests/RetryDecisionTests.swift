@@ -1,5 +1,5 @@
 import Foundation
-import HTTP
+import OpsRampHTTP
 @testable import OpsRampAPI
 import OpsRampAuth
 import Testing

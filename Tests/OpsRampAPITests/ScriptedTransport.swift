@@ -1,11 +1,13 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HTTP
-import JSON
-import Logging
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampLogging
+import OpsRampSecrets
+import OpsRampSupport
 @testable import OpsRampAPI
 import Synchronization
 

@@ -2,8 +2,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HTTP
-import Logging
+import OpsRampHTTP
+import OpsRampLogging
+import OpsRampSecrets
 @testable import OpsRampAuth
 import Synchronization
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
-import HTTP
-import JSON
-import Logging
+import OpsRampHTTP
+import OpsRampJSON
+import OpsRampSupport
 @testable import OpsRampAuth
 import Testing
 

@@ -1,4 +1,4 @@
-import Logging
+import OpsRampSecrets
 @testable import OpsRampAuth
 import Synchronization
 import Testing

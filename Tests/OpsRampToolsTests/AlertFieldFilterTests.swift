@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 @testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing

@@ -1,5 +1,5 @@
 import FakeOpsRamp
-import JSON
+import OpsRampJSON
 @testable import OpsRampTools
 import Testing
 

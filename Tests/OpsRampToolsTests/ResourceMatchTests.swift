@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 @testable import OpsRampTools
 import Testing
 

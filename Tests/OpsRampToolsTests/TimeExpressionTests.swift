@@ -1,8 +1,8 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import Logging
-import MCP
+import OpsRampJSON
+import OpsRampSupport
+import OpsRampMCP
 import OpsRampAPI
 @testable import OpsRampTools
 import Testing

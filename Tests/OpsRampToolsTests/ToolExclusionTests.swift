@@ -1,7 +1,7 @@
-import Configuration
-import JSON
-import Logging
-import MCP
+import OpsRampConfiguration
+import OpsRampJSON
+import OpsRampLogging
+import OpsRampMCP
 @testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing

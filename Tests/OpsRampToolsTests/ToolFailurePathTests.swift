@@ -1,6 +1,6 @@
 import Foundation
-import Logging
-import MCP
+import OpsRampSupport
+import OpsRampMCP
 @testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing

@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 @testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// A list under the result cap does the work it returns: it fetches only the alerts that can appear.

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// Hostile input gets an answer as bounded as a result: a few violations, every echoed value cut.

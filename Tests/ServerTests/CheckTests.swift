@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// `--check` against the fake: each misconfiguration a new user makes gets its own message.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// What real clients do that tidy ones do not: nulls for unset arguments, types built from schemas.

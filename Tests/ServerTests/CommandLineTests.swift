@@ -5,7 +5,7 @@ import Darwin
 #endif
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The command line a user types: help, version, check, tool selection, env files, log file.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// Answers that cannot hold everything say exactly how to get the rest, and the rest is reachable.

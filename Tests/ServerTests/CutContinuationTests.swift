@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// Every answer cut by the size cap gives a `next` that reaches what was cut, and following `next`

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The seed's three questions and the wire format, through the built binary against the fake OpsRamp.

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// A `.env` in the working directory belongs to whatever project the host was started in;

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// A fake OpsRamp tenant for process-level tests, with a secret that must never be seen.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// OpsRamp misbehaving in every way the reference describes; each call must end in a timely,

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// A deterministic corpus of hostile stdin lines for the server, each with what must come back.
 struct FuzzCorpus {

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 @Suite("Process: hostile input")

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// `--print-host-config`: valid JSON for each host, the binary's own path, never the secret.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// Answers that are hostile or merely odd: compressed bombs, redirects, requests too long to send.

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import JSON
+import OpsRampJSON
 import TestChildProcess
 
 /// A program from `PATH`, or `nil` when it is not installed.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// Corporate networks: TLS through a CA the system does not know, proxies, plain http.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// A partner (MSP) tenant: its clients' resources and alerts in one answer, told apart by client,

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// OpsRamp's published examples and the real capture, served byte for byte by the fake and read

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The three questions the server exists for, each asked in one call under a tool prefix, the

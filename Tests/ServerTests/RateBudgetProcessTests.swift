@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The server keeps within OpsRamp's 50 paged searches a minute per client (reference §4) on its

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// OpsRamp's real answer shapes (reference §14) through the built binary, against a fake that serves them.

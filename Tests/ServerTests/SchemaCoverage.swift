@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// Checks that a schema declares every field of a value, each with a type, the way typed clients
 /// need it: fastmcp, pydantic-ai and openai-agents build classes from `outputSchema` and drop

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import JSON
+import OpsRampJSON
+import Synchronization
 import TestChildProcess
 
 /// The built `opsramp-mcp-server` binary, started as an MCP host would start it, with

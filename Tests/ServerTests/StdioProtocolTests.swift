@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// The built binary over real pipes: what a host sees.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// `OPSRAMP_MCP_EXCLUDE_TOOLS`: the tools left out are named nowhere the model reads.

@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 import Testing
 
 /// `OPSRAMP_MCP_TOOL_PREFIX` everywhere a tool is named, and nowhere it would break a name.

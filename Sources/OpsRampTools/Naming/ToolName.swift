@@ -1,5 +1,5 @@
-import Configuration
-import MCP
+import OpsRampConfiguration
+import OpsRampMCP
 
 /// The tools this server offers, by their names before any prefix.
 public enum ToolName: String, CaseIterable, Sendable {

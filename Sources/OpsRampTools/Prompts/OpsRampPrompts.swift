@@ -1,6 +1,6 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import MCP
+import OpsRampMCP
 import OpsRampAPI
 
 /// Ready-made questions operators ask most, as MCP prompts.

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 /// The documents the server offers as MCP resources: OpsQL examples and references.
 public enum OpsRampResources {

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// What `get_alerts` sends: the `queryString`, the separate `statusHistory` parameter, and the window.

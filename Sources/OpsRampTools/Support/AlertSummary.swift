@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 import OpsRampAPI
 
 /// What compaction needs to know about the tenant the alerts come from.

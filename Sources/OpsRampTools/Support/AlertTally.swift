@@ -1,6 +1,6 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
+import OpsRampJSON
 import OpsRampAPI
 
 /// Alert counts by state and by priority. Priorities include the unset bucket (`N/A`, what OpsRamp

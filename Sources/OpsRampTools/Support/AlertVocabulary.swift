@@ -1,5 +1,5 @@
 import Foundation
-import MCP
+import OpsRampMCP
 import OpsRampAPI
 
 /// OpsRamp's alert filter values (the enums in OpsRampAPI's `AlertVocabulary.swift`), accepted in any case and

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// What "which devices need attention?" fetches from OpsRamp: the open (action OPEN) Critical and

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// The call that fetches what an answer left out: a tool and its exact arguments, for `next`.

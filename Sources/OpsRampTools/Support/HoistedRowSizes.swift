@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 import Synchronization
 
 /// The encoded size of a list of rows as `RowCompaction.hoist` shapes it (fields equal in every row

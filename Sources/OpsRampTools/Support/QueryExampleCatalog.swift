@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// Worked OpsQL request bodies for `get_query_examples` and the `opsql://examples` resource.
 ///

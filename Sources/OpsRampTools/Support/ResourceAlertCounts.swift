@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 import OpsRampAPI
 
 /// Open alerts (action OPEN) of a set of resources, counted per resource and state: one alert

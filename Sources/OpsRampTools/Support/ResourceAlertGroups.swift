@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// The alerts of one resource (device), summed up: counts by state and priority, the worst
 /// priority, and the newest alert.

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 /// A forgiving resource search, written as an OpsQL `filterCriteria` for `objectType: resource`.
 ///

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 /// Resource rows as answers show them: the identifying fields, once each.
 enum ResourceRows {

@@ -1,4 +1,4 @@
-import MCP
+import OpsRampMCP
 
 /// A type in plain words ("all our Amazon EC2 instances"), read for matching: the distinctive words,
 /// which must each match, and the generic words ("servers", "instances", "hosts") that name no kind

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 extension ResultBudget {
     /// `fit` for answers whose list is hoisted (`compaction.hoist`): the list goes under `listKey`, the

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 /// Keeps a tool result under the configured size by dropping list items from the end,
 /// and says so in the result, with how to get the rest.

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// Makes a list of rows compact by construction: within a row, a field that only repeats another
 /// field's value is left out; across rows, a field with the same value in every row is given once,

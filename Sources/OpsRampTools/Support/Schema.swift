@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// Small builders for the JSON Schemas of tool inputs and outputs, so each tool's file reads as data.
 enum Schema {

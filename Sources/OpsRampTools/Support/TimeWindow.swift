@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// A `since`/`until` pair read from tool arguments, sent to OpsRamp as `startDate` and `endDate`

@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// What the tools need from the rest of the server, handed over once at start-up.

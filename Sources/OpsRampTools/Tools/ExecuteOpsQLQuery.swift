@@ -1,6 +1,6 @@
-import JSON
-import Logging
-import MCP
+import OpsRampJSON
+import OpsRampSecrets
+import OpsRampMCP
 import OpsRampAPI
 
 /// `execute_opsql_query`: run an OpsQL query, checked before it is sent.

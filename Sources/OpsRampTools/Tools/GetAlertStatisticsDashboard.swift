@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import Foundation
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// `get_alert_statistics_dashboard`: what needs attention in a window, in one call. Open alerts

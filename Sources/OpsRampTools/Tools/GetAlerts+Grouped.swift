@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 extension GetAlerts.Answer {
     /// `group_by: "resource"`: one row per resource, most urgent first, from every alert fetched,

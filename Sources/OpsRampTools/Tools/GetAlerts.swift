@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`; a list of

@@ -1,6 +1,6 @@
-import JSON
-import Logging
-import MCP
+import OpsRampJSON
+import OpsRampSupport
+import OpsRampMCP
 import OpsRampAPI
 
 /// The OpsQL side of a resource search: the forgiving match by type, its exact count, the resources

@@ -1,7 +1,7 @@
 import Foundation
-import JSON
-import Logging
-import MCP
+import OpsRampJSON
+import OpsRampSupport
+import OpsRampMCP
 import OpsRampAPI
 
 /// What a resource search found, ready to answer with.

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// `get_minimal_resource_details`: find resources (devices, cloud instances, ...) by kind, name or

@@ -1,5 +1,5 @@
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 
 /// `get_query_examples`: worked OpsQL request bodies, to read before writing a query. Capped like
 /// every answer: examples that do not fit are left for `next` (the same category, from `offset`).

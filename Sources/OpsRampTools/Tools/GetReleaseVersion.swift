@@ -1,6 +1,6 @@
-import Configuration
-import JSON
-import MCP
+import OpsRampConfiguration
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampAPI
 
 /// `get_release_version`: OpsRamp's release version. The endpoint is undocumented and missing on

@@ -1,7 +1,7 @@
-import Configuration
+import OpsRampConfiguration
 import FakeOpsRamp
-import JSON
-import MCP
+import OpsRampJSON
+import OpsRampMCP
 import OpsRampTools
 
 /// What `--demo` changes besides where requests go: which settings it keeps, and what it tells

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Configuration
+import OpsRampConfiguration
 import FakeOpsRamp
 import Foundation
 

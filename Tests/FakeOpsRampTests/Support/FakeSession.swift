@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import JSON
+import OpsRampJSON
 
 /// One HTTP answer as URLSession delivered it.
 struct Reply: Sendable {

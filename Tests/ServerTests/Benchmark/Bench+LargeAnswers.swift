@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import JSON
+import OpsRampJSON
 import Testing
 
 extension Bench {

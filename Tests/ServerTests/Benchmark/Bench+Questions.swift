@@ -1,6 +1,6 @@
 import FakeOpsRamp
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension Bench {
     /// The operator's three questions and tools/list: calls, OpsRamp requests and answer bytes (text content).

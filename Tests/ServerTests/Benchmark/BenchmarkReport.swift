@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// One measured row: the server's value beside its floor or reference, and the target it is held to.
 struct BenchmarkRow: Codable, Sendable {

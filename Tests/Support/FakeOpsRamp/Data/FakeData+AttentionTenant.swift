@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension FakeData {
     /// A larger tenant for "which devices need attention?": `attentionDevices` devices (65 by default)

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// The tenant `opsramp-mcp-server --demo` serves: invented data in the real API's shapes.
 public struct DemoTenantData: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension FakeData {
     /// A partner's fleet, as an MSP tenant (`msp_900`) sees it across three clients.

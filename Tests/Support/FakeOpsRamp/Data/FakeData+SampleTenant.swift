@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension FakeData {
     /// A realistic small tenant, dated relative to `now`: 12 resources (4 AWS EC2 instances, two of

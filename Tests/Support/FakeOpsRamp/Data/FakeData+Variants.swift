@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension FakeData {
     /// How an RCA alert carries (or fails to carry) its `resource` (reference §14.2).

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// Builders for OpsRamp objects in the shapes the real API returns: alerts as in reference §6,
 /// resources with the §7 fields plus `make`, `state`, `nativeType`, `agentInstalled` and `tags`.

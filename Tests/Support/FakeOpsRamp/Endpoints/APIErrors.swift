@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// OpsRamp's error answers (reference §3): OAuth-style `{"error","error_description"}` for the token
 /// endpoint and token problems, `{"code","message"}` objects and validation arrays for the API.

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// The alert filters a `queryString` and a `statusHistory` parameter ask for (reference §6). Keys
 /// OpsRamp knows but the fake does not filter on (`duration`, `apps`, …) are accepted and ignored.

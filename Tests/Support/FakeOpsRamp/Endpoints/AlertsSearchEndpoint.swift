@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `GET /api/v2/tenants/{tenantId}/alerts/search` (reference §6): filter by `queryString` and
 /// `statusHistory`, sort, and page into the §5 envelope.

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `GET /api/v2/tenants/{tenantId}/resources/minimal` (reference §7): a bare array of minimal
 /// resource objects — or, as configured, an empty body when nothing matches, or the §5 envelope.

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// The page a client asked for.
 struct PageRequest: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// `POST /tenancy/auth/oauth/token` and `POST /auth/oauth/token`: the OAuth2 client-credentials
 /// grant with a form-encoded body (reference §2).

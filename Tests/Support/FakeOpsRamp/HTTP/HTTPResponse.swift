@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// An HTTP response the fake is about to send.
 struct HTTPResponse: Sendable {

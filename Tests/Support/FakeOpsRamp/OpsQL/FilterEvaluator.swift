@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// Decides whether an object satisfies a `FilterExpression`.
 ///

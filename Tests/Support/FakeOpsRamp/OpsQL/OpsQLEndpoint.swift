@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// `POST /opsql/api/v3/tenants/{tenantId}/queries` (and the v7 alias), reference §9:
 /// filter, sort, page and project; or count. The answer has no `totalResults`.

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// The OpsQL `objectType`s the fake accepts (reference §9), and how each reads its attributes.
 enum OpsQLObjectType: String, Sendable, CaseIterable {

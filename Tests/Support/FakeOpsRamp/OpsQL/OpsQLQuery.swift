@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 /// An OpsQL request body (reference §9), validated.
 struct OpsQLQuery: Sendable {

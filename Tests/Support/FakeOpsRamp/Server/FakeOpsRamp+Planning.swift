@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 extension FakeOpsRamp {
     /// Records the request and decides the answer: an injected fault if one is queued for its

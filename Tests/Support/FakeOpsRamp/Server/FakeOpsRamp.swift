@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import JSON
+import OpsRampJSON
 import Synchronization
 
 /// A fake HPE OpsRamp API on 127.0.0.1 for tests: OAuth2 token (reference §2), alerts search (§6),

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// Turns an injected `Fault` into a `ResponsePlan`. `normal` produces the answer the request
 /// would have had, for faults that deliver it late or damaged.

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// Valid JSON bodies of about a requested size, shaped like the route's normal answer:
 /// an alerts envelope, an OpsQL page, a bare resource array, or an object with a long string.

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// One request as the fake received it, for tests to inspect afterwards.
 public struct RecordedRequest: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// Everything the fake serves, remembers and is configured with. It lives inside the
 /// `Mutex` of `FakeOpsRamp`; nothing reads or writes it without holding that lock.

@@ -1,4 +1,4 @@
-import JSON
+import OpsRampJSON
 
 extension JSONValue {
     /// A scalar as text for comparisons: strings as they are, numbers as their literal,

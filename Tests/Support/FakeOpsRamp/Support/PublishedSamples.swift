@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+import OpsRampJSON
 
 /// OpsRamp's published response examples and one real capture, read from
 /// `../shared/reference/samples/` beside the repository (they are not copied into it).

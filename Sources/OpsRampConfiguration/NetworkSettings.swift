@@ -1,0 +1,125 @@
+import Foundation
+import OpsRampSecrets
+
+/// A proxy libcurl will use, as the user may see it: scheme, host and port, never credentials.
+public struct ProxySetting: Sendable, Equatable {
+    /// The variable it came from, e.g. `HTTPS_PROXY`.
+    public let variable: String
+    /// `http://proxy.corp:3128`; a user name or password in the value is left out.
+    public let display: String
+}
+
+/// How requests reach OpsRamp on a corporate network: the proxy libcurl picks from the
+/// environment, and a CA bundle for networks that intercept TLS.
+///
+/// Proxies are libcurl's own business: it reads `HTTPS_PROXY`/`https_proxy`, `http_proxy`
+/// (lower case only: it ignores `HTTP_PROXY`), `ALL_PROXY`/`all_proxy` and `NO_PROXY`/`no_proxy`
+/// from the process environment. These settings mirror that choice so `--check` can report it;
+/// they are therefore read from the real environment only, never from a `.env` file.
+public struct NetworkSettings: Sendable {
+    /// `OPSRAMP_CA_BUNDLE`: a readable PEM file of CA certificates to trust instead of the system's CA file.
+    public let caBundle: String?
+    /// The proxy for `https://` base URLs.
+    public let httpsProxy: ProxySetting?
+    /// The proxy for `http://` base URLs.
+    public let httpProxy: ProxySetting?
+    /// Hosts that bypass the proxy (`NO_PROXY`), as given.
+    public let noProxy: String?
+
+    public init(caBundle: String? = nil, httpsProxy: ProxySetting? = nil, httpProxy: ProxySetting? = nil, noProxy: String? = nil) {
+        self.caBundle = caBundle
+        self.httpsProxy = httpsProxy
+        self.httpProxy = httpProxy
+        self.noProxy = noProxy
+    }
+
+    /// The variables libcurl reads, in the order it prefers them.
+    static let httpsProxyVariables = ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+    static let httpProxyVariables = ["http_proxy", "all_proxy", "ALL_PROXY"]
+    static let noProxyVariables = ["no_proxy", "NO_PROXY"]
+    /// Every proxy variable libcurl reads, in a stable order (plus `HTTP_PROXY`, which it ignores but people set).
+    public static let environmentVariables = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY",
+                                              "no_proxy", "NO_PROXY"]
+    static var allProxyVariables: Set<String> { Set(environmentVariables) }
+
+    /// The proxy a request to `url` goes through, or `nil` when it goes direct.
+    public func proxy(for url: URL) -> ProxySetting? {
+        let proxy = url.scheme?.lowercased() == "https" ? httpsProxy : httpProxy
+        guard let proxy, let host = url.host else { return nil }
+        return Self.bypasses(host: host, noProxy: noProxy) ? nil : proxy
+    }
+
+    /// libcurl's `NO_PROXY` rule: `*` matches every host; otherwise comma-separated names match
+    /// the host itself or any name below it (a leading dot is optional). Address ranges are not
+    /// evaluated here (libcurl 7.86 and later understand them), so a range never counts as a match.
+    public static func bypasses(host: String, noProxy: String?) -> Bool {
+        guard let noProxy else { return false }
+        let bare = host.trimming(["[", "]"]).lowercased()
+        for entry in noProxy.split(separator: ",") {
+            var name = entry.trimmingWhitespace().lowercased()
+            if name == "*" { return true }
+            while name.hasPrefix(".") { name.removeFirst() }
+            guard !name.isEmpty else { continue }
+            if bare == name || bare.hasSuffix("." + name) { return true }
+        }
+        return false
+    }
+}
+
+extension VariableReader {
+    /// The proxy settings from the process environment; a password in a proxy URL is registered
+    /// as a secret so that it is redacted from every output.
+    static func networkProxies(environment: [String: String]) -> (https: ProxySetting?, http: ProxySetting?, noProxy: String?) {
+        func first(_ names: [String]) -> ProxySetting? {
+            for name in names {
+                guard let raw = environment[name]?.trimmingWhitespace(), !raw.isEmpty else { continue }
+                return ProxySetting(variable: name, display: displayProxy(raw))
+            }
+            return nil
+        }
+        let noProxy = NetworkSettings.noProxyVariables.lazy
+            .compactMap { environment[$0]?.trimmingWhitespace() }
+            .first { !$0.isEmpty }
+        return (first(NetworkSettings.httpsProxyVariables), first(NetworkSettings.httpProxyVariables), noProxy)
+    }
+
+    /// `http://user:pass@proxy:3128/` -> `http://proxy:3128`; a bare `proxy:3128` is shown as libcurl reads it (`http://`).
+    static func displayProxy(_ raw: String) -> String {
+        let withScheme = raw.contains("://") ? raw : "http://" + raw
+        guard let components = URLComponents(string: withScheme), let host = components.host, !host.isEmpty else {
+            return "(a value that is not a URL)"
+        }
+        if let password = components.password { _ = Secret(password.removingPercentEncoding ?? password) }
+        let scheme = components.scheme?.lowercased() ?? "http"
+        let port = components.port.map { ":\($0)" } ?? ""
+        let credentials = components.user != nil ? " (with credentials, not shown)" : ""
+        return "\(scheme)://\(host)\(port)\(credentials)"
+    }
+
+    /// `OPSRAMP_CA_BUNDLE`, when set: a readable file holding at least one PEM certificate.
+    /// A bundle that cannot be used is a connection problem, since the connection would fail anyway.
+    mutating func certificateBundle(home: String?) -> String? {
+        guard let raw = optional(.caBundle) else { return nil }
+        #if os(Linux)
+        let path = raw.hasPrefix("~/") && home != nil ? (home ?? "") + raw.dropFirst() : raw
+        let name = ConfigurationVariable.caBundle.name
+        guard let data = FileManager.default.contents(atPath: path) else {
+            connectionProblems.append(ConfigurationProblem(variable: name, message: "\(name): no readable file at \(path)"))
+            return nil
+        }
+        guard String(decoding: data.prefix(4_000_000), as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            connectionProblems.append(ConfigurationProblem(
+                variable: name, message: "\(name): \(path) holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)"))
+            return nil
+        }
+        return path
+        #else
+        warnings.append(ConfigurationProblem(
+            variable: ConfigurationVariable.caBundle.name,
+            message: "\(ConfigurationVariable.caBundle.name) is used on Linux only and was ignored: on macOS, URLSession trusts "
+                + "the CAs in the System keychain, where a corporate CA belongs"))
+        _ = (raw, home)
+        return nil
+        #endif
+    }
+}

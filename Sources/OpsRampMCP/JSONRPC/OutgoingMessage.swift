@@ -1,0 +1,17 @@
+import OpsRampJSON
+
+/// Builders for the messages the server writes.
+public enum OutgoingMessage {
+    public static func result(id: RequestID, _ result: JSONValue) -> JSONValue {
+        ["jsonrpc": "2.0", "id": id.json, "result": result]
+    }
+
+    /// An error answer; `id` is `nil` (written as `null`) when the request's id could not be read.
+    public static func error(id: RequestID?, _ error: JSONRPCError) -> JSONValue {
+        ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
+    }
+
+    public static func notification(method: String, params: JSONValue) -> JSONValue {
+        ["jsonrpc": "2.0", "method": .string(method), "params": params]
+    }
+}

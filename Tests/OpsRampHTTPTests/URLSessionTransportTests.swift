@@ -1,0 +1,76 @@
+import FakeOpsRamp
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import OpsRampHTTP
+import Testing
+
+@Suite("URLSession transport")
+struct URLSessionTransportTests {
+    @Test("the URLSession is created by the first request, not with the transport")
+    func sessionOnFirstUse() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        let transport = URLSessionTransport()
+        #expect(!transport.hasSession)
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        #expect(response.status == 200)
+        #expect(transport.hasSession)
+        #expect(fake.requests.last?.headers["accept-encoding"] == "identity")
+    }
+
+    @Test("a request timeout shorter than the exchange allows is raised to outlast it")
+    func requestTimeout() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.delay(1.5), on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")), timeoutInterval: 1)
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        // URLSession alone would give up after 1 s; the exchange allows 4.
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(4), maximumBodyBytes: 1 << 20))
+        #expect(response.status == 200)
+    }
+
+    @Test("an exchange past its timeout fails as timed out, and leaves no deadline behind")
+    func timeout() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.hang, on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let started = ContinuousClock.now
+        await #expect(throws: TransportError.timedOut(after: .milliseconds(600))) {
+            _ = try await transport.send(request, limits: TransferLimits(timeout: .milliseconds(600), maximumBodyBytes: 1 << 20))
+        }
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(transport.pendingDeadlines == 0)
+    }
+}
+
+
+@Suite("URLSession transport: answers URLSession holds back")
+struct HeldBackAnswerTests {
+    @Test("a 3xx without a Location, and a 304, reach the caller as their status, not as no answer",
+          arguments: [301, 302, 303, 304, 307, 308])
+    func redirectWithoutLocation(_ status: Int) async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        fake.inject(.status(status, body: "", headers: ["X-Probe": "kept"]), on: .releaseVersion)
+        let transport = URLSessionTransport()
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        #expect(response.status == status)
+        #expect(response.header("location") == nil)
+        #expect(response.header("x-probe") == "kept")
+    }
+}
