@@ -2,12 +2,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import OpsRampAuth
 import OpsRampConfiguration
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSupport
-import OpsRampAuth
 
 /// The OpsRamp REST API client: authentication, URLs, retries and error mapping in one place.
 /// Endpoint methods (alerts, resources, OpsQL, release version) are extensions in their own files.

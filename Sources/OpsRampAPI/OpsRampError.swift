@@ -1,8 +1,8 @@
+import OpsRampAuth
 import OpsRampConfiguration
 import OpsRampHTTP
 import OpsRampSecrets
 import OpsRampSupport
-import OpsRampAuth
 
 /// A failed OpsRamp API call, with a message that says what to do about it.
 public enum OpsRampError: UserFacingError, Equatable {

@@ -1,6 +1,6 @@
+import OpsRampAuth
 import OpsRampHTTP
 import OpsRampSupport
-import OpsRampAuth
 
 /// What `OpsRampClient.send` does next with a request: the output of `RetryAttempts`.
 enum RetryDecision: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampConfiguration
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,7 +1,7 @@
-import OpsRampConfiguration
 import Foundation
 import OpsRampAPI
 import OpsRampAuth
+import OpsRampConfiguration
 
 /// What `--check` tells the user for each kind of failure: what OpsRamp's answer most likely
 /// means, and which setting to change. Pure functions, so the wording is tested without a network.

@@ -1,9 +1,9 @@
-import OpsRampConfiguration
 import Foundation
-import OpsRampJSON
-import OpsRampSecrets
 import OpsRampAPI
 import OpsRampAuth
+import OpsRampConfiguration
+import OpsRampJSON
+import OpsRampSecrets
 import OpsRampTools
 
 /// `--check`: walks through settings, tool selection, token and API calls, printing each step

@@ -1,5 +1,5 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampConfiguration
 
 /// `--print-host-config HOST`: the snippet that starts this very binary with the settings it
 /// found, so the paths in a host's configuration are right by construction.

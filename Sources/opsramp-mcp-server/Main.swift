@@ -7,8 +7,8 @@ import CurlSocketWorkaround
 import Dispatch
 import Foundation
 import OpsRampLogging
-import OpsRampSecrets
 import OpsRampMCP
+import OpsRampSecrets
 import OpsRampTools
 
 /// Entry point: parse the command line, assemble the server, serve stdio until the input ends.

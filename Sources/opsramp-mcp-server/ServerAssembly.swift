@@ -1,9 +1,9 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampAPI
+import OpsRampConfiguration
 import OpsRampHTTP
 import OpsRampLogging
 import OpsRampMCP
-import OpsRampAPI
 import OpsRampTools
 
 /// Builds the running parts from the configuration: logger, OpsRamp client, tools.

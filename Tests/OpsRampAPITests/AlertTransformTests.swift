@@ -1,5 +1,5 @@
-import OpsRampJSON
 @testable import OpsRampAPI
+import OpsRampJSON
 import Testing
 
 @Suite("Alert search: each alert transformed once, as its page is parsed")

@@ -1,7 +1,7 @@
 import Foundation
+@testable import OpsRampAPI
 import OpsRampHTTP
 import OpsRampJSON
-@testable import OpsRampAPI
 import Testing
 
 @Suite("Answers that are not result pages")

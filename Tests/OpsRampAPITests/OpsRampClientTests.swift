@@ -1,8 +1,8 @@
 import Foundation
+@testable import OpsRampAPI
+import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
-import OpsRampAuth
-@testable import OpsRampAPI
 import Testing
 
 @Suite("OpsRamp client: requests, retries, errors")

@@ -1,6 +1,6 @@
 import Foundation
-import OpsRampJSON
 @testable import OpsRampAPI
+import OpsRampJSON
 import Testing
 
 @Suite("Paging decisions")

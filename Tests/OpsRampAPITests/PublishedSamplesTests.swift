@@ -3,12 +3,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+@testable import OpsRampAPI
+import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSecrets
-@testable import OpsRampAPI
-import OpsRampAuth
 import Testing
 
 /// OpsRamp's published examples and the real capture, fed through the code that reads each endpoint.

@@ -1,7 +1,7 @@
 import Foundation
-import OpsRampHTTP
 @testable import OpsRampAPI
 import OpsRampAuth
+import OpsRampHTTP
 import Testing
 
 /// Every row of the retry policy: what happened to an attempt, and what `send` does next.

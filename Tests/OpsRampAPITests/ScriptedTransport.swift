@@ -1,14 +1,14 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampConfiguration
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+@testable import OpsRampAPI
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSecrets
 import OpsRampSupport
-@testable import OpsRampAPI
 import Synchronization
 
 /// An `HTTPTransport` that answers from a script: token requests always succeed (with a new

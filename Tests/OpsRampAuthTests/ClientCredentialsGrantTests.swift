@@ -2,10 +2,10 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+@testable import OpsRampAuth
 import OpsRampHTTP
 import OpsRampLogging
 import OpsRampSecrets
-@testable import OpsRampAuth
 import Synchronization
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
+@testable import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampSupport
-@testable import OpsRampAuth
 import Testing
 
 @Suite("OpsRamp error bodies: one reader for the API and the token endpoint")

@@ -1,5 +1,5 @@
-import OpsRampSecrets
 @testable import OpsRampAuth
+import OpsRampSecrets
 import Synchronization
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import OpsRampConfiguration
+import Testing
 
 @Suite("Configuration: base URL mistakes named before any request")
 struct BaseURLTests {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 @testable import OpsRampConfiguration
 import OpsRampSecrets
+import Testing
 
 @Suite("Configuration: network, hosts and placeholders")
 struct NetworkSettingsTests {

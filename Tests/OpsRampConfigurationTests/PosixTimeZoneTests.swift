@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import OpsRampConfiguration
+import Testing
 
 @Suite("Configuration: POSIX TZ strings")
 struct PosixTimeZoneTests {

@@ -1,5 +1,5 @@
-@testable import OpsRampConfiguration
 import Foundation
+@testable import OpsRampConfiguration
 import Testing
 
 @Suite("Configuration: the machine's zone, named without loading it")

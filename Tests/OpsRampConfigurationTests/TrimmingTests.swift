@@ -1,5 +1,5 @@
-@testable import OpsRampConfiguration
 import Foundation
+@testable import OpsRampConfiguration
 import Testing
 
 @Suite("Trimming without Foundation: the same sets as Foundation's")

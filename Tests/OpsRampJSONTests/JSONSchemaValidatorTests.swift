@@ -1,5 +1,5 @@
-import Testing
 @testable import OpsRampJSON
+import Testing
 
 @Suite("JSON Schema validator")
 struct JSONSchemaValidatorTests {

@@ -1,5 +1,5 @@
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("Admission: which requests a session serves, and under which revision")
 struct AdmissionTests {

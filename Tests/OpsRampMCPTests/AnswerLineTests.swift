@@ -1,6 +1,6 @@
 import OpsRampJSON
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("Tool answers written around the tool's own encoding")
 struct AnswerLineTests {

@@ -1,7 +1,7 @@
 import OpsRampJSON
 import OpsRampLogging
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("Dispatcher: JSON-RPC rules and MCP lifecycle")
 struct DispatcherTests {

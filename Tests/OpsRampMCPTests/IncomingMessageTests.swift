@@ -1,6 +1,6 @@
 import OpsRampJSON
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("JSON-RPC message classification")
 struct IncomingMessageTests {

@@ -1,6 +1,6 @@
 import OpsRampJSON
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("Revisions: the stateless 2026-07-28 rules")
 struct StatelessRevisionTests {

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 @testable import OpsRampMCP
+import Testing
 
 @Suite("stdin line reader")
 struct StdinReaderTests {

@@ -1,7 +1,7 @@
 import FakeOpsRamp
 import Foundation
-import OpsRampJSON
 @testable import OpsRampAPI
+import OpsRampJSON
 @testable import OpsRampTools
 import Testing
 

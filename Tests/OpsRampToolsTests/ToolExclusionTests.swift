@@ -1,8 +1,8 @@
+@testable import OpsRampAPI
 import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampMCP
-@testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing
 

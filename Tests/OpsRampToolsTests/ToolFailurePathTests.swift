@@ -1,7 +1,7 @@
 import Foundation
-import OpsRampSupport
-import OpsRampMCP
 @testable import OpsRampAPI
+import OpsRampMCP
+import OpsRampSupport
 @testable import OpsRampTools
 import Testing
 

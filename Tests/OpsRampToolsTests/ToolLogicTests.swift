@@ -1,9 +1,9 @@
-import OpsRampConfiguration
 import Foundation
-import OpsRampJSON
-import OpsRampSupport
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampConfiguration
+import OpsRampJSON
+import OpsRampMCP
+import OpsRampSupport
 @testable import OpsRampTools
 import Testing
 

@@ -1,8 +1,8 @@
-import OpsRampConfiguration
 import Foundation
+@testable import OpsRampAPI
+import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-@testable import OpsRampAPI
 @testable import OpsRampTools
 import Testing
 

@@ -1,5 +1,5 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampConfiguration
 import Testing
 
 /// `README.md`, `.env.example` and `--help` are written by hand (help from `ConfigurationVariable`'s summaries);

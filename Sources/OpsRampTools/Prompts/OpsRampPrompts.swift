@@ -1,7 +1,7 @@
-import OpsRampConfiguration
 import Foundation
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampConfiguration
+import OpsRampMCP
 
 /// Ready-made questions operators ask most, as MCP prompts.
 public enum OpsRampPrompts {

@@ -1,6 +1,6 @@
+import OpsRampAPI
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// What `get_alerts` sends: the `queryString`, the separate `statusHistory` parameter, and the window.
 struct AlertFilters: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import OpsRampJSON
 import OpsRampAPI
+import OpsRampJSON
 
 /// What compaction needs to know about the tenant the alerts come from.
 struct AlertContext: Sendable {

@@ -1,7 +1,7 @@
-import OpsRampConfiguration
 import Foundation
-import OpsRampJSON
 import OpsRampAPI
+import OpsRampConfiguration
+import OpsRampJSON
 
 /// Alert counts by state and by priority. Priorities include the unset bucket (`N/A`, what OpsRamp
 /// shows for an alert without one), and states an `other` bucket, so each adds up to `total`.

@@ -1,6 +1,6 @@
 import Foundation
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampMCP
 
 /// OpsRamp's alert filter values (the enums in OpsRampAPI's `AlertVocabulary.swift`), accepted in any case and
 /// sent in OpsRamp's own spelling: states in Title case (`Critical`), priorities as `P0`…`P5`, actions in capitals (`OPEN`).

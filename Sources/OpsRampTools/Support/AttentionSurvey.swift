@@ -1,6 +1,6 @@
+import OpsRampAPI
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// What "which devices need attention?" fetches from OpsRamp: the open (action OPEN) Critical and
 /// Warning alerts of a window, to rank devices by, and exact counts of open alerts by state.

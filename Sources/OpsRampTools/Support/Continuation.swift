@@ -1,6 +1,6 @@
+import OpsRampAPI
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// The call that fetches what an answer left out: a tool and its exact arguments, for `next`.
 ///

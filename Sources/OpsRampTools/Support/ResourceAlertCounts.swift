@@ -1,5 +1,5 @@
-import OpsRampJSON
 import OpsRampAPI
+import OpsRampJSON
 
 /// Open alerts (action OPEN) of a set of resources, counted per resource and state: one alert
 /// search on `resourceIds`, paged like any other.

@@ -1,8 +1,8 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampAPI
+import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// A `since`/`until` pair read from tool arguments, sent to OpsRamp as `startDate` and `endDate`
 /// (always both: no documented example or client sends one alone) with the `alertTimeBase` they

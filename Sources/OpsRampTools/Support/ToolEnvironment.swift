@@ -1,8 +1,8 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampAPI
+import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// What the tools need from the rest of the server, handed over once at start-up.
 public struct ToolEnvironment: Sendable {

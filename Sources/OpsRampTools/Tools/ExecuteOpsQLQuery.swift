@@ -1,7 +1,7 @@
-import OpsRampJSON
-import OpsRampSecrets
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampJSON
+import OpsRampMCP
+import OpsRampSecrets
 
 /// `execute_opsql_query`: run an OpsQL query, checked before it is sent.
 enum ExecuteOpsQLQuery {

@@ -1,8 +1,8 @@
-import OpsRampConfiguration
 import Foundation
+import OpsRampAPI
+import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// `get_alert_statistics_dashboard`: what needs attention in a window, in one call. Open alerts
 /// (action OPEN) are counted by state, and the devices with open Critical or Warning alerts are

@@ -1,6 +1,6 @@
+import OpsRampAPI
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`; a list of
 /// compact alerts, or (`group_by: "resource"`) one row per resource.

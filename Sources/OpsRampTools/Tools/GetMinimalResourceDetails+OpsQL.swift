@@ -1,7 +1,7 @@
-import OpsRampJSON
-import OpsRampSupport
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampJSON
+import OpsRampMCP
+import OpsRampSupport
 
 /// The OpsQL side of a resource search: the forgiving match by type, its exact count, the resources
 /// that match only some of the type's words, and the kinds that exist when nothing matched.

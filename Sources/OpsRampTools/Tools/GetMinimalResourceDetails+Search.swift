@@ -1,8 +1,8 @@
 import Foundation
-import OpsRampJSON
-import OpsRampSupport
-import OpsRampMCP
 import OpsRampAPI
+import OpsRampJSON
+import OpsRampMCP
+import OpsRampSupport
 
 /// What a resource search found, ready to answer with.
 struct ResourceSearch: Sendable {

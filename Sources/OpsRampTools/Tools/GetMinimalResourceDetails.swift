@@ -1,6 +1,6 @@
+import OpsRampAPI
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// `get_minimal_resource_details`: find resources (devices, cloud instances, ...) by kind, name or
 /// address, with their state and, for a small set, their open alert counts by state, in one call.

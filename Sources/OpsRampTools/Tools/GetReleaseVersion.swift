@@ -1,7 +1,7 @@
+import OpsRampAPI
 import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-import OpsRampAPI
 
 /// `get_release_version`: OpsRamp's release version. The endpoint is undocumented and missing on
 /// some pods, so its failure is never read as a broken connection.

@@ -1,5 +1,5 @@
-import OpsRampConfiguration
 import FakeOpsRamp
+import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
 import OpsRampTools
