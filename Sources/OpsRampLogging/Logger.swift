@@ -126,6 +126,7 @@ public struct LogFileError: Error, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .symbolicLink:
+            // Named by hand: OpsRampConfiguration depends on this module (for LogLevel), so ConfigurationVariable is out of reach.
             "refusing log file \(path): it is a symbolic link; point OPSRAMP_MCP_LOG_FILE at the real file"
         case .notRegularFile:
             "refusing log file \(path): it is not a regular file"
