@@ -15,13 +15,4 @@ public enum NetworkAdvice {
         + "host's environment: check its address and port, that it allows this host on port 443 (a 407 means it wants "
         + "credentials, given as http://user:password@proxy:port), or list the host in NO_PROXY if it must be reached "
         + "directly. Trying again will not help until the proxy settings change."
-
-    /// The advice for `error`, or `nil` when it is not about the network's own settings.
-    public static func forTransport(_ error: TransportError) -> String? {
-        switch error {
-        case .certificateRejected: certificate
-        case .proxyFailed: proxy
-        default: nil
-        }
-    }
 }

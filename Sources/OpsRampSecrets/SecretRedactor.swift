@@ -94,9 +94,6 @@ public final class SecretRedactor: Sendable {
         if let updated { patterns.withLock { $0 = Patterns(updated) } }
     }
 
-    /// True when at least one secret is registered.
-    public var isActive: Bool { !patterns.withLock { $0 }.matchers.isEmpty }
-
     /// The text with every registered secret, in any of its forms, replaced by `<redacted>`.
     public func redact(_ text: String) -> String {
         let current = patterns.withLock { $0 }

@@ -59,12 +59,6 @@ public struct Tool: Sendable {
         self.handler = handler
     }
 
-    /// The same tool under another name (for `OPSRAMP_MCP_TOOL_PREFIX`).
-    public func renamed(_ newName: String) -> Tool {
-        Tool(name: newName, title: title, description: description, inputSchema: inputSchema,
-             outputSchema: outputSchema, annotations: annotations, notice: notice, handler: handler)
-    }
-
     /// The `tools/list` entry, shaped for the negotiated revision.
     func listing(for revision: ProtocolRevision) -> JSONValue {
         var object: [String: JSONValue] = [

@@ -129,17 +129,6 @@ enum AlertSummary {
         return .string(OpsRampDate.iso(Date(timeIntervalSince1970: seconds)))
     }
 
-    /// A value worth showing: not null, blank, `[]` or `{}`.
-    static func meaningful(_ value: JSONValue?) -> JSONValue? {
-        switch value {
-        case nil, .null?: return nil
-        case .string(let text)? where text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }): return nil
-        case .array(let items)? where items.isEmpty: return nil
-        case .object(let members)? where members.isEmpty: return nil
-        case let value?: return value
-        }
-    }
-
     /// Schema of `common`: fields of the compact alert that every alert of the answer shares (text or
     /// flags, as in each alert), declared as a dictionary to keep `tools/list` small.
     static let commonSchema = Schema.freeObject()

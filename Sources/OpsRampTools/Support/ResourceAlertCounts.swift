@@ -76,9 +76,4 @@ struct ResourceAlertCounts: Sendable {
         }
         return row
     }
-
-    /// The totals over every resource asked about, by state.
-    var totalJSON: JSONValue {
-        .object(Dictionary(uniqueKeysWithValues: AlertVocabulary.states.map { ($0, JSONValue.int(total.count(state: $0))) }))
-    }
 }

@@ -106,8 +106,6 @@ struct Report: Codable {
         self.label = label
     }
 
-    var allTargetsMet: Bool { rows.allSatisfy { $0.met != false } && sizes.allSatisfy(\.met) }
-
     mutating func add(_ row: BenchmarkRow) {
         rows.append(row)
     }

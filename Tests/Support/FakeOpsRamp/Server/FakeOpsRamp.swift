@@ -131,12 +131,6 @@ public final class FakeOpsRamp: Sendable {
         set { state.withLock { $0.latency = newValue } }
     }
 
-    /// `X-RateLimit-Limit` on every answer (default 500, the client-level alerts limit of §4).
-    public var rateLimitPerMinute: Int {
-        get { state.withLock { $0.rateLimit.limit } }
-        set { state.withLock { $0.rateLimit.limit = newValue } }
-    }
-
     /// Queues `fault` for the next `times` requests on `route` (FIFO; each matching request takes one).
     public func inject(_ fault: Fault, on route: Route, times: Int = 1) {
         guard times > 0 else { return }
