@@ -2,13 +2,13 @@ import OpsRampHTTP
 import OpsRampJSON
 
 /// One OpsRamp API operation: method, path, query and body.
-public struct Endpoint: Sendable {
-    public enum Method: String, Sendable {
+struct Endpoint: Sendable {
+    enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
     }
 
-    public let method: Method
+    let method: Method
     /// Path segments after the base URL; each is percent-encoded on its own, so no value
     /// (a tenant id, an id from the model) can add segments or a query.
     public let path: [String]
@@ -16,16 +16,16 @@ public struct Endpoint: Sendable {
     public let query: [(String, String)]
     public let body: JSONValue?
     /// Safe to repeat: GETs and OpsQL queries (a read-only POST).
-    public let idempotent: Bool
+    let idempotent: Bool
     /// The per-minute budget each attempt counts against, if any (see `RateBucket`).
-    public let bucket: RateBucket?
+    let bucket: RateBucket?
 
     /// Longest path and query sent. Web servers and gateways commonly refuse request lines over
     /// 8-16 KB, and libcurl fails with "Out of memory" on multi-megabyte URLs; past this the
     /// arguments are at fault and the call says so instead of sending.
-    public static let maximumPathAndQueryBytes = 16 * 1024
+    static let maximumPathAndQueryBytes = 16 * 1024
 
-    public init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
+    init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
                 idempotent: Bool? = nil, bucket: RateBucket? = nil) {
         self.method = method
         self.path = path
@@ -36,7 +36,7 @@ public struct Endpoint: Sendable {
     }
 
     /// The path and query as sent, e.g. `/a/b?x=1`: each segment and value percent-encoded.
-    public var encodedPathAndQuery: String {
+    var encodedPathAndQuery: String {
         "/" + path.map(Self.encodeSegment).joined(separator: "/") + (query.isEmpty ? "" : "?" + PercentEncoding.form(query))
     }
 

@@ -5,7 +5,7 @@ extension OpsRampClient {
     /// Page size for OpsQL when the query sets none; OpsRamp's tools use 500-1000.
     public static let defaultOpsQLPageSize = 500
     /// Page size for join queries, as HPE's analytics SDK pages them (`opsql.join.api.page.size`).
-    public static let opsqlJoinPageSize = 100
+    static let opsqlJoinPageSize = 100
 
     /// One page of an OpsQL query; `body` is the full request object. A count may come back as
     /// `{"count": N}` (the v7 form); `count` of the page holds it.
@@ -40,7 +40,7 @@ extension OpsRampClient {
 
     /// A query that joins another object: a dotted attribute (`resource.name`, `tags.value`) among its
     /// fields, sort or grouping, or anywhere in its filter outside quoted values.
-    public static func isJoinQuery(_ body: [String: JSONValue]) -> Bool {
+    static func isJoinQuery(_ body: [String: JSONValue]) -> Bool {
         let named = (body["fields"]?.arrayValue ?? []) + (body["groupBy"]?.arrayValue ?? []) + [body["sortBy"] ?? .null]
         if named.contains(where: { $0.stringValue.map(isDotted) ?? false }) { return true }
         guard let filter = body["filterCriteria"]?.stringValue else { return false }

@@ -98,7 +98,7 @@ public final class OpsRampClient: Sendable {
     /// Sends `endpoint` and returns the successful response, retrying where that is safe, as
     /// `RetryAttempts` decides: once with a fresh token after 401/407; after 429 as OpsRamp's
     /// headers say; after 5xx and network failures (idempotent requests only) with backoff.
-    public func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
+    func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
         let pathAndQuery = endpoint.encodedPathAndQuery.utf8.count
         guard pathAndQuery <= Endpoint.maximumPathAndQueryBytes else {
             throw .requestTooLarge("a request URL of \(pathAndQuery) bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")
@@ -198,7 +198,7 @@ public final class OpsRampClient: Sendable {
 
     /// Sends `endpoint` and parses the body as JSON; an empty body is `nil`. With `keeping`, the
     /// objects of the answer's list hold only the members it names (see `JSONListFilter`).
-    public func json(_ endpoint: Endpoint, keeping filter: JSONListFilter? = nil) async throws(OpsRampError) -> JSONValue? {
+    func json(_ endpoint: Endpoint, keeping filter: JSONListFilter? = nil) async throws(OpsRampError) -> JSONValue? {
         let response = try await send(endpoint)
         guard response.body.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
         do {

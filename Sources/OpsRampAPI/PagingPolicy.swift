@@ -2,11 +2,11 @@
 /// spend. No I/O; the paging loop carries the decision out.
 public struct PagingPolicy: Sendable {
     /// Most pages one call fetches.
-    public var maximumPages: Int
+    var maximumPages: Int
     /// Time that must be left in the call's time budget to start another page.
-    public var minimumTimePerPage: Duration
+    var minimumTimePerPage: Duration
     /// Requests left unused in the per-minute budget, for other calls.
-    public var reservedRequests: Int
+    var reservedRequests: Int
 
     public init(maximumPages: Int = 20, minimumTimePerPage: Duration = .seconds(5), reservedRequests: Int = 5) {
         self.maximumPages = maximumPages

@@ -8,7 +8,7 @@ public enum RateBucket: Sendable, Hashable, CaseIterable {
 
     /// Requests a client-level tenant may make per minute (partner tenants have more; the lower one is
     /// safe); the default of `RequestRateBudget`'s limits.
-    public var perMinute: Int {
+    var perMinute: Int {
         switch self {
         case .pagedRead: 50
         case .query: 50

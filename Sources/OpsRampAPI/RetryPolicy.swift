@@ -16,19 +16,19 @@ public struct RetryPolicy: Sendable {
     /// Retries after the first attempt, for 429, 5xx and network failures.
     public var maxRetries: Int
     /// First backoff delay; doubles each retry, with jitter.
-    public var baseDelay: Duration
+    var baseDelay: Duration
     /// Longest single backoff wait.
-    public var maxDelay: Duration
+    var maxDelay: Duration
     /// Longest wait after a 429 that is still worth making within one call.
-    public var maxRateLimitWait: Duration
+    var maxRateLimitWait: Duration
     /// The time one request may take in total, including waits.
-    public var callBudget: Duration
+    var callBudget: Duration
     /// Waits; replaced in tests.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    var sleep: @Sendable (Duration) async throws -> Void
     /// A random number in 0..<1; replaced in tests.
-    public var random: @Sendable () -> Double
+    var random: @Sendable () -> Double
     /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset` and HTTP dates.
-    public var wallClock: @Sendable () -> Double
+    var wallClock: @Sendable () -> Double
 
     public init(maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
                 maxRateLimitWait: Duration = .seconds(20), callBudget: Duration = RetryPolicy.standardCallBudget,

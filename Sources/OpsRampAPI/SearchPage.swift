@@ -16,7 +16,7 @@ public struct SearchPage: Sendable, Equatable {
     public let totalResults: Int?
     public let nextPage: Bool
     /// The page OpsRamp says comes next, when it says so (and it is a real page number).
-    public let nextPageNo: Int?
+    let nextPageNo: Int?
     /// The page number OpsRamp says this is, when it says so.
     public let pageNo: Int?
     /// The page size OpsRamp used, when it says so.
@@ -24,7 +24,7 @@ public struct SearchPage: Sendable, Equatable {
     /// The count of an OpsQL count answer (`{"count": N}`, or `{"results": [{"count": N}]}`).
     public let count: Int?
 
-    public init(results: [JSONValue], totalResults: Int?, nextPage: Bool, nextPageNo: Int? = nil,
+    init(results: [JSONValue], totalResults: Int?, nextPage: Bool, nextPageNo: Int? = nil,
                 pageNo: Int? = nil, pageSize: Int? = nil, count: Int? = nil) {
         self.results = results
         self.totalResults = totalResults
@@ -36,14 +36,14 @@ public struct SearchPage: Sendable, Equatable {
     }
 
     /// This page with `transform` applied to each result.
-    public func mapResults(_ transform: (JSONValue) -> JSONValue) -> SearchPage {
+    func mapResults(_ transform: (JSONValue) -> JSONValue) -> SearchPage {
         SearchPage(results: results.map(transform), totalResults: totalResults, nextPage: nextPage, nextPageNo: nextPageNo,
                    pageNo: pageNo, pageSize: pageSize, count: count)
     }
 
     /// The members of a list's items that `read` looks at (to tell a list of error objects from results):
     /// a caller that builds only some members of each item must build these too.
-    public static let itemKeysForErrors: Set<String> = ["id", "uniqueId", "message", "code", "fieldName"]
+    static let itemKeysForErrors: Set<String> = ["id", "uniqueId", "message", "code", "fieldName"]
 
     /// The members that make an object a result page.
     static let envelopeKeys = ["results", "totalResults", "nextPage", "pageNo"]
@@ -129,7 +129,7 @@ public struct CollectedResults: Sendable {
     /// True when OpsRamp has matches beyond `items`.
     public let moreAvailable: Bool
     /// HTTP requests made.
-    public let pagesFetched: Int
+    let pagesFetched: Int
     /// The page size used (for continuation hints).
     public let pageSize: Int
     /// Set when OpsRamp answered a count (`{"count": N}`) instead of rows.

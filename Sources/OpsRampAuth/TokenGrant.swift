@@ -2,11 +2,11 @@ import OpsRampSecrets
 
 /// An access token as issued, before the cache decides when it expires.
 public struct TokenGrant: Sendable {
-    public let accessToken: Secret
+    let accessToken: Secret
     /// Lifetime as the token endpoint reported it (`expires_in`, in seconds).
-    public let expiresIn: Duration
+    let expiresIn: Duration
 
-    public init(accessToken: Secret, expiresIn: Duration) {
+    init(accessToken: Secret, expiresIn: Duration) {
         self.accessToken = accessToken
         self.expiresIn = expiresIn
     }

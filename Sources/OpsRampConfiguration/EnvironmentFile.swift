@@ -23,15 +23,15 @@ public enum EnvironmentFile {
         public let values: [String: String]
         public let skipped: [ParseError]
         /// What the file itself looked like when it was read.
-        public var file = FileFacts()
+        var file = FileFacts()
     }
 
     /// Facts about the file that may deserve a warning.
-    public struct FileFacts: Sendable, Equatable {
+    struct FileFacts: Sendable, Equatable {
         /// The path names a symbolic link.
-        public var isSymbolicLink = false
+        var isSymbolicLink = false
         /// Users other than the owner may read or write the file (group or other permission bits).
-        public var isOpenToOthers = false
+        var isOpenToOthers = false
     }
 
     /// Largest settings file read; anything larger is not a `.env`.

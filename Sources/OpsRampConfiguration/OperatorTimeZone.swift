@@ -36,7 +36,7 @@ public struct OperatorTimeZone: Sendable, Equatable {
         /// True when `--check` must fail: `OPSRAMP_TIMEZONE` is set and cannot be read.
         public let failsCheck: Bool
         /// True when the zone in use is a stand-in: answers with a window carry `message` as a note.
-        public let fellBack: Bool
+        let fellBack: Bool
 
         public init(message: String, failsCheck: Bool, fellBack: Bool) {
             self.message = message

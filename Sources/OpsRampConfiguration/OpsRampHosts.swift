@@ -1,10 +1,10 @@
 import Foundation
 
 /// What can be told about an OpsRamp URL without sending anything to it.
-public enum OpsRampHosts {
+enum OpsRampHosts {
     /// The API URL to use when `url` points at the portal (`https://acme.app.opsramp.com` ->
     /// `https://acme.api.opsramp.com`); `nil` when `url` is not a portal URL.
-    public static func apiURL(insteadOfPortal url: URL) -> URL? {
+    static func apiURL(insteadOfPortal url: URL) -> URL? {
         guard let host = url.host?.lowercased(), host == "app.opsramp.com" || host.hasSuffix(".app.opsramp.com") else { return nil }
         var components = URLComponents()
         components.scheme = "https"
@@ -19,7 +19,7 @@ public enum OpsRampHosts {
     /// those itself, so requests would go to `/api/v2/api/v2/...`), and any path on an OpsRamp
     /// host, which serves the API at its root. A path on another host is allowed, for a reverse
     /// proxy that publishes OpsRamp under a prefix (`https://gateway.corp/opsramp`).
-    public static func baseURLProblem(_ url: URL) -> String? {
+    static func baseURLProblem(_ url: URL) -> String? {
         let name = ConfigurationVariable.baseURL.name
         let given = url.absoluteString
         if let api = apiURL(insteadOfPortal: url) {

@@ -5,7 +5,7 @@ import OpsRampSecrets
 public struct HTTPResponse: Sendable {
     public let status: Int
     /// Header fields with lower-cased names; quoted values are kept as sent.
-    public let headers: [String: String]
+    let headers: [String: String]
     public let body: Data
 
     public init(status: Int, headers: [String: String], body: Data) {

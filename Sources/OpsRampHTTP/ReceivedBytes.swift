@@ -17,7 +17,7 @@ public enum ReceivedBytes {
 /// last time. glibc keeps what a large answer freed (parse trees, bodies) for reuse; a server that
 /// answers one big question an hour should not hold on to it.
 public struct MemoryReturnPolicy: Sendable, Equatable {
-    public var threshold: Int
+    var threshold: Int
 
     public init(threshold: Int = 512 * 1024) {
         self.threshold = threshold

@@ -34,7 +34,7 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
     }
 
     /// True once a request has created the session (for tests).
-    public var hasSession: Bool {
+    var hasSession: Bool {
         session.withLock { $0 != nil }
     }
 
@@ -45,7 +45,7 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
 
     /// How much longer than the exchange a request's own timeout is set when it is shorter:
     /// `URLSession` must never give up before the transport's timer does.
-    public static let requestTimeoutMargin: Duration = .seconds(5)
+    static let requestTimeoutMargin: Duration = .seconds(5)
 
     public func send(_ request: URLRequest, limits: TransferLimits) async throws(TransportError) -> HTTPResponse {
         if Task.isCancelled { throw .cancelled }

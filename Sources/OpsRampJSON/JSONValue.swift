@@ -35,7 +35,7 @@ extension JSONValue {
         return nil
     }
 
-    public var numberValue: JSONNumber? {
+    var numberValue: JSONNumber? {
         if case .number(let value) = self { return value }
         return nil
     }

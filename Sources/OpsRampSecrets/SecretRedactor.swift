@@ -18,7 +18,7 @@ public final class SecretRedactor: Sendable {
     /// and such short values are not credentials anyway.
     static let minimumLength = 6
 
-    public static let replacement = "<redacted>"
+    static let replacement = "<redacted>"
 
     /// An immutable snapshot of the registered secrets, replaced whole on registration.
     private final class Patterns: Sendable {
@@ -85,7 +85,7 @@ public final class SecretRedactor: Sendable {
 
     public init() {}
 
-    public func register(_ value: String) {
+    func register(_ value: String) {
         let bytes = Array(value.utf8)
         guard bytes.count >= Self.minimumLength else { return }
         let updated: Set<[UInt8]>? = secrets.withLock { known in

@@ -4,7 +4,7 @@ import OpsRampMCP
 /// Assembles the OpsRamp tools into a registry, applying the user's tool selection and prefix.
 public enum OpsRampToolbox {
     /// Every tool, in the order `tools/list` shows them, named as `environment.names` says.
-    public static func allTools(_ environment: ToolEnvironment) -> [Tool] {
+    static func allTools(_ environment: ToolEnvironment) -> [Tool] {
         [
             GetAlerts.make(environment),
             GetMinimalResourceDetails.make(environment),

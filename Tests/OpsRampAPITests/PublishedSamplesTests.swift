@@ -4,7 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 @testable import OpsRampAPI
-import OpsRampAuth
+@testable import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging

@@ -2,7 +2,7 @@
 import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampLogging
-import OpsRampMCP
+@testable import OpsRampMCP
 @testable import OpsRampTools
 import Testing
 

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import OpsRampJSON
+@testable import OpsRampJSON
 import Synchronization
 import TestChildProcess
 

@@ -1,7 +1,7 @@
 import OpsRampJSON
 
 /// One decoded JSON-RPC message from the client, classified by shape.
-public enum IncomingMessage: Sendable, Equatable {
+enum IncomingMessage: Sendable, Equatable {
     /// A call that expects an answer.
     case request(id: RequestID, method: String, params: JSONValue?)
     /// A call without an id; never answered.
@@ -12,7 +12,7 @@ public enum IncomingMessage: Sendable, Equatable {
     case invalid(id: RequestID?, reason: String)
 
     /// Classifies one JSON value following JSON-RPC 2.0 section 4/5.
-    public init(_ value: JSONValue) {
+    init(_ value: JSONValue) {
         guard case .object(let object) = value else {
             self = .invalid(id: nil, reason: "a JSON-RPC message must be an object, got \(value.typeName)")
             return

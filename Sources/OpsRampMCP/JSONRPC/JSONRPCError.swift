@@ -1,7 +1,7 @@
 import OpsRampJSON
 
 /// JSON-RPC 2.0 and MCP error codes.
-public enum JSONRPCErrorCode: Int, Sendable {
+enum JSONRPCErrorCode: Int, Sendable {
     case parseError = -32700
     case invalidRequest = -32600
     case methodNotFound = -32601
@@ -15,12 +15,12 @@ public enum JSONRPCErrorCode: Int, Sendable {
 
 /// An error answer to a request. Thrown by method handlers; the dispatcher turns it into
 /// a JSON-RPC error response.
-public struct JSONRPCError: Error, Sendable, Equatable {
-    public let code: JSONRPCErrorCode
+struct JSONRPCError: Error, Sendable, Equatable {
+    let code: JSONRPCErrorCode
     public let message: String
     public let data: JSONValue?
 
-    public init(_ code: JSONRPCErrorCode, _ message: String, data: JSONValue? = nil) {
+    init(_ code: JSONRPCErrorCode, _ message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.data = data
@@ -32,7 +32,7 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         return .object(object)
     }
 
-    public static func invalidParams(_ message: String, data: JSONValue? = nil) -> JSONRPCError {
+    static func invalidParams(_ message: String, data: JSONValue? = nil) -> JSONRPCError {
         JSONRPCError(.invalidParams, message, data: data)
     }
 }

@@ -1,7 +1,7 @@
 import OpsRampJSON
 
 /// Builders for the messages the server writes.
-public enum OutgoingMessage {
+enum OutgoingMessage {
     public static func result(id: RequestID, _ result: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "id": id.json, "result": result]
     }
@@ -11,7 +11,7 @@ public enum OutgoingMessage {
         ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
     }
 
-    public static func notification(method: String, params: JSONValue) -> JSONValue {
+    static func notification(method: String, params: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "method": .string(method), "params": params]
     }
 }

@@ -1,12 +1,12 @@
 import OpsRampJSON
 
 /// A JSON-RPC request id: a string or a number, echoed back exactly as received.
-public enum RequestID: Sendable, Hashable, CustomStringConvertible {
+enum RequestID: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case number(JSONNumber)
 
     /// The id in a message, or `nil` when the value is not a usable id (null, bool, array, object).
-    public init?(_ value: JSONValue) {
+    init?(_ value: JSONValue) {
         switch value {
         case .string(let text): self = .string(text)
         case .number(let number): self = .number(number)

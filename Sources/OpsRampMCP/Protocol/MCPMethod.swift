@@ -1,5 +1,5 @@
 /// The MCP methods and notifications this server understands.
-public enum MCPMethod: String, Sendable, CaseIterable {
+enum MCPMethod: String, Sendable, CaseIterable {
     case initialize
     case ping
     case toolsList = "tools/list"
@@ -15,7 +15,7 @@ public enum MCPMethod: String, Sendable, CaseIterable {
 }
 
 /// Notifications the client may send.
-public enum ClientNotification: String, Sendable {
+enum ClientNotification: String, Sendable {
     case initialized = "notifications/initialized"
     case cancelled = "notifications/cancelled"
     case rootsListChanged = "notifications/roots/list_changed"
@@ -23,7 +23,7 @@ public enum ClientNotification: String, Sendable {
 }
 
 /// Notifications the server sends.
-public enum ServerNotification: String, Sendable {
+enum ServerNotification: String, Sendable {
     case progress = "notifications/progress"
     case message = "notifications/message"
 }

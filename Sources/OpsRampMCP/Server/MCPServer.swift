@@ -7,9 +7,9 @@ public struct ServerOptions: Sendable {
     /// Largest accepted message line; longer lines get `-32600` without being buffered.
     public var maximumMessageBytes: Int
     /// Nesting limit for incoming JSON.
-    public var maximumJSONDepth: Int
+    var maximumJSONDepth: Int
     /// How long in-flight requests may run after stdin closes before they are cancelled.
-    public var shutdownGraceSeconds: Double
+    var shutdownGraceSeconds: Double
     /// Items per page of `tools/list`, `resources/list`, `prompts/list`.
     public var listPageSize: Int
     /// Largest error text of a tool result, in bytes (the tools bound their own results to the same size).
@@ -103,7 +103,7 @@ public actor MCPServer {
     }
 
     /// Handles one line of input.
-    public func receive(_ line: InputLine) {
+    func receive(_ line: InputLine) {
         switch line {
         case .oversized(let byteCount):
             logger.warning("rejected a \(byteCount)-byte message (limit \(options.maximumMessageBytes))")
@@ -293,7 +293,7 @@ public actor MCPServer {
     // MARK: - Shutdown
 
     /// Waits for running requests up to the grace period, then cancels whatever is left.
-    public func drain() async {
+    func drain() async {
         await waitUntilIdle(atMost: .milliseconds(Int(options.shutdownGraceSeconds * 1000)))
         guard !inFlight.isEmpty else { return }
         logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")

@@ -2,9 +2,9 @@ import OpsRampJSON
 
 /// Hints about a tool's behaviour, shown to hosts from revision 2025-03-26 on.
 public struct ToolAnnotations: Sendable {
-    public var readOnly: Bool
-    public var destructive: Bool
-    public var idempotent: Bool
+    var readOnly: Bool
+    var destructive: Bool
+    var idempotent: Bool
     /// True when the tool talks to an outside system (OpsRamp) rather than local data.
     public var openWorld: Bool
 

@@ -4,12 +4,12 @@ import OpsRampLogging
 /// What a running tool may use besides its arguments.
 public struct ToolContext: Sendable {
     /// The revision negotiated with this client.
-    public let revision: ProtocolRevision
+    let revision: ProtocolRevision
     public let logger: Logger
     /// Reports progress when the client asked for it (`_meta.progressToken`); otherwise does nothing.
     public let progress: ProgressReporter
 
-    public init(revision: ProtocolRevision, logger: Logger, progress: ProgressReporter) {
+    init(revision: ProtocolRevision, logger: Logger, progress: ProgressReporter) {
         self.revision = revision
         self.logger = logger
         self.progress = progress

@@ -7,7 +7,7 @@ public struct ToolOutput: Sendable {
     /// The result data; an object, so it can double as `structuredContent`.
     public let data: [String: JSONValue]
     /// True for a tool-level failure the model should see (`isError: true`).
-    public let isError: Bool
+    let isError: Bool
     /// `data` as compact JSON, when the tool already encoded it (to measure its size); saves encoding twice.
     public let encoded: [UInt8]?
 

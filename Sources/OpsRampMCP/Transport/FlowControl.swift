@@ -10,11 +10,11 @@ public final class FlowControl: @unchecked Sendable {
     // @unchecked: every stored var below is read and written only while `condition` is locked.
     public struct Limits: Sendable {
         /// Bytes of answers queued for stdout (beyond what the pipe holds).
-        public var pendingOutputBytes: Int
+        var pendingOutputBytes: Int
         /// Tool calls running at once.
-        public var inFlightRequests: Int
+        var inFlightRequests: Int
         /// Lines read from stdin that the dispatcher has not taken yet.
-        public var bufferedInputLines: Int
+        var bufferedInputLines: Int
 
         public init(pendingOutputBytes: Int = 4 * 1024 * 1024, inFlightRequests: Int = 256, bufferedInputLines: Int = 256) {
             self.pendingOutputBytes = pendingOutputBytes
@@ -23,7 +23,7 @@ public final class FlowControl: @unchecked Sendable {
         }
     }
 
-    public let limits: Limits
+    let limits: Limits
     private let condition = NSCondition()
     private var pendingOutputBytes = 0
     private var inFlight = 0

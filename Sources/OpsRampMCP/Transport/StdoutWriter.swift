@@ -18,7 +18,7 @@ public protocol MessageSink: Sendable {
 }
 
 extension MessageSink {
-    public func send(encoded message: [UInt8]) {
+    func send(encoded message: [UInt8]) {
         send((try? JSONParser.parse(message)) ?? .null)
     }
 }

@@ -27,14 +27,14 @@ public struct ToolNames: Sendable {
     /// The name `tool` is called by.
     public subscript(_ tool: ToolName) -> String { prefix + tool.rawValue }
 
-    public func isExposed(_ tool: ToolName) -> Bool { exposed.contains(tool) }
+    func isExposed(_ tool: ToolName) -> Bool { exposed.contains(tool) }
 
     /// The name of `tool` when this server serves it; `nil` when the selection left it out, so that
     /// text pointing at it is left out or says something else, and no `next` targets it.
     public func available(_ tool: ToolName) -> String? { isExposed(tool) ? self[tool] : nil }
 
     /// The served names among `tools`, in order, joined with "and" (`nil` when none is served).
-    public func listing(_ tools: [ToolName], joiner: String = "and") -> String? {
+    func listing(_ tools: [ToolName], joiner: String = "and") -> String? {
         let served = tools.compactMap(available)
         guard let last = served.last else { return nil }
         return served.count == 1 ? last : served.dropLast().joined(separator: ", ") + " \(joiner) " + last

@@ -15,7 +15,7 @@ public struct ToolEnvironment: Sendable {
     /// The zone for times given without one, dates, `today` and `yesterday`.
     public let timeZone: OperatorTimeZone
     /// The current time; replaced in tests.
-    public let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     /// What each tool is called in this server; set by `OpsRampToolbox.registry` from the tool selection.
     public internal(set) var names: ToolNames
 
