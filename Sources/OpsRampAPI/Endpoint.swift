@@ -11,10 +11,10 @@ struct Endpoint: Sendable {
     let method: Method
     /// Path segments after the base URL; each is percent-encoded on its own, so no value
     /// (a tenant id, an id from the model) can add segments or a query.
-    public let path: [String]
+    let path: [String]
     /// Ordered query parameters, percent-encoded strictly (`+` as `%2B`, space as `%20`).
-    public let query: [(String, String)]
-    public let body: JSONValue?
+    let query: [(String, String)]
+    let body: JSONValue?
     /// Safe to repeat: GETs and OpsQL queries (a read-only POST).
     let idempotent: Bool
     /// The per-minute budget each attempt counts against, if any (see `RateBucket`).

@@ -16,7 +16,7 @@ public actor TokenCache {
     private var waiters: [UUID: CheckedContinuation<AccessToken, Error>] = [:]
 
     /// Token requests sent so far (for diagnostics and tests).
-    public private(set) var fetchCount = 0
+    private(set) var fetchCount = 0
 
     public init(now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }, fetch: @escaping Fetch) {
         self.fetch = fetch

@@ -13,7 +13,7 @@ public struct OpsRampConnection: Sendable {
     public let tokenPath: String
     public let requestTimeout: Double
 
-    public init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Double) {
+    init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Double) {
         self.baseURL = baseURL
         self.tenantID = tenantID
         self.clientID = clientID
@@ -31,7 +31,7 @@ public struct PortalSettings: Sendable {
     public let portalURLDerived: Bool
     public let alertDashboardID: String?
 
-    public init(portalURL: URL?, portalURLDerived: Bool, alertDashboardID: String?) {
+    init(portalURL: URL?, portalURLDerived: Bool, alertDashboardID: String?) {
         self.portalURL = portalURL
         self.portalURLDerived = portalURLDerived
         self.alertDashboardID = alertDashboardID
@@ -57,12 +57,12 @@ public struct ToolSelection: Sendable {
 public struct Configuration: Sendable {
     public enum Defaults {
         public static let tokenPath = "/tenancy/auth/oauth/token"
-        public static let requestTimeout: Double = 30
-        public static let maxResultBytes = 40_000
-        public static let maxResponseBytes = 32 * 1024 * 1024
-        public static let maxRetries = 3
+        static let requestTimeout: Double = 30
+        static let maxResultBytes = 40_000
+        static let maxResponseBytes = 32 * 1024 * 1024
+        static let maxRetries = 3
         /// OpsRamp's limit of paginated GETs per minute for a client (reference §4).
-        public static let pagedSearchesPerMinute = 50
+        static let pagedSearchesPerMinute = 50
     }
 
     public let connection: OpsRampConnection?

@@ -84,11 +84,11 @@ public enum EnvironmentFile {
         throw failure("it is larger than \(maximumBytes) bytes")
     }
 
-    public static func parse(_ text: String, path: String = ".env") throws(ParseError) -> [String: String] {
+    static func parse(_ text: String, path: String = ".env") throws(ParseError) -> [String: String] {
         try parse(text, path: path, lenient: false).values
     }
 
-    public static func parse(_ text: String, path: String, lenient: Bool) throws(ParseError) -> Contents {
+    static func parse(_ text: String, path: String, lenient: Bool) throws(ParseError) -> Contents {
         var values: [String: String] = [:]
         var skipped: [ParseError] = []
         // Split on every kind of line end: "\r\n" is a single Character in Swift, so splitting on

@@ -26,7 +26,7 @@ public struct NetworkSettings: Sendable {
     /// Hosts that bypass the proxy (`NO_PROXY`), as given.
     public let noProxy: String?
 
-    public init(caBundle: String? = nil, httpsProxy: ProxySetting? = nil, httpProxy: ProxySetting? = nil, noProxy: String? = nil) {
+    init(caBundle: String? = nil, httpsProxy: ProxySetting? = nil, httpProxy: ProxySetting? = nil, noProxy: String? = nil) {
         self.caBundle = caBundle
         self.httpsProxy = httpsProxy
         self.httpProxy = httpProxy

@@ -67,7 +67,7 @@ public struct OperatorTimeZone: Sendable, Equatable {
         problem.flatMap { $0.fellBack ? $0.message : nil }
     }
 
-    public init(zone: TimeZone, name: String? = nil, source: Source, problem: Problem? = nil) {
+    init(zone: TimeZone, name: String? = nil, source: Source, problem: Problem? = nil) {
         self.name = name ?? zone.identifier
         self.source = source
         self.problem = problem

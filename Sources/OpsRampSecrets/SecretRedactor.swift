@@ -83,7 +83,7 @@ public final class SecretRedactor: Sendable {
     private let secrets = Mutex<Set<[UInt8]>>([])
     private let patterns = Mutex(Patterns([]))
 
-    public init() {}
+    init() {}
 
     func register(_ value: String) {
         let bytes = Array(value.utf8)

@@ -1,5 +1,5 @@
 import Foundation
-import OpsRampConfiguration
+@testable import OpsRampConfiguration
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,6 +1,6 @@
 import Foundation
 import OpsRampAPI
-import OpsRampConfiguration
+@testable import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
 import OpsRampSupport

@@ -17,8 +17,8 @@ enum JSONRPCErrorCode: Int, Sendable {
 /// a JSON-RPC error response.
 struct JSONRPCError: Error, Sendable, Equatable {
     let code: JSONRPCErrorCode
-    public let message: String
-    public let data: JSONValue?
+    let message: String
+    let data: JSONValue?
 
     init(_ code: JSONRPCErrorCode, _ message: String, data: JSONValue? = nil) {
         self.code = code
@@ -26,7 +26,7 @@ struct JSONRPCError: Error, Sendable, Equatable {
         self.data = data
     }
 
-    public var json: JSONValue {
+    var json: JSONValue {
         var object: [String: JSONValue] = ["code": .int(code.rawValue), "message": .string(message)]
         object.setIfPresent("data", data)
         return .object(object)

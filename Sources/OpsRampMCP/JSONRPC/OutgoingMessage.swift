@@ -2,12 +2,12 @@ import OpsRampJSON
 
 /// Builders for the messages the server writes.
 enum OutgoingMessage {
-    public static func result(id: RequestID, _ result: JSONValue) -> JSONValue {
+    static func result(id: RequestID, _ result: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "id": id.json, "result": result]
     }
 
     /// An error answer; `id` is `nil` (written as `null`) when the request's id could not be read.
-    public static func error(id: RequestID?, _ error: JSONRPCError) -> JSONValue {
+    static func error(id: RequestID?, _ error: JSONRPCError) -> JSONValue {
         ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
     }
 

@@ -14,14 +14,14 @@ enum RequestID: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var json: JSONValue {
+    var json: JSONValue {
         switch self {
         case .string(let text): .string(text)
         case .number(let number): .number(number)
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .string(let text): "\"\(text)\""
         case .number(let number): number.literal

@@ -16,7 +16,7 @@ enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     static let handshakeRevisions = allCases.filter { !$0.isStateless }
     static let statelessRevisions = allCases.filter(\.isStateless)
 
-    public static func < (lhs: ProtocolRevision, rhs: ProtocolRevision) -> Bool {
+    static func < (lhs: ProtocolRevision, rhs: ProtocolRevision) -> Bool {
         lhs.rawValue < rhs.rawValue // ISO dates sort as strings
     }
 

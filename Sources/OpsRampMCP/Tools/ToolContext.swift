@@ -20,7 +20,7 @@ public struct ToolContext: Sendable {
 public struct ProgressReporter: Sendable {
     private let send: (@Sendable (_ progress: Double, _ total: Double?, _ message: String?) -> Void)?
 
-    public init(send: (@Sendable (Double, Double?, String?) -> Void)?) {
+    init(send: (@Sendable (Double, Double?, String?) -> Void)?) {
         self.send = send
     }
 

@@ -16,7 +16,7 @@ public struct ToolRegistry: Sendable {
         index = seen
     }
 
-    public func tool(named name: String) -> Tool? {
+    func tool(named name: String) -> Tool? {
         index[name].map { tools[$0] }
     }
 
