@@ -45,7 +45,7 @@ public final class OpsRampClient: Sendable {
             clientSecret: connection.clientSecret,
             transport: transport,
             // A token endpoint answers fast or not at all; never let it eat a call's whole time budget.
-            limits: TransferLimits(timeout: min(.seconds(connection.requestTimeout), .seconds(15)), maximumBodyBytes: 64 * 1024),
+            limits: TransferLimits(timeout: min(connection.requestTimeout, .seconds(15)), maximumBodyBytes: 64 * 1024),
             logger: logger)
         tokens = TokenCache(fetch: grant.fetch)
         deadline = nil
@@ -160,7 +160,7 @@ public final class OpsRampClient: Sendable {
             logger.info("\(endpoint.method.rawValue) \(endpoint.path.last ?? ""): not sent, the minute's \(limit) \(bucket.requests) are spent")
             throw .rateBudgetSpent(bucket, perMinute: limit, retryAfterSeconds: rateBudget.secondsUntil(1, fitIn: bucket))
         }
-        let timeout = min(.seconds(connection.requestTimeout), max(.milliseconds(500), deadline - .now))
+        let timeout = min(connection.requestTimeout, max(.milliseconds(500), deadline - .now))
         let sentAt = ContinuousClock.now
         do {
             let response = try await transport.send(makeRequest(endpoint, token: token),

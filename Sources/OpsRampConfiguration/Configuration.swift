@@ -11,9 +11,10 @@ public struct OpsRampConnection: Sendable {
     public let clientSecret: Secret
     /// Starts with `/`.
     public let tokenPath: String
-    public let requestTimeout: Double
+    /// How long one HTTP request may take (`OPSRAMP_REQUEST_TIMEOUT`, given in seconds).
+    public let requestTimeout: Duration
 
-    init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Double) {
+    init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Duration) {
         self.baseURL = baseURL
         self.tenantID = tenantID
         self.clientID = clientID
@@ -57,6 +58,7 @@ public struct ToolSelection: Sendable {
 public struct Configuration: Sendable {
     public enum Defaults {
         public static let tokenPath = "/tenancy/auth/oauth/token"
+        /// In seconds, as `OPSRAMP_REQUEST_TIMEOUT` gives it.
         static let requestTimeout: Double = 30
         static let maxResultBytes = 40_000
         static let maxResponseBytes = 32 * 1024 * 1024
@@ -188,7 +190,7 @@ public struct Configuration: Sendable {
 
         if let base, let tenant, let clientID, let secret, reader.connectionProblems.isEmpty {
             connection = OpsRampConnection(baseURL: base, tenantID: tenant, clientID: clientID,
-                                           clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: timeout)
+                                           clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: .seconds(timeout))
         } else {
             connection = nil
             if let secret { _ = Secret(secret) } // still registered for redaction

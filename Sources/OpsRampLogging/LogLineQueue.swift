@@ -98,10 +98,10 @@ final class LogLineQueue: @unchecked Sendable {
         condition.signal()
     }
 
-    /// Waits until every queued line is written (or the descriptor failed), up to `timeout` seconds.
+    /// Waits until every queued line is written (or the descriptor failed), up to `timeout`.
     @discardableResult
-    func flush(timeout: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
+    func flush(timeout: Duration) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout.seconds)
         condition.lock()
         defer { condition.unlock() }
         while (!lines.isEmpty || writing) && !failed {

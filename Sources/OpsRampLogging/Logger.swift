@@ -82,8 +82,8 @@ public final class LogBackend: Sendable {
         }
     }
 
-    /// Waits up to `timeout` seconds for queued lines to reach stderr and the log file (before exiting).
-    public func flush(timeout: Double) {
+    /// Waits up to `timeout` for queued lines to reach stderr and the log file (before exiting).
+    public func flush(timeout: Duration) {
         let file = state.withLock { $0.file }
         standardError.flush(timeout: timeout)
         file?.flush(timeout: timeout)

@@ -59,13 +59,13 @@ struct Main {
         switch options.mode {
         case .listTools:
             listTools(assembly)
-            assembly.logBackend.flush(timeout: 1)
+            assembly.logBackend.flush(timeout: .seconds(1))
         case .printHostConfig(let host):
             printHostConfig(host, options: options, assembly: assembly)
-            assembly.logBackend.flush(timeout: 1)
+            assembly.logBackend.flush(timeout: .seconds(1))
         case .check:
             let passed = await ConnectionCheck(assembly: assembly).run()
-            assembly.logBackend.flush(timeout: 1)
+            assembly.logBackend.flush(timeout: .seconds(1))
             exit(passed ? 0 : 1)
         default:
             await serve(assembly)
@@ -81,7 +81,7 @@ struct Main {
         let flow = FlowControl()
         let writer = StdoutWriter(flow: flow, onClosed: {
             logger.notice("stdout closed by the host; exiting")
-            logger.backend.flush(timeout: 0.5)
+            logger.backend.flush(timeout: .milliseconds(500))
             exit(0)
         })
         let server = MCPServer(
@@ -99,12 +99,12 @@ struct Main {
 
         await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes, flow: flow))
         withExtendedLifetime(signals) {}
-        writer.flush(timeout: 1)
+        writer.flush(timeout: .seconds(1))
         logger.debug("URLSession socket workaround \(opsramp_curl_socket_workaround_enabled() == 1 ? "on" : "off"), applied \(opsramp_curl_socket_workaround_count()) time(s); "
             + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s); "
             + "URL handles released in full \(opsramp_curl_url_handles_repaired_count()) time(s)")
         logger.info("input closed; exiting")
-        logger.backend.flush(timeout: 1)
+        logger.backend.flush(timeout: .seconds(1))
         exit(0)
     }
 
@@ -191,8 +191,8 @@ final class SignalHandlers {
                 return
             }
             logger.info("received \(Int32(number) == SIGTERM ? "SIGTERM" : "SIGINT"); exiting")
-            writer.flush(timeout: 0.2)
-            logger.backend.flush(timeout: 0.2)
+            writer.flush(timeout: .milliseconds(200))
+            logger.backend.flush(timeout: .milliseconds(200))
             exit(0)
         }
         thread.name = "signals"

@@ -18,7 +18,7 @@ struct ConfigurationTests {
         let connection = try #require(configuration.connection)
         #expect(connection.baseURL.absoluteString == "https://acme.api.opsramp.com")
         #expect(connection.tokenPath == "/tenancy/auth/oauth/token")
-        #expect(connection.requestTimeout == 30)
+        #expect(connection.requestTimeout == .seconds(30))
         #expect(configuration.connectionProblems.isEmpty)
         #expect(configuration.portal.portalURL?.absoluteString == "https://acme.app.opsramp.com")
         #expect(configuration.portal.portalURLDerived)
@@ -69,7 +69,7 @@ struct ConfigurationTests {
         values["OPSRAMP_MCP_LOG_LEVEL"] = "loud"
         values["OPSRAMP_TOKEN_PATH"] = "auth/../x"
         let configuration = Configuration(values: values)
-        #expect(configuration.connection?.requestTimeout == 30)
+        #expect(configuration.connection?.requestTimeout == .seconds(30))
         #expect(configuration.logLevel == .info)
         #expect(configuration.connection?.tokenPath == "/tenancy/auth/oauth/token")
         #expect(configuration.warnings.map(\.variable).sorted() == ["OPSRAMP_MCP_LOG_LEVEL", "OPSRAMP_REQUEST_TIMEOUT", "OPSRAMP_TOKEN_PATH"])

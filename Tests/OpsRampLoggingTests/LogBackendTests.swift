@@ -61,7 +61,7 @@ struct LogBackendTests {
         let fresh = try temporaryPath("fresh.log")
         try backend.openFile(atPath: fresh)
         Logger(label: "test", backend: backend).info("hello \u{1B}[2J world")
-        backend.flush(timeout: 2)
+        backend.flush(timeout: .seconds(2))
         let attributes = try FileManager.default.attributesOfItem(atPath: fresh)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let contents = try String(contentsOfFile: fresh, encoding: .utf8)
@@ -83,7 +83,7 @@ struct LogLineQueuePipeTests {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         // The writer closes the pipe once everything queued is written, which ends the reading below.
         let flusher = Thread {
-            queue.flush(timeout: 10)
+            queue.flush(timeout: .seconds(10))
             queue.close()
         }
         flusher.start()

@@ -280,7 +280,7 @@ extension DispatcherTests {
     @Test("drain returns as soon as the last request ends, not at the end of the grace period")
     func drainReturnsWhenIdle() async {
         let sink = CollectingSink()
-        let server = makeServer(sink: sink, shutdownGraceSeconds: 20)
+        let server = makeServer(sink: sink, shutdownGrace: .seconds(20))
         await server.handshake()
         await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.2}}}"#)
         let started = ContinuousClock.now

@@ -61,7 +61,7 @@ struct StdoutWriterTests {
                 }
             }
         }
-        #expect(writer.flush(timeout: 10))
+        #expect(writer.flush(timeout: .seconds(10)))
         try await Task.sleep(for: .milliseconds(200))
         let lines = drain.lines
         #expect(lines.count == 1_600)
@@ -84,6 +84,6 @@ struct StdoutWriterTests {
         for index in 0..<50 { writer.send(["index": .int(index), "padding": .string(String(repeating: "y", count: 10_000))]) }
         try await Task.sleep(for: .milliseconds(300))
         #expect(closedCount.withLock { $0 } == 1)
-        #expect(writer.flush(timeout: 1))
+        #expect(writer.flush(timeout: .seconds(1)))
     }
 }

@@ -79,11 +79,11 @@ enum TestCatalog {
 }
 
 func makeServer(sink: CollectingSink, tools: ToolRegistry = TestTools.registry, pageSize: Int = 100,
-                shutdownGraceSeconds: Double = 0.5) -> MCPServer {
+                shutdownGrace: Duration = .milliseconds(500)) -> MCPServer {
     MCPServer(
         identity: ServerIdentity(name: "test-server", title: "Test", version: "9.9.9", instructions: "Use the tools."),
         catalog: ServerCatalog(tools: tools, resources: TestCatalog.resources, prompts: TestCatalog.prompts),
-        options: ServerOptions(shutdownGraceSeconds: shutdownGraceSeconds, listPageSize: pageSize),
+        options: ServerOptions(shutdownGrace: shutdownGrace, listPageSize: pageSize),
         logger: Logger(label: "test", backend: LogBackend(level: .emergency)),
         sink: sink)
 }

@@ -9,7 +9,7 @@ public struct ServerOptions: Sendable {
     /// Nesting limit for incoming JSON.
     var maximumJSONDepth: Int
     /// How long in-flight requests may run after stdin closes before they are cancelled.
-    var shutdownGraceSeconds: Double
+    var shutdownGrace: Duration
     /// Items per page of `tools/list`, `resources/list`, `prompts/list`.
     public var listPageSize: Int
     /// Largest error text of a tool result, in bytes (the tools bound their own results to the same size).
@@ -20,13 +20,13 @@ public struct ServerOptions: Sendable {
     public var afterToolCall: (@Sendable () -> Void)?
 
     public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
-                shutdownGraceSeconds: Double = 1.0, listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
+                shutdownGrace: Duration = .seconds(1), listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
                 beforeToolCall: (@Sendable () -> Void)? = nil, afterToolCall: (@Sendable () -> Void)? = nil) {
         self.beforeToolCall = beforeToolCall
         self.afterToolCall = afterToolCall
         self.maximumMessageBytes = maximumMessageBytes
         self.maximumJSONDepth = maximumJSONDepth
-        self.shutdownGraceSeconds = shutdownGraceSeconds
+        self.shutdownGrace = shutdownGrace
         self.listPageSize = max(1, listPageSize)
         self.maximumResultBytes = max(1_000, maximumResultBytes)
     }
@@ -294,7 +294,7 @@ public actor MCPServer {
 
     /// Waits for running requests up to the grace period, then cancels whatever is left.
     func drain() async {
-        await waitUntilIdle(atMost: .milliseconds(Int(options.shutdownGraceSeconds * 1000)))
+        await waitUntilIdle(atMost: options.shutdownGrace)
         guard !inFlight.isEmpty else { return }
         logger.info("cancelling \(inFlight.count) request(s) still running at shutdown")
         for entry in inFlight.values { entry.task.cancel() }

@@ -93,10 +93,10 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
         return poll(&request, 1, 0) == 1 && request.revents & Int16(POLLOUT) != 0
     }
 
-    /// Waits until every queued message is written (or the pipe closed), up to `timeout` seconds.
+    /// Waits until every queued message is written (or the pipe closed), up to `timeout`.
     @discardableResult
-    public func flush(timeout: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
+    public func flush(timeout: Duration) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout.seconds)
         condition.lock()
         defer { condition.unlock() }
         while (!queue.isEmpty || writing) && !closed {

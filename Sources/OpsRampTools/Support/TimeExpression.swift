@@ -15,7 +15,7 @@ struct TimeExpression: Sendable {
     /// Years outside this range are typing mistakes, not questions about alerts.
     static let years = 1970...2100
     /// The longest relative time accepted.
-    static let longestRelative: Double = 10 * 366 * 86_400
+    static let longestRelative: Duration = .seconds(10 * 366 * 86_400)
 
     let timeZone: TimeZone
     let now: Date
@@ -38,7 +38,8 @@ struct TimeExpression: Sendable {
         case "yesterday": return startOfDay(daysBack: 1)
         default: break
         }
-        if let seconds = try Self.relativeSeconds(lowered, original: text) { return now.addingTimeInterval(-seconds) }
+        // Whole seconds, so the conversion to `Date`'s TimeInterval at this edge is exact.
+        if let offset = try Self.relativeOffset(lowered, original: text) { return now.addingTimeInterval(-Double(offset.components.seconds)) }
         var reader = ISOTimeReader(text: trimmed, original: text)
         let parts = try reader.read()
         return try instant(parts, original: text)
@@ -109,7 +110,7 @@ struct TimeExpression: Sendable {
 
     /// `90s`, `15m`, `15min`, `1h`, `7d`, `2w`, `3 hours`, optionally with a leading `-`, `last `
     /// or a trailing ` ago`; `nil` when the text is not of that shape at all.
-    static func relativeSeconds(_ text: String, original: String) throws(TimeExpressionError) -> Double? {
+    static func relativeOffset(_ text: String, original: String) throws(TimeExpressionError) -> Duration? {
         var body = Substring(text)
         if body.hasPrefix("last ") { body = body.dropFirst(5) }
         if body.hasPrefix("-") { body = body.dropFirst() }
@@ -117,7 +118,7 @@ struct TimeExpression: Sendable {
         let digits = body.prefix(while: { $0.isASCII && $0.isNumber })
         guard !digits.isEmpty else { return nil }
         let unit = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        let scale: Double
+        let scale: Int
         switch unit {
         case "s", "sec", "secs", "second", "seconds": scale = 1
         case "m", "min", "mins", "minute", "minutes": scale = 60
@@ -126,10 +127,10 @@ struct TimeExpression: Sendable {
         case "w", "wk", "week", "weeks": scale = 604_800
         default: return nil
         }
-        guard digits.count <= 9, let amount = Double(digits) else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
-        let seconds = amount * scale
-        guard seconds <= longestRelative else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
-        return seconds
+        guard digits.count <= 9, let amount = Int(digits) else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
+        let offset = Duration.seconds(amount * scale)
+        guard offset <= longestRelative else { throw TimeExpressionError(value: original, reason: .tooFarBack) }
+        return offset
     }
 }
 
