@@ -3,7 +3,7 @@ import Glibc
 #endif
 import Foundation
 @testable import OpsRampLogging
-import OpsRampSecrets
+@testable import OpsRampSecrets
 import Testing
 
 @Suite("Log backend", .serialized)
