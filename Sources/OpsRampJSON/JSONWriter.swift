@@ -147,8 +147,3 @@ public enum JSONWriter {
         }
     }
 }
-
-extension JSONValue: CustomStringConvertible {
-    /// Compact JSON text.
-    public var description: String { JSONWriter.string(self) }
-}

@@ -1,0 +1,4 @@
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON text.
+    public var description: String { JSONWriter.string(self) }
+}
