@@ -3,7 +3,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
+    .swiftLanguageMode(.v6)
 ]
 
 // Release builds on Linux link the functions that start-up, a tool call and a get_alerts answer run
@@ -12,8 +12,10 @@ let strict: [SwiftSetting] = [
 // few functions made all of it resident (2 MB at idle, 1 MB in order); the demo's fake stays on disk.
 let ordered: [SwiftSetting] = strict + [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))]
 let orderedC: [CSetting] = [.unsafeFlags(["-ffunction-sections"], .when(platforms: [.linux], configuration: .release))]
-let linkOrder: [String] = ["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",
-                           "-Xlinker", "--no-warn-symbol-ordering"]
+let linkOrder: [String] = [
+    "-use-ld=lld", "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",
+    "-Xlinker", "--no-warn-symbol-ordering",
+]
 
 let package = Package(
     name: "opsramp-mcp-server",
@@ -31,19 +33,26 @@ let package = Package(
         // linked for --demo, which serves its demo tenant on 127.0.0.1 in-process (see Demo/DemoTenant.swift).
         .executableTarget(
             name: "opsramp-mcp-server",
-            dependencies: ["OpsRampMCP", "OpsRampConfiguration", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "OpsRampJSON",
-                           "OpsRampHTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround", "OpsRampBuildInfo",
-                           "FakeOpsRamp"],
+            dependencies: [
+                "OpsRampMCP", "OpsRampConfiguration", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "OpsRampJSON",
+                "OpsRampHTTP", "OpsRampAuth", "OpsRampAPI", "OpsRampTools", "CurlSocketWorkaround", "OpsRampBuildInfo",
+                "FakeOpsRamp",
+            ],
             swiftSettings: ordered,
             // Lets the curl shims' curl_multi_setopt, curl_multi_add_handle, curl_easy_setopt and URL-handle
             // functions take precedence over libcurl's (see those files).
-            linkerSettings: [.unsafeFlags(linkOrder, .when(platforms: [.linux], configuration: .release)),
-                             .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_easy_setopt",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_url", "-Xlinker", "--export-dynamic-symbol=curl_url_dup",
-                                           "-Xlinker", "--export-dynamic-symbol=curl_url_cleanup", "-Xlinker", "--export-dynamic-symbol=curl_free"],
-                                          .when(platforms: [.linux]))]
+            linkerSettings: [
+                .unsafeFlags(linkOrder, .when(platforms: [.linux], configuration: .release)),
+                .unsafeFlags(
+                    [
+                        "-Xlinker", "--export-dynamic-symbol=curl_multi_setopt",
+                        "-Xlinker", "--export-dynamic-symbol=curl_multi_add_handle",
+                        "-Xlinker", "--export-dynamic-symbol=curl_easy_setopt",
+                        "-Xlinker", "--export-dynamic-symbol=curl_url", "-Xlinker", "--export-dynamic-symbol=curl_url_dup",
+                        "-Xlinker", "--export-dynamic-symbol=curl_url_cleanup", "-Xlinker", "--export-dynamic-symbol=curl_free",
+                    ],
+                    .when(platforms: [.linux])),
+            ]
         ),
         // The commit and build date that scripts/release.sh stamps into the binary.
         .target(name: "OpsRampBuildInfo"),
@@ -65,20 +74,34 @@ let package = Package(
         // Settings from the environment and an optional .env file.
         .target(name: "OpsRampConfiguration", dependencies: ["OpsRampLogging", "OpsRampSecrets"], swiftSettings: ordered),
         // JSON-RPC 2.0 and MCP: messages, revisions, dispatcher, stdio transport. Knows nothing of OpsRamp.
-        .target(name: "OpsRampMCP", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport"],
-                swiftSettings: ordered),
+        .target(
+            name: "OpsRampMCP", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport"],
+            swiftSettings: ordered),
         // HTTP transport on URLSession: timeouts, body cap, cancellation, typed transport errors. Knows nothing of MCP.
-        .target(name: "OpsRampHTTP", dependencies: ["OpsRampSecrets", "OpsRampSupport", "CurlCertificateAuthority"],
-                swiftSettings: ordered),
+        .target(
+            name: "OpsRampHTTP", dependencies: ["OpsRampSecrets", "OpsRampSupport", "CurlCertificateAuthority"],
+            swiftSettings: ordered),
         // OAuth 2.0 client-credentials token cache.
-        .target(name: "OpsRampAuth", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
-                                                    "OpsRampConfiguration", "OpsRampHTTP"], swiftSettings: ordered),
+        .target(
+            name: "OpsRampAuth",
+            dependencies: [
+                "OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
+                "OpsRampConfiguration", "OpsRampHTTP",
+            ], swiftSettings: ordered),
         // The OpsRamp REST API client: endpoints, queryString encoding, retries, API errors.
-        .target(name: "OpsRampAPI", dependencies: ["OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
-                                                   "OpsRampConfiguration", "OpsRampHTTP", "OpsRampAuth"], swiftSettings: ordered),
+        .target(
+            name: "OpsRampAPI",
+            dependencies: [
+                "OpsRampJSON", "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport",
+                "OpsRampConfiguration", "OpsRampHTTP", "OpsRampAuth",
+            ], swiftSettings: ordered),
         // The tools, resources and prompts the server offers.
-        .target(name: "OpsRampTools", dependencies: ["OpsRampJSON", "OpsRampMCP", "OpsRampSecrets", "OpsRampSupport",
-                                                     "OpsRampConfiguration", "OpsRampAPI"], swiftSettings: ordered),
+        .target(
+            name: "OpsRampTools",
+            dependencies: [
+                "OpsRampJSON", "OpsRampMCP", "OpsRampSecrets", "OpsRampSupport",
+                "OpsRampConfiguration", "OpsRampAPI",
+            ], swiftSettings: ordered),
 
         // Tests: unit tests per module, and process-level tests that drive the built binary.
         .testTarget(name: "OpsRampJSONTests", dependencies: ["OpsRampJSON"], swiftSettings: strict),
@@ -87,15 +110,28 @@ let package = Package(
         .testTarget(name: "OpsRampMCPTests", dependencies: ["OpsRampMCP", "OpsRampJSON", "OpsRampLogging"], swiftSettings: strict),
         .testTarget(name: "OpsRampConfigurationTests", dependencies: ["OpsRampConfiguration", "OpsRampSecrets"], swiftSettings: strict),
         .testTarget(name: "OpsRampHTTPTests", dependencies: ["OpsRampHTTP", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "OpsRampAuthTests", dependencies: ["OpsRampAuth", "OpsRampHTTP", "OpsRampJSON", "OpsRampLogging", "OpsRampSecrets",
-                                                            "OpsRampSupport"], swiftSettings: strict),
-        .testTarget(name: "OpsRampAPITests", dependencies: ["OpsRampAPI", "OpsRampAuth", "OpsRampHTTP", "OpsRampConfiguration", "OpsRampJSON",
-                                                           "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "FakeOpsRamp"],
-                    swiftSettings: strict),
-        .testTarget(name: "OpsRampToolsTests", dependencies: ["OpsRampTools", "OpsRampAPI", "OpsRampMCP", "OpsRampConfiguration", "OpsRampJSON",
-                                                             "OpsRampLogging", "OpsRampSupport", "FakeOpsRamp"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["OpsRampJSON", "OpsRampConfiguration", "FakeOpsRamp", "TestChildProcess"],
-                    swiftSettings: strict),
+        .testTarget(
+            name: "OpsRampAuthTests",
+            dependencies: [
+                "OpsRampAuth", "OpsRampHTTP", "OpsRampJSON", "OpsRampLogging", "OpsRampSecrets",
+                "OpsRampSupport",
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "OpsRampAPITests",
+            dependencies: [
+                "OpsRampAPI", "OpsRampAuth", "OpsRampHTTP", "OpsRampConfiguration", "OpsRampJSON",
+                "OpsRampLogging", "OpsRampSecrets", "OpsRampSupport", "FakeOpsRamp",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "OpsRampToolsTests",
+            dependencies: [
+                "OpsRampTools", "OpsRampAPI", "OpsRampMCP", "OpsRampConfiguration", "OpsRampJSON",
+                "OpsRampLogging", "OpsRampSupport", "FakeOpsRamp",
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "ServerTests", dependencies: ["OpsRampJSON", "OpsRampConfiguration", "FakeOpsRamp", "TestChildProcess"],
+            swiftSettings: strict),
         // A fake OpsRamp API on 127.0.0.1: the tests' OpsRamp, and the demo tenant of --demo. It stays with the
         // tests it was written for; the binary runs it only under --demo.
         .target(name: "FakeOpsRamp", dependencies: ["OpsRampJSON"], path: "Tests/Support/FakeOpsRamp", swiftSettings: strict),

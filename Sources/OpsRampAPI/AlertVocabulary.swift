@@ -31,7 +31,12 @@ public enum AlertState: String, AlertVocabularyTerm {
 
 /// An alert's `priority`, highest first; the `priority` filter. (An alert without one shows `N/A`.)
 public enum AlertPriority: String, AlertVocabularyTerm {
-    case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3", p4 = "P4", p5 = "P5"
+    case p0 = "P0"
+    case p1 = "P1"
+    case p2 = "P2"
+    case p3 = "P3"
+    case p4 = "P4"
+    case p5 = "P5"
 }
 
 /// What was done to an alert ("actions performed on the alert"); the `actions` filter.

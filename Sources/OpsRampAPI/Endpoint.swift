@@ -25,8 +25,10 @@ struct Endpoint: Sendable {
     /// arguments are at fault and the call says so instead of sending.
     static let maximumPathAndQueryBytes = 16 * 1024
 
-    init(_ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
-                idempotent: Bool? = nil, bucket: RateBucket? = nil) {
+    init(
+        _ method: Method, path: [String], query: [(String, String)] = [], body: JSONValue? = nil,
+        idempotent: Bool? = nil, bucket: RateBucket? = nil
+    ) {
         self.method = method
         self.path = path
         self.query = query

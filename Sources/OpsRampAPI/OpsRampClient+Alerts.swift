@@ -22,9 +22,11 @@ extension OpsRampClient {
     /// `fields`: the members of each alert the caller reads (and of its objects, `nestedFields`); the
     /// others are not built (see `JSONListFilter`). `transform`, when given, is applied to each alert of
     /// the page, as it is parsed when `fields` are given (the page of larger alerts is never held).
-    public func alertsPage(query: QueryString, statusHistory: QueryString = QueryString(), pageNo: Int, pageSize: Int,
-                           fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:],
-                           transform: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws(OpsRampError) -> SearchPage {
+    public func alertsPage(
+        query: QueryString, statusHistory: QueryString = QueryString(), pageNo: Int, pageSize: Int,
+        fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:],
+        transform: (@Sendable (JSONValue) -> JSONValue)? = nil
+    ) async throws(OpsRampError) -> SearchPage {
         var parameters: [(String, String)] = [
             ("pageNo", String(pageNo)),
             ("pageSize", String(pageSize)),
@@ -32,8 +34,9 @@ extension OpsRampClient {
         ]
         if !query.isEmpty { parameters.append(("queryString", query.description)) }
         if !statusHistory.isEmpty { parameters.append(("statusHistory", statusHistory.description)) }
-        let endpoint = Endpoint(.get, path: ["api", "v2", "tenants", connection.tenantID, "alerts", "search"], query: parameters,
-                                bucket: .pagedRead)
+        let endpoint = Endpoint(
+            .get, path: ["api", "v2", "tenants", connection.tenantID, "alerts", "search"], query: parameters,
+            bucket: .pagedRead)
         let filter = fields.map {
             JSONListFilter(listKey: "results", members: $0.union(SearchPage.itemKeysForErrors), nested: nestedFields, item: transform)
         }
@@ -53,17 +56,22 @@ extension OpsRampClient {
     /// few fields never holds more than one page of full alert objects; `fields` names the members
     /// `transform` reads, so that the others are not even built. `isFull` (given the alerts so far)
     /// ends the fetch early when the caller has all it can use; the result then says more are available.
-    public func searchAlerts(query: QueryString, statusHistory: QueryString = QueryString(), offset: Int, limit: Int,
-                             fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:], pageSize requestedPageSize: Int? = nil,
-                             isFull: (@Sendable ([JSONValue]) -> Bool)? = nil,
-                             transform: @escaping @Sendable (JSONValue) -> JSONValue = { $0 },
-                             progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
+    public func searchAlerts(
+        query: QueryString, statusHistory: QueryString = QueryString(), offset: Int, limit: Int,
+        fields: Set<String>? = nil, nestedFields: [String: Set<String>] = [:], pageSize requestedPageSize: Int? = nil,
+        isFull: (@Sendable ([JSONValue]) -> Bool)? = nil,
+        transform: @escaping @Sendable (JSONValue) -> JSONValue = { $0 },
+        progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }
+    ) async throws(OpsRampError) -> CollectedResults {
         let pageSize = max(1, min(limit, requestedPageSize ?? Self.maximumAlertPageSize, Self.maximumAlertPageSize))
         // Each alert is transformed as its page is parsed, so a page of full alerts is never held.
-        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .pagedRead, isFull: isFull,
-                                      progress: progress) { pageNo async throws(OpsRampError) in
-            try await self.alertsPage(query: query, statusHistory: statusHistory, pageNo: pageNo, pageSize: pageSize, fields: fields,
-                                      nestedFields: nestedFields, transform: transform)
+        return try await collectPages(
+            offset: offset, limit: limit, pageSize: pageSize, bucket: .pagedRead, isFull: isFull,
+            progress: progress
+        ) { pageNo async throws(OpsRampError) in
+            try await self.alertsPage(
+                query: query, statusHistory: statusHistory, pageNo: pageNo, pageSize: pageSize, fields: fields,
+                nestedFields: nestedFields, transform: transform)
         }
     }
 

@@ -10,8 +10,9 @@ extension OpsRampClient {
     /// One page of an OpsQL query; `body` is the full request object. A count may come back as
     /// `{"count": N}` (the v7 form); `count` of the page holds it.
     public func opsqlPage(_ body: [String: JSONValue]) async throws(OpsRampError) -> SearchPage {
-        let endpoint = Endpoint(.post, path: ["opsql", "api", "v3", "tenants", connection.tenantID, "queries"],
-                                body: .object(body), idempotent: true, bucket: .query)
+        let endpoint = Endpoint(
+            .post, path: ["opsql", "api", "v3", "tenants", connection.tenantID, "queries"],
+            body: .object(body), idempotent: true, bucket: .query)
         guard let response = try await json(endpoint) else {
             throw .invalidResponse("the OpsQL query answered with an empty body instead of a result page")
         }
@@ -21,8 +22,10 @@ extension OpsRampClient {
     /// Runs an OpsQL query, re-posting with the next `pageNo` while OpsRamp says `nextPage`,
     /// until `limit` results are in, starting `skip` rows after the first row of the body's `pageNo`.
     /// Join queries are paged at `opsqlJoinPageSize` at most.
-    public func runOpsQL(_ body: [String: JSONValue], limit: Int, skip: Int = 0,
-                         progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
+    public func runOpsQL(
+        _ body: [String: JSONValue], limit: Int, skip: Int = 0,
+        progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }
+    ) async throws(OpsRampError) -> CollectedResults {
         let requested = max(1, body["pageSize"]?.intValue ?? min(limit, Self.defaultOpsQLPageSize))
         let pageSize = Self.isJoinQuery(body) ? min(requested, Self.opsqlJoinPageSize) : requested
         let firstPage = max(1, body["pageNo"]?.intValue ?? 1)
@@ -30,7 +33,8 @@ extension OpsRampClient {
         let (start, overflow) = (firstPage - 1).multipliedReportingOverflow(by: requested)
         let (offset, beyond) = start.addingReportingOverflow(max(0, skip))
         guard !overflow, !beyond else { throw .badRequest(detail: "pageNo \(firstPage) is beyond any result set") }
-        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .query, progress: progress) { pageNo async throws(OpsRampError) in
+        return try await collectPages(offset: offset, limit: limit, pageSize: pageSize, bucket: .query, progress: progress) {
+            pageNo async throws(OpsRampError) in
             var pageBody = body
             pageBody["pageNo"] = .int(pageNo)
             pageBody["pageSize"] = .int(pageSize)

@@ -9,11 +9,13 @@ extension OpsRampClient {
     /// of the first page is thrown; a failure of a later page ends the loop, and the result says so in
     /// `incomplete` (with OpsRamp's `totalResults`), as it does when a budget stopped the loop.
     /// `isFull` (given the items so far) stops the loop when the caller can use no more; that is no gap.
-    func collectPages(offset: Int, limit: Int, pageSize: Int, bucket: RateBucket? = nil,
-                      isFull: (([JSONValue]) -> Bool)? = nil,
-                      transform: (JSONValue) -> JSONValue = { $0 },
-                      progress: @Sendable (Int, Int) -> Void,
-                      fetch: (Int) async throws(OpsRampError) -> SearchPage) async throws(OpsRampError) -> CollectedResults {
+    func collectPages(
+        offset: Int, limit: Int, pageSize: Int, bucket: RateBucket? = nil,
+        isFull: (([JSONValue]) -> Bool)? = nil,
+        transform: (JSONValue) -> JSONValue = { $0 },
+        progress: @Sendable (Int, Int) -> Void,
+        fetch: (Int) async throws(OpsRampError) -> SearchPage
+    ) async throws(OpsRampError) -> CollectedResults {
         var pageNo = offset / pageSize + 1
         var skip = offset % pageSize
         var items: [JSONValue] = []
@@ -68,7 +70,8 @@ extension OpsRampClient {
             break
         }
         if let total { more = offset + items.count < total }
-        return CollectedResults(items: items, totalResults: total, moreAvailable: more, pagesFetched: pages,
-                                pageSize: pageSize, count: count, incomplete: incomplete)
+        return CollectedResults(
+            items: items, totalResults: total, moreAvailable: more, pagesFetched: pages,
+            pageSize: pageSize, count: count, incomplete: incomplete)
     }
 }

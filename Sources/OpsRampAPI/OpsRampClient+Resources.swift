@@ -19,11 +19,15 @@ extension OpsRampClient {
     /// when nothing matches, or (on some tenants) the paged envelope; all three are accepted, and an
     /// envelope's further pages are followed (by `pageNo`, at the page size OpsRamp chose) until
     /// `limit` resources are in. `totalResults` of the result is OpsRamp's match count.
-    public func minimalResources(query: QueryString, state: ResourceState, limit: Int,
-                                 progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }) async throws(OpsRampError) -> CollectedResults {
+    public func minimalResources(
+        query: QueryString, state: ResourceState, limit: Int,
+        progress: @Sendable (_ fetched: Int, _ wanted: Int) -> Void = { _, _ in }
+    ) async throws(OpsRampError) -> CollectedResults {
         var pageSize: Int?
-        return try await collectPages(offset: 0, limit: limit, pageSize: max(1, limit), bucket: .pagedRead,
-                                      progress: progress) { pageNo async throws(OpsRampError) in
+        return try await collectPages(
+            offset: 0, limit: limit, pageSize: max(1, limit), bucket: .pagedRead,
+            progress: progress
+        ) { pageNo async throws(OpsRampError) in
             var parameters: [(String, String)] = []
             if !query.isEmpty { parameters.append(("queryString", query.description)) }
             parameters.append(("state", state.rawValue))
@@ -32,8 +36,9 @@ extension OpsRampClient {
                 parameters.append(("pageNo", String(pageNo)))
                 if let pageSize { parameters.append(("pageSize", String(pageSize))) }
             }
-            let endpoint = Endpoint(.get, path: ["api", "v2", "tenants", connection.tenantID, "resources", "minimal"],
-                                    query: parameters, bucket: pageNo > 1 ? .pagedRead : nil)
+            let endpoint = Endpoint(
+                .get, path: ["api", "v2", "tenants", connection.tenantID, "resources", "minimal"],
+                query: parameters, bucket: pageNo > 1 ? .pagedRead : nil)
             let page = try SearchPage.read(try await json(endpoint), endpoint: "resources/minimal")
             if pageNo == 1 { pageSize = page.pageSize ?? (page.nextPage ? page.results.count : nil) }
             return page

@@ -1,13 +1,14 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import OpsRampAuth
 import OpsRampConfiguration
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSupport
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// The OpsRamp REST API client: authentication, URLs, retries and error mapping in one place.
 /// Endpoint methods (alerts, resources, OpsQL, release version) are extensions in their own files.
@@ -27,9 +28,11 @@ public final class OpsRampClient: Sendable {
     let rateBudget: RequestRateBudget
 
     /// `rateLimits`: requests a minute per bucket where the tenant's differ from `RateBucket.perMinute`.
-    public init(connection: OpsRampConnection, transport: HTTPTransport, retry: RetryPolicy,
-                maximumResponseBytes: Int, userAgent: String, logger: Logger, paging: PagingPolicy = PagingPolicy(),
-                rateLimits: [RateBucket: Int] = [:]) {
+    public init(
+        connection: OpsRampConnection, transport: HTTPTransport, retry: RetryPolicy,
+        maximumResponseBytes: Int, userAgent: String, logger: Logger, paging: PagingPolicy = PagingPolicy(),
+        rateLimits: [RateBucket: Int] = [:]
+    ) {
         rateBudget = RequestRateBudget(limits: rateLimits)
         self.connection = connection
         self.transport = transport
@@ -147,7 +150,8 @@ public final class OpsRampClient: Sendable {
     /// One attempt: a token, the minute's rate budget, the exchange. Returns what came of it, and
     /// the token it used (`nil` when none could be had).
     private func attempt(_ endpoint: Endpoint, until deadline: ContinuousClock.Instant) async throws(OpsRampError)
-        -> (AttemptOutcome, AccessToken?) {
+        -> (AttemptOutcome, AccessToken?)
+    {
         let token: AccessToken
         do {
             token = try await self.token(within: deadline - .now)
@@ -163,9 +167,12 @@ public final class OpsRampClient: Sendable {
         let timeout = min(connection.requestTimeout, max(.milliseconds(500), deadline - .now))
         let sentAt = ContinuousClock.now
         do {
-            let response = try await transport.send(makeRequest(endpoint, token: token),
-                                                    limits: TransferLimits(timeout: timeout, maximumBodyBytes: maximumResponseBytes))
-            logger.debug("\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)")
+            let response = try await transport.send(
+                makeRequest(endpoint, token: token),
+                limits: TransferLimits(timeout: timeout, maximumBodyBytes: maximumResponseBytes))
+            logger.debug(
+                "\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)"
+            )
             return (.answered(response), token)
         } catch {
             return (.transportFailed(error), token)
@@ -205,7 +212,8 @@ public final class OpsRampClient: Sendable {
             return try JSONParser.parse(response.body, keeping: filter)
         } catch {
             let kind = response.header("content-type").map { " (\($0))" } ?? ""
-            throw .invalidResponse("the body of \(endpoint.encodedPathAndQuery) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")
+            throw .invalidResponse(
+                "the body of \(endpoint.encodedPathAndQuery) is not valid JSON\(kind): \(error); it begins \"\(response.bodyExcerpt(limit: 80))\"")
         }
     }
 

@@ -68,7 +68,8 @@ public enum OpsRampError: UserFacingError, Equatable {
         case .badRequest(let detail):
             return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values."
         case .tenantUnavailable(let detail):
-            return "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check \(ConfigurationVariable.tenantID.name)."
+            return
+                "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check \(ConfigurationVariable.tenantID.name)."
         case .redirected(let status, let location):
             let target = location.map { " to \(Excerpt.of($0))" } ?? " without a Location"
             return "OpsRamp answered HTTP \(status), a redirect\(target): \(ConfigurationVariable.baseURL.name) most likely points at the portal "
@@ -86,7 +87,8 @@ public enum OpsRampError: UserFacingError, Equatable {
         case .transport(let error):
             switch error {
             case .timedOut:
-                return "OpsRamp did not answer in time (\(error)). Try again, narrow the query, or raise \(ConfigurationVariable.requestTimeout.name)."
+                return
+                    "OpsRamp did not answer in time (\(error)). Try again, narrow the query, or raise \(ConfigurationVariable.requestTimeout.name)."
             case .responseTooLarge(let limit):
                 return "OpsRamp's answer was larger than \(limit) bytes and was not read. Narrow the query (filters, a smaller limit, "
                     + "fewer fields) or raise \(ConfigurationVariable.maxResponseBytes.name)."
@@ -102,7 +104,8 @@ public enum OpsRampError: UserFacingError, Equatable {
                 return "The request to OpsRamp failed: \(error). Try again."
             }
         case .invalidResponse(let detail):
-            return "OpsRamp's answer could not be read: \(detail). If this persists, check \(ConfigurationVariable.baseURL.name) points at the API host."
+            return
+                "OpsRamp's answer could not be read: \(detail). If this persists, check \(ConfigurationVariable.baseURL.name) points at the API host."
         case .errorAnswer(let endpoint, let code, let message):
             return "OpsRamp answered the \(endpoint) request with an error instead of results"
                 + (code.map { " (code \($0))" } ?? "") + ": \(message). Nothing was read, so this is not \"no matches\". "

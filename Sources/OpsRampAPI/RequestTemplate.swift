@@ -1,9 +1,10 @@
 import Foundation
+import OpsRampHTTP
+import OpsRampJSON
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpsRampHTTP
-import OpsRampJSON
 
 /// The parts of every OpsRamp request that never change, set once: the base URL, `Accept`,
 /// `User-Agent` and a request timeout the transport never has to raise. Each exchange then only

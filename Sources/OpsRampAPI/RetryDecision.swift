@@ -77,12 +77,20 @@ struct RetryAttempts: Sendable {
         case .tokenFailed(.cancelled), .transportFailed(.cancelled):
             return .fail(.cancelled)
         case .tokenFailed(let error):
-            if error.isTransient, let wait = retry(after: policy.backoff(retry: retries), budgetLeft: budgetLeft,
-                                                   reason: "token request failed (\(error))") { return wait }
+            if error.isTransient,
+                let wait = retry(
+                    after: policy.backoff(retry: retries), budgetLeft: budgetLeft,
+                    reason: "token request failed (\(error))")
+            {
+                return wait
+            }
             return .fail(.authentication(error))
         case .transportFailed(let error):
             if error.isTransient, idempotent,
-               let wait = retry(after: policy.backoff(retry: retries), budgetLeft: budgetLeft, reason: "\(error)") { return wait }
+                let wait = retry(after: policy.backoff(retry: retries), budgetLeft: budgetLeft, reason: "\(error)")
+            {
+                return wait
+            }
             return .fail(.transport(error))
         case .answered(let response):
             return after(response, budgetLeft: budgetLeft)
@@ -107,12 +115,16 @@ struct RetryAttempts: Sendable {
             // Waiting less than OpsRamp asks only earns another 429, so a long wait ends the call instead.
             let wait = policy.rateLimitWait(response) ?? policy.backoff(retry: retries + 1)
             if wait <= policy.maxRateLimitWait,
-               let retry = retry(after: wait, budgetLeft: budgetLeft, reason: "rate-limited (HTTP 429)") { return retry }
+                let retry = retry(after: wait, budgetLeft: budgetLeft, reason: "rate-limited (HTTP 429)")
+            {
+                return retry
+            }
             return .fail(.rateLimited(retryAfterSeconds: Int(wait.seconds.rounded(.up))))
         case 400:
             // OpsRamp answers 400 under load now and then; a read is worth one more try.
             if method == .get, !retriedBadRequest,
-               let retry = retry(after: policy.backoff(retry: retries), budgetLeft: budgetLeft, reason: "HTTP 400") {
+                let retry = retry(after: policy.backoff(retry: retries), budgetLeft: budgetLeft, reason: "HTTP 400")
+            {
                 retriedBadRequest = true
                 return retry
             }

@@ -30,11 +30,13 @@ public struct RetryPolicy: Sendable {
     /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset` and HTTP dates.
     var wallClock: @Sendable () -> Double
 
-    public init(maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
-                maxRateLimitWait: Duration = .seconds(20), callBudget: Duration = RetryPolicy.standardCallBudget,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-                wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
+        maxRateLimitWait: Duration = .seconds(20), callBudget: Duration = RetryPolicy.standardCallBudget,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

@@ -24,8 +24,10 @@ public struct SearchPage: Sendable, Equatable {
     /// The count of an OpsQL count answer (`{"count": N}`, or `{"results": [{"count": N}]}`).
     public let count: Int?
 
-    init(results: [JSONValue], totalResults: Int?, nextPage: Bool, nextPageNo: Int? = nil,
-                pageNo: Int? = nil, pageSize: Int? = nil, count: Int? = nil) {
+    init(
+        results: [JSONValue], totalResults: Int?, nextPage: Bool, nextPageNo: Int? = nil,
+        pageNo: Int? = nil, pageSize: Int? = nil, count: Int? = nil
+    ) {
         self.results = results
         self.totalResults = totalResults
         self.nextPage = nextPage
@@ -37,8 +39,9 @@ public struct SearchPage: Sendable, Equatable {
 
     /// This page with `transform` applied to each result.
     func mapResults(_ transform: (JSONValue) -> JSONValue) -> SearchPage {
-        SearchPage(results: results.map(transform), totalResults: totalResults, nextPage: nextPage, nextPageNo: nextPageNo,
-                   pageNo: pageNo, pageSize: pageSize, count: count)
+        SearchPage(
+            results: results.map(transform), totalResults: totalResults, nextPage: nextPage, nextPageNo: nextPageNo,
+            pageNo: pageNo, pageSize: pageSize, count: count)
     }
 
     /// The members of a list's items that `read` looks at (to tell a list of error objects from results):
@@ -69,9 +72,10 @@ public struct SearchPage: Sendable, Equatable {
             // Some endpoints send nextPage as a string; treat "true" the same.
             let next = envelope["nextPage"]?.boolValue ?? (envelope["nextPage"]?.stringValue?.lowercased() == "true")
             let count = results.count == 1 && acceptsCount ? integer(results[0]["count"]) : nil
-            return SearchPage(results: results, totalResults: integer(envelope["totalResults"]), nextPage: next,
-                              nextPageNo: integer(envelope["nextPageNo"]).flatMap { $0 > 0 ? $0 : nil },
-                              pageNo: integer(envelope["pageNo"]), pageSize: integer(envelope["pageSize"]).flatMap { $0 > 0 ? $0 : nil }, count: count)
+            return SearchPage(
+                results: results, totalResults: integer(envelope["totalResults"]), nextPage: next,
+                nextPageNo: integer(envelope["nextPageNo"]).flatMap { $0 > 0 ? $0 : nil },
+                pageNo: integer(envelope["pageNo"]), pageSize: integer(envelope["pageSize"]).flatMap { $0 > 0 ? $0 : nil }, count: count)
         case let other?:
             throw .invalidResponse("\(endpoint) answered with \(other.typeName) where a result list was expected")
         }
@@ -84,7 +88,7 @@ public struct SearchPage: Sendable, Equatable {
         var messages: [String] = []
         for item in items {
             guard case .object(let fields) = item, fields["id"] == nil, fields["uniqueId"] == nil,
-                  let message = fields["message"]?.stringValue, fields["code"] != nil || fields["fieldName"] != nil
+                let message = fields["message"]?.stringValue, fields["code"] != nil || fields["fieldName"] != nil
             else { return nil }
             messages.append(fields["fieldName"]?.stringValue.map { "\($0): \(message)" } ?? message)
         }

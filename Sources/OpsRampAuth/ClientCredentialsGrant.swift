@@ -1,12 +1,13 @@
 import Foundation
 import OpsRampConfiguration
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSecrets
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Requests an access token with the OAuth 2.0 client-credentials grant, as OpsRamp expects:
 /// a form-encoded POST of `grant_type`, `client_id` and `client_secret`.
@@ -32,11 +33,12 @@ public struct ClientCredentialsGrant: Sendable {
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.httpBody = Data(PercentEncoding.form([
-            ("grant_type", "client_credentials"),
-            ("client_id", clientID),
-            ("client_secret", clientSecret.exposedValue),
-        ]).utf8)
+        request.httpBody = Data(
+            PercentEncoding.form([
+                ("grant_type", "client_credentials"),
+                ("client_id", clientID),
+                ("client_secret", clientSecret.exposedValue),
+            ]).utf8)
 
         logger.debug("requesting an access token from \(tokenURL.absoluteString)")
         let response: HTTPResponse
@@ -63,8 +65,9 @@ public struct ClientCredentialsGrant: Sendable {
             throw .unexpectedResponse("the token endpoint \(path) answered HTTP 304 (not modified), a status this server never asks for")
         case 300..<400:
             let target = response.header("location").map { " to \(Excerpt.of($0))" } ?? " without a Location"
-            throw .unexpectedResponse("the token endpoint \(path) answered HTTP \(response.status), a redirect\(target); "
-                + "the base URL most likely points at the portal or a login page (redirects are not followed)")
+            throw .unexpectedResponse(
+                "the token endpoint \(path) answered HTTP \(response.status), a redirect\(target); "
+                    + "the base URL most likely points at the portal or a login page (redirects are not followed)")
         case 404, 405:
             throw .unexpectedResponse("the token endpoint \(path) answered HTTP \(response.status)")
         case 429, 500...:

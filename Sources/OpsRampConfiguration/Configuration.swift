@@ -92,8 +92,10 @@ public struct Configuration: Sendable {
     /// Loads from the process environment and an optional `.env` file; real environment variables win.
     /// A file the user named (`explicit`) must parse completely; a `.env` that is merely in the
     /// working directory (perhaps a project's own) has its unreadable lines skipped with a warning.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            environmentFile: String?, explicit: Bool = true) throws -> Configuration {
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environmentFile: String?, explicit: Bool = true
+    ) throws -> Configuration {
         var merged: [String: String] = [:]
         var skipped: [ConfigurationProblem] = []
         var environmentFile = environmentFile
@@ -114,10 +116,11 @@ public struct Configuration: Sendable {
                 // The host supplied the secret; a .env that merely sits in the (possibly untrusted)
                 // project folder must not decide where that secret is sent or where logs are written.
                 for variable in ConfigurationVariable.redirecting where merged.removeValue(forKey: variable.name) != nil {
-                    skipped.append(ConfigurationProblem(
-                        variable: variable.name,
-                        message: "ignored \(variable.name) from \(path): the client secret comes from the environment, "
-                            + "so only the environment (or --env-file) may set it"))
+                    skipped.append(
+                        ConfigurationProblem(
+                            variable: variable.name,
+                            message: "ignored \(variable.name) from \(path): the client secret comes from the environment, "
+                                + "so only the environment (or --env-file) may set it"))
                 }
             }
         }
@@ -125,9 +128,10 @@ public struct Configuration: Sendable {
             // libcurl reads proxies from the process environment only; a file cannot set them.
             // (A project's own .env may well hold a proxy for the project: no warning for that one.)
             for name in merged.keys.sorted() where NetworkSettings.allProxyVariables.contains(name) && environment[name] == nil {
-                skipped.append(ConfigurationProblem(
-                    variable: name,
-                    message: "\(name) in \(environmentFile) is not used: proxies come from the environment (the MCP host's env block)"))
+                skipped.append(
+                    ConfigurationProblem(
+                        variable: name,
+                        message: "\(name) in \(environmentFile) is not used: proxies come from the environment (the MCP host's env block)"))
             }
         }
         for (key, value) in environment { merged[key] = value }
@@ -139,13 +143,17 @@ public struct Configuration: Sendable {
     static func fileWarnings(_ contents: EnvironmentFile.Contents, path: String) -> [ConfigurationProblem] {
         var warnings: [ConfigurationProblem] = []
         if contents.file.isSymbolicLink {
-            warnings.append(ConfigurationProblem(
-                variable: path, message: "\(path) is a symbolic link; the settings come from the file it points to (check that is the one you mean)"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: path,
+                    message: "\(path) is a symbolic link; the settings come from the file it points to (check that is the one you mean)"))
         }
         if contents.file.isOpenToOthers, contents.values[ConfigurationVariable.clientSecret.name] != nil {
-            warnings.append(ConfigurationProblem(
-                variable: path, message: "\(path) holds \(ConfigurationVariable.clientSecret.name) and is readable or writable by other users; "
-                    + "run chmod 600 \(path)"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: path,
+                    message: "\(path) holds \(ConfigurationVariable.clientSecret.name) and is readable or writable by other users; "
+                        + "run chmod 600 \(path)"))
         }
         return warnings
     }
@@ -153,28 +161,37 @@ public struct Configuration: Sendable {
     /// Builds and validates the configuration from already-merged variables.
     /// `processEnvironment` is where proxies are read from (libcurl reads only the real environment); by default `values`.
     /// Without `TZ` the machine's zone is the one `/etc/localtime` links to, else Foundation's.
-    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
-                processEnvironment: [String: String]? = nil) {
-        self.init(values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
-                  systemTimeZoneName: OperatorTimeZone.linkedSystemZoneName(), systemTimeZone: TimeZone.current)
+    public init(
+        values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
+        processEnvironment: [String: String]? = nil
+    ) {
+        self.init(
+            values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
+            systemTimeZoneName: OperatorTimeZone.linkedSystemZoneName(), systemTimeZone: TimeZone.current)
     }
 
     /// As above, with `systemTimeZone` as the machine's zone when `TZ` is not set (for tests).
-    public init(values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
-                processEnvironment: [String: String]? = nil, systemTimeZone: @autoclosure () -> TimeZone?) {
-        self.init(values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
-                  systemTimeZoneName: nil, systemTimeZone: systemTimeZone())
+    public init(
+        values: [String: String], environmentFile: String? = nil, fileWarnings: [ConfigurationProblem] = [],
+        processEnvironment: [String: String]? = nil, systemTimeZone: @autoclosure () -> TimeZone?
+    ) {
+        self.init(
+            values: values, environmentFile: environmentFile, fileWarnings: fileWarnings, processEnvironment: processEnvironment,
+            systemTimeZoneName: nil, systemTimeZone: systemTimeZone())
     }
 
-    private init(values: [String: String], environmentFile: String?, fileWarnings: [ConfigurationProblem],
-                 processEnvironment: [String: String]?, systemTimeZoneName: @autoclosure () -> String?,
-                 systemTimeZone: @autoclosure () -> TimeZone?) {
+    private init(
+        values: [String: String], environmentFile: String?, fileWarnings: [ConfigurationProblem],
+        processEnvironment: [String: String]?, systemTimeZoneName: @autoclosure () -> String?,
+        systemTimeZone: @autoclosure () -> TimeZone?
+    ) {
         var reader = VariableReader(values: values)
         self.environmentFile = environmentFile
 
         let allowInsecure = reader.flag(.allowInsecureHTTP)
-        let base = reader.url(.baseURL, allowInsecure: allowInsecure, required: true,
-                              hint: "set it to your OpsRamp API URL, e.g. https://acme.api.opsramp.com")
+        let base = reader.url(
+            .baseURL, allowInsecure: allowInsecure, required: true,
+            hint: "set it to your OpsRamp API URL, e.g. https://acme.api.opsramp.com")
         if let base, let problem = OpsRampHosts.baseURLProblem(base) {
             // Named before any request: the portal, or an API path the server would add a second time.
             reader.connectionProblems.append(ConfigurationProblem(variable: ConfigurationVariable.baseURL.name, message: problem))
@@ -189,8 +206,9 @@ public struct Configuration: Sendable {
         network = NetworkSettings(caBundle: caBundle, httpsProxy: proxies.https, httpProxy: proxies.http, noProxy: proxies.noProxy)
 
         if let base, let tenant, let clientID, let secret, reader.connectionProblems.isEmpty {
-            connection = OpsRampConnection(baseURL: base, tenantID: tenant, clientID: clientID,
-                                           clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: .seconds(timeout))
+            connection = OpsRampConnection(
+                baseURL: base, tenantID: tenant, clientID: clientID,
+                clientSecret: Secret(secret), tokenPath: tokenPath, requestTimeout: .seconds(timeout))
         } else {
             connection = nil
             if let secret { _ = Secret(secret) } // still registered for redaction
@@ -209,15 +227,18 @@ public struct Configuration: Sendable {
         maxResultBytes = Int(reader.number(.maxResultBytes, default: Double(Defaults.maxResultBytes), range: 2_000...10_000_000))
         maxResponseBytes = Int(reader.number(.maxResponseBytes, default: Double(Defaults.maxResponseBytes), range: 1_024...1_073_741_824))
         maxRetries = Int(reader.number(.maxRetries, default: Double(Defaults.maxRetries), range: 0...10))
-        pagedSearchesPerMinute = Int(reader.number(.pagedSearchesPerMinute, default: Double(Defaults.pagedSearchesPerMinute),
-                                                   range: 1...100_000))
+        pagedSearchesPerMinute = Int(
+            reader.number(
+                .pagedSearchesPerMinute, default: Double(Defaults.pagedSearchesPerMinute),
+                range: 1...100_000))
         toolSelection = ToolSelection(
             include: reader.list(.tools),
             exclude: reader.list(.excludeTools) ?? [],
             prefix: reader.optional(.toolPrefix) ?? "")
         // A zone that cannot be read is reported through `timeZone.problem`, not `warnings`: it changes answers.
-        timeZone = OperatorTimeZone.resolve(setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
-                                            systemName: systemTimeZoneName, system: systemTimeZone)
+        timeZone = OperatorTimeZone.resolve(
+            setting: reader.optional(.timeZone), tz: values["TZ"].flatMap { $0.isEmpty ? nil : $0 },
+            systemName: systemTimeZoneName, system: systemTimeZone)
         warnings = fileWarnings + reader.warnings
     }
 

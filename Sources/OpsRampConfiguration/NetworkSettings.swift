@@ -38,8 +38,10 @@ public struct NetworkSettings: Sendable {
     static let httpProxyVariables = ["http_proxy", "all_proxy", "ALL_PROXY"]
     static let noProxyVariables = ["no_proxy", "NO_PROXY"]
     /// Every proxy variable libcurl reads, in a stable order (plus `HTTP_PROXY`, which it ignores but people set).
-    public static let environmentVariables = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY",
-                                              "no_proxy", "NO_PROXY"]
+    public static let environmentVariables = [
+        "https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY",
+        "no_proxy", "NO_PROXY",
+    ]
     static var allProxyVariables: Set<String> { Set(environmentVariables) }
 
     /// The proxy a request to `url` goes through, or `nil` when it goes direct.

@@ -1,10 +1,11 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// The time zone in which the operator's times are read: a time without a zone
 /// (`2026-12-01T07:00`), a date alone, `today` and `yesterday`.
@@ -96,8 +97,10 @@ public struct OperatorTimeZone: Sendable, Equatable {
 
     /// Picks the zone from the setting, then `TZ`, then the machine's zone: by `systemName` (the name
     /// its link gives, loaded later), else `system` (`nil` when unknown).
-    static func resolve(setting: String?, tz: String?, systemName: () -> String? = { nil }, system: () -> TimeZone?,
-                        now: Date = Date()) -> OperatorTimeZone {
+    static func resolve(
+        setting: String?, tz: String?, systemName: () -> String? = { nil }, system: () -> TimeZone?,
+        now: Date = Date()
+    ) -> OperatorTimeZone {
         let variable = ConfigurationVariable.timeZone.name
         guard let setting else { return systemZone(tz: tz, systemName: systemName, system: system, now: now) }
         if let (zone, name) = TimeZoneNames.lookUp(setting) {
@@ -107,11 +110,13 @@ public struct OperatorTimeZone: Sendable, Equatable {
         }
         let fallback = systemZone(tz: tz, systemName: systemName, system: system, now: now)
         let suggestion = TimeZoneNames.closest(to: setting).map { " (did you mean \($0)?)" } ?? ""
-        let message = "\(variable) \(VariableReader.quoted(setting)) is not a time zone name\(suggestion); expected an IANA name "
+        let message =
+            "\(variable) \(VariableReader.quoted(setting)) is not a time zone name\(suggestion); expected an IANA name "
             + "such as Europe/Berlin, America/Los_Angeles or UTC. Until it is fixed, \(readIn) \(fallback.name) "
             + "(\(fallback.origin)) instead. Fix \(variable) and restart the server."
-        return OperatorTimeZone(zone: fallback.zone, name: fallback.name, source: fallback.source,
-                                problem: Problem(message: message, failsCheck: true, fellBack: true))
+        return OperatorTimeZone(
+            zone: fallback.zone, name: fallback.name, source: fallback.source,
+            problem: Problem(message: message, failsCheck: true, fellBack: true))
     }
 
     /// `TZ` as glibc reads it, else the machine's zone, else UTC; a zone that cannot be told is said so.
@@ -125,8 +130,9 @@ public struct OperatorTimeZone: Sendable, Equatable {
             }
             guard let zone = system() else {
                 let message = "The system's time zone could not be determined, so \(readIn) UTC. " + advice
-                return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
-                                        problem: Problem(message: message, failsCheck: false, fellBack: true))
+                return OperatorTimeZone(
+                    zone: utc.zone, name: "UTC", source: .fallback,
+                    problem: Problem(message: message, failsCheck: false, fellBack: true))
             }
             let isUTC = zone.secondsFromGMT() == 0 && utcNames.contains(zone.identifier)
             return OperatorTimeZone(zone: zone, name: isUTC ? "UTC" : nil, source: .system)
@@ -142,10 +148,12 @@ public struct OperatorTimeZone: Sendable, Equatable {
             let name = matched.map { "\(value) (rules of \($0))" } ?? posix.fixedName
             return OperatorTimeZone(zone: zone, name: name, source: .system)
         }
-        let message = "TZ=\(VariableReader.quoted(tz)) is not a time zone this server can read, so \(readIn) UTC "
+        let message =
+            "TZ=\(VariableReader.quoted(tz)) is not a time zone this server can read, so \(readIn) UTC "
             + "(which may not be the system's zone). " + advice
-        return OperatorTimeZone(zone: utc.zone, name: "UTC", source: .fallback,
-                                problem: Problem(message: message, failsCheck: false, fellBack: true))
+        return OperatorTimeZone(
+            zone: utc.zone, name: "UTC", source: .fallback,
+            problem: Problem(message: message, failsCheck: false, fellBack: true))
     }
 
     /// The zone name the machine's link gives (`/etc/localtime` -> `.../zoneinfo/Europe/Berlin`), read
@@ -158,7 +166,9 @@ public struct OperatorTimeZone: Sendable, Equatable {
         if !target.hasPrefix("/") { target = (link as NSString).deletingLastPathComponent + "/" + target }
         guard let name = TimeZoneNames.zoneName(fromPath: target) else { return nil }
         // A name Foundation would accept: path components of ASCII letters, digits, '_', '-', '+'.
-        let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-+/".unicodeScalars.contains($0)) }
+        let allowed = name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-+/".unicodeScalars.contains($0))
+        }
         return allowed && !name.hasPrefix("/") && !name.contains("..") ? name : nil
     }
 }

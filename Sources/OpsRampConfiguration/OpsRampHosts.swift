@@ -34,7 +34,8 @@ enum OpsRampHosts {
         if let start = apiPathStart(segments) {
             keep = start
             let apiPath = "/" + segments[start...].joined(separator: "/")
-            reason = "includes an OpsRamp API path (\(apiPath)); the server adds the API paths itself, so requests would be sent "
+            reason =
+                "includes an OpsRamp API path (\(apiPath)); the server adds the API paths itself, so requests would be sent "
                 + "to \(apiPath)/api/v2/..."
         } else if isOpsRampHost(url.host ?? "") {
             keep = 0
@@ -56,13 +57,14 @@ enum OpsRampHosts {
         }
         for (index, segment) in lowered.enumerated() {
             let next = index + 1 < lowered.count ? lowered[index + 1] : nil
-            let starts = switch segment {
-            case "api": next == nil || next.map(isVersion) == true
-            case "tenancy", "opsql", "metricsql": true
-            case "dashboards", "reporting", "graph", "monitoring", "integrations": next == "api"
-            case "auth": next == "oauth"
-            default: isVersion(segment) && next == "api"
-            }
+            let starts =
+                switch segment {
+                case "api": next == nil || next.map(isVersion) == true
+                case "tenancy", "opsql", "metricsql": true
+                case "dashboards", "reporting", "graph", "monitoring", "integrations": next == "api"
+                case "auth": next == "oauth"
+                default: isVersion(segment) && next == "api"
+                }
             if starts { return index }
         }
         return nil

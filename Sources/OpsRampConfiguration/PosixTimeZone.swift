@@ -45,8 +45,10 @@ struct PosixTimeZone: Equatable {
         let rules: (Rule, Rule)
         if scanner.isEmpty {
             // glibc's default when a string names summer time without rules: the US rules.
-            rules = (Rule(day: .monthWeekDay(month: 3, week: 2, weekday: 0), time: 7_200),
-                     Rule(day: .monthWeekDay(month: 11, week: 1, weekday: 0), time: 7_200))
+            rules = (
+                Rule(day: .monthWeekDay(month: 3, week: 2, weekday: 0), time: 7_200),
+                Rule(day: .monthWeekDay(month: 11, week: 1, weekday: 0), time: 7_200)
+            )
         } else {
             guard scanner.first == "," else { return nil }
             scanner = scanner.dropFirst()
@@ -87,12 +89,15 @@ struct PosixTimeZone: Equatable {
         var samples: [(Date, Int)] = []
         for year in (year - 2)...(year + 2) {
             guard let start = change(summer.start, year: year, offsetBefore: standardOffset),
-                  let end = change(summer.end, year: year, offsetBefore: summer.offset) else { return [] }
+                let end = change(summer.end, year: year, offsetBefore: summer.offset)
+            else { return [] }
             let middle = Date(timeIntervalSince1970: (start.timeIntervalSince1970 + end.timeIntervalSince1970) / 2)
             let northern = start < end
-            samples += [(start.addingTimeInterval(-120), standardOffset), (start.addingTimeInterval(120), summer.offset),
-                        (end.addingTimeInterval(-120), summer.offset), (end.addingTimeInterval(120), standardOffset),
-                        (middle, northern ? summer.offset : standardOffset)]
+            samples += [
+                (start.addingTimeInterval(-120), standardOffset), (start.addingTimeInterval(120), summer.offset),
+                (end.addingTimeInterval(-120), summer.offset), (end.addingTimeInterval(120), standardOffset),
+                (middle, northern ? summer.offset : standardOffset),
+            ]
         }
         return samples
     }
@@ -110,7 +115,8 @@ struct PosixTimeZone: Equatable {
             day = calendar.date(byAdding: .day, value: number, to: january)
         case .monthWeekDay(let month, let week, let weekday):
             guard let first = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
-                  let length = calendar.range(of: .day, in: .month, for: first)?.count else { return nil }
+                let length = calendar.range(of: .day, in: .month, for: first)?.count
+            else { return nil }
             let firstWeekday = calendar.component(.weekday, from: first) - 1
             var dayOfMonth = 1 + (weekday - firstWeekday + 7) % 7 + (week - 1) * 7
             while dayOfMonth > length { dayOfMonth -= 7 }

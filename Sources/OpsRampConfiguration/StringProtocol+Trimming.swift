@@ -25,7 +25,8 @@ extension StringProtocol {
 
     /// White_Space and U+200B; ASCII without a look-up in the Unicode tables.
     private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+        scalar.isASCII
+            ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
             : scalar.value == 0x200B || scalar.properties.isWhitespace
     }
 

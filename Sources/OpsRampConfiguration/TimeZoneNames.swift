@@ -16,7 +16,8 @@ enum TimeZoneNames {
         if let zone = TimeZone(identifier: name) { return (zone, zone.identifier) }
         let lowered = name.lowercased()
         if let known = TimeZone.knownTimeZoneIdentifiers.first(where: { $0.lowercased() == lowered }),
-           let zone = TimeZone(identifier: known) {
+            let zone = TimeZone(identifier: known)
+        {
             return (zone, known)
         }
         if !name.contains("/"), let zone = TimeZone(identifier: name.uppercased()) { return (zone, zone.identifier) }
@@ -42,8 +43,9 @@ enum TimeZoneNames {
     static func abbreviationWarning(_ setting: String, zone: TimeZone, now: Date) -> String? {
         let name = zone.identifier
         guard !name.contains("/"), name != "GMT", !TimeZone.knownTimeZoneIdentifiers.contains(name),
-              FileManager.default.fileExists(atPath: zoneinfo),
-              !FileManager.default.fileExists(atPath: zoneinfo + "/" + name) else { return nil }
+            FileManager.default.fileExists(atPath: zoneinfo),
+            !FileManager.default.fileExists(atPath: zoneinfo + "/" + name)
+        else { return nil }
         let offset = zone.secondsFromGMT(for: now)
         let minutes = abs(offset) / 60
         let shown = String(format: "UTC%@%02d:%02d", offset < 0 ? "-" : "+", minutes / 60, minutes % 60)

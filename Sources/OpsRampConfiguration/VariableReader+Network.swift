@@ -43,16 +43,18 @@ extension VariableReader {
             return nil
         }
         guard String(decoding: data.prefix(4_000_000), as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            connectionProblems.append(ConfigurationProblem(
-                variable: name, message: "\(name): \(path) holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)"))
+            connectionProblems.append(
+                ConfigurationProblem(
+                    variable: name, message: "\(name): \(path) holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)"))
             return nil
         }
         return path
         #else
-        warnings.append(ConfigurationProblem(
-            variable: ConfigurationVariable.caBundle.name,
-            message: "\(ConfigurationVariable.caBundle.name) is used on Linux only and was ignored: on macOS, URLSession trusts "
-                + "the CAs in the System keychain, where a corporate CA belongs"))
+        warnings.append(
+            ConfigurationProblem(
+                variable: ConfigurationVariable.caBundle.name,
+                message: "\(ConfigurationVariable.caBundle.name) is used on Linux only and was ignored: on macOS, URLSession trusts "
+                    + "the CAs in the System keychain, where a corporate CA belongs"))
         _ = (raw, home)
         return nil
         #endif

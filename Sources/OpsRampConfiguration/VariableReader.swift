@@ -1,10 +1,11 @@
+import Foundation
+import OpsRampLogging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import OpsRampLogging
 
 /// Reads and validates single variables, collecting problems instead of failing on the first.
 struct VariableReader {
@@ -30,8 +31,9 @@ struct VariableReader {
             return nil
         }
         guard !Self.isPlaceholder(value) else {
-            connectionProblems.append(ConfigurationProblem(
-                variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
+            connectionProblems.append(
+                ConfigurationProblem(
+                    variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
             return nil
         }
         return value
@@ -55,7 +57,8 @@ struct VariableReader {
             return nil
         }
         if required, Self.isPlaceholder(raw) {
-            connectionProblems.append(ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
+            connectionProblems.append(
+                ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
             return nil
         }
         let problem: String?
@@ -129,13 +132,15 @@ struct VariableReader {
             return nil
         }
         if Self.isPlaceholder(raw) {
-            connectionProblems.append(ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
+            connectionProblems.append(
+                ConfigurationProblem(variable: variable.name, message: "\(variable.name) still holds a placeholder (<...>): \(hint)"))
             return nil
         }
         guard Self.isIdentifier(raw) else {
-            connectionProblems.append(ConfigurationProblem(
-                variable: variable.name,
-                message: "\(variable.name) may contain only letters, digits, '-' and '_' (a UUID or client_1234); got \(Self.quoted(raw))"))
+            connectionProblems.append(
+                ConfigurationProblem(
+                    variable: variable.name,
+                    message: "\(variable.name) may contain only letters, digits, '-' and '_' (a UUID or client_1234); got \(Self.quoted(raw))"))
             return nil
         }
         return raw
@@ -144,27 +149,30 @@ struct VariableReader {
     mutating func optionalIdentifier(_ variable: ConfigurationVariable) -> String? {
         guard let raw = optional(variable) else { return nil }
         guard Self.isIdentifier(raw) else {
-            warnings.append(ConfigurationProblem(
-                variable: variable.name,
-                message: "\(variable.name) may contain only letters, digits, '-' and '_'; ignored \(Self.quoted(raw))"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: variable.name,
+                    message: "\(variable.name) may contain only letters, digits, '-' and '_'; ignored \(Self.quoted(raw))"))
             return nil
         }
         return raw
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        text.count <= 128 && text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
-        }
+        text.count <= 128
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
+            }
     }
 
     mutating func path(_ variable: ConfigurationVariable, default fallback: String) -> String {
         guard let raw = optional(variable) else { return fallback }
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_."))
         guard raw.hasPrefix("/"), !raw.contains(".."), raw.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
-            warnings.append(ConfigurationProblem(
-                variable: variable.name,
-                message: "\(variable.name) must be a path such as /auth/oauth/token; ignored \(Self.quoted(raw)), using \(fallback)"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: variable.name,
+                    message: "\(variable.name) must be a path such as /auth/oauth/token; ignored \(Self.quoted(raw)), using \(fallback)"))
             return fallback
         }
         return raw
@@ -173,9 +181,12 @@ struct VariableReader {
     mutating func number(_ variable: ConfigurationVariable, default fallback: Double, range: ClosedRange<Double>) -> Double {
         guard let raw = optional(variable) else { return fallback }
         guard let value = Double(raw), range.contains(value) else {
-            warnings.append(ConfigurationProblem(
-                variable: variable.name,
-                message: "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \(Self.quoted(raw)), using \(Self.show(fallback))"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: variable.name,
+                    message:
+                        "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \(Self.quoted(raw)), using \(Self.show(fallback))"
+                ))
             return fallback
         }
         return value
@@ -188,9 +199,12 @@ struct VariableReader {
     mutating func logLevel() -> LogLevel {
         guard let raw = optional(.logLevel) else { return .info }
         guard let level = LogLevel(name: raw) else {
-            warnings.append(ConfigurationProblem(
-                variable: ConfigurationVariable.logLevel.name,
-                message: "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \(Self.quoted(raw)), using info"))
+            warnings.append(
+                ConfigurationProblem(
+                    variable: ConfigurationVariable.logLevel.name,
+                    message:
+                        "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \(Self.quoted(raw)), using info"
+                ))
             return .info
         }
         return level

@@ -2,6 +2,7 @@ import CurlCertificateAuthority
 import Dispatch
 import Foundation
 import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -30,8 +31,10 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
     }
 
-    func start(_ task: URLSessionDataTask, limits: TransferLimits,
-               continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
+    func start(
+        _ task: URLSessionDataTask, limits: TransferLimits,
+        continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>
+    ) {
         let id = task.taskIdentifier
         let exchange = Exchange(continuation: continuation, limits: limits)
         // Scheduled before the exchange is visible, so the `cancel` in `finish` always comes after it.
@@ -70,8 +73,10 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         exchange.continuation.resume(returning: result)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         let http = response as? HTTPURLResponse
         var failure: TransportError?
         lock.lock()
@@ -142,14 +147,17 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         return nil
     }
     /// Do not follow redirects: a redirect could carry the bearer token to another host.
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 
     static func classify(_ error: Error, timeout: Duration) -> TransportError {
         guard let urlError = error as? URLError else { return .other(String(describing: error)) }
-        return TransportFailure.classify(code: urlError.code, message: urlError.localizedDescription,
-                                         target: urlError.failingURL, timeout: timeout)
+        return TransportFailure.classify(
+            code: urlError.code, message: urlError.localizedDescription,
+            target: urlError.failingURL, timeout: timeout)
     }
 }

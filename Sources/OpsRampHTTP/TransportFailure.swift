@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,7 +49,8 @@ enum TransportFailure {
     /// connecting to something else on the way, which can only be the proxy.
     static func connectedElsewhere(_ message: String, target: URL?) -> Bool {
         guard let target, let host = target.host?.lowercased(),
-              let start = message.range(of: "Failed to connect to ", options: .caseInsensitive) else { return false }
+            let start = message.range(of: "Failed to connect to ", options: .caseInsensitive)
+        else { return false }
         let rest = message[start.upperBound...]
         guard let portMark = rest.range(of: " port ") else { return false }
         let named = rest[..<portMark.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))

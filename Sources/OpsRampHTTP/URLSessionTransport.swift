@@ -2,6 +2,7 @@ import CurlCertificateAuthority
 import Dispatch
 import Foundation
 import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

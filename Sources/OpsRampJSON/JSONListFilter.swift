@@ -15,8 +15,10 @@ public struct JSONListFilter: Sendable {
     public let item: (@Sendable (JSONValue) -> JSONValue)?
     let names: MemberNames
 
-    public init(listKey: String, members: Set<String>, nested: [String: Set<String>] = [:],
-                item: (@Sendable (JSONValue) -> JSONValue)? = nil) {
+    public init(
+        listKey: String, members: Set<String>, nested: [String: Set<String>] = [:],
+        item: (@Sendable (JSONValue) -> JSONValue)? = nil
+    ) {
         self.listKey = listKey
         self.members = members
         self.nested = nested

@@ -32,7 +32,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var intValue: Int? {
         if let exact = Int(literal) { return exact }
         guard let double = Double(literal), double.isFinite, double == double.rounded(),
-              abs(double) <= 9_007_199_254_740_992
+            abs(double) <= 9_007_199_254_740_992
         else { return nil }
         return Int(double)
     }

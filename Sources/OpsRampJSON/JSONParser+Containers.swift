@@ -117,8 +117,10 @@ extension JSONParser.Cursor {
     }
 
     /// `keeping`: the members built in this array's objects (all when `nil`); `item`: applied to each element.
-    mutating func parseArray(keeping: Set<String>? = nil,
-                                     item: (@Sendable (JSONValue) -> JSONValue)? = nil) throws(JSONParseError) -> JSONValue {
+    mutating func parseArray(
+        keeping: Set<String>? = nil,
+        item: (@Sendable (JSONValue) -> JSONValue)? = nil
+    ) throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var array: [JSONValue] = []
@@ -130,11 +132,12 @@ extension JSONParser.Cursor {
         }
         while true {
             skipWhitespace()
-            let element = if let keeping, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-                try parseObject(keeping: keeping)
-            } else {
-                try parseValue()
-            }
+            let element =
+                if let keeping, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                    try parseObject(keeping: keeping)
+                } else {
+                    try parseValue()
+                }
             array.append(item.map { $0(element) } ?? element)
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }

@@ -10,12 +10,20 @@ extension JSONParser.Cursor {
         var high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: width = 2
-        case 0xE0: width = 3; low = 0xA0
+        case 0xE0:
+            width = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: width = 3
-        case 0xED: width = 3; high = 0x9F
-        case 0xF0: width = 4; low = 0x90
+        case 0xED:
+            width = 3
+            high = 0x9F
+        case 0xF0:
+            width = 4
+            low = 0x90
         case 0xF1...0xF3: width = 4
-        case 0xF4: width = 4; high = 0x8F
+        case 0xF4:
+            width = 4
+            high = 0x8F
         default: return nil
         }
         guard position + width <= bytes.count else { return nil }
@@ -35,11 +43,20 @@ extension JSONParser.Cursor {
         while scan < bytes.count {
             let byte = bytes[scan]
             if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") { hasEscapes = true; break }
-            if byte < 0x20 { index = scan; throw fail(.controlCharacterInString) }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                break
+            }
+            if byte < 0x20 {
+                index = scan
+                throw fail(.controlCharacterInString)
+            }
             scan += 1
         }
-        guard scan < bytes.count else { index = scan; throw fail(.unexpectedEnd) }
+        guard scan < bytes.count else {
+            index = scan
+            throw fail(.unexpectedEnd)
+        }
         if !hasEscapes {
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<scan])
             index = scan + 1

@@ -9,8 +9,10 @@ public struct JSONParser {
 
     /// With `keeping`, the objects of the document's list (see `JSONListFilter`) hold only the members it names;
     /// the rest are checked as strictly as ever and skipped without being built.
-    public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit,
-                             keeping filter: JSONListFilter? = nil) throws(JSONParseError) -> JSONValue {
+    public static func parse(
+        _ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit,
+        keeping filter: JSONListFilter? = nil
+    ) throws(JSONParseError) -> JSONValue {
         // Contiguous storage (Array, Data, slices of them) is read in place; anything else is copied once.
         if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0, depthLimit: depthLimit, filter: filter) }) {
             return try result.get()
@@ -82,9 +84,15 @@ extension JSONParser {
             case UInt8(ascii: "{"): return try parseObject()
             case UInt8(ascii: "["): return try parseArray()
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-            case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-            case UInt8(ascii: "n"): try expectWord("null"); return .null
+            case UInt8(ascii: "t"):
+                try expectWord("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try expectWord("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try expectWord("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
             default: throw fail(.unexpectedByte(bytes[index]))
             }

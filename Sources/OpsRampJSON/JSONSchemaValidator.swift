@@ -134,9 +134,10 @@ public enum JSONSchemaValidator {
                 } else if let extra = rules["additionalProperties"] {
                     if extra == .bool(false) {
                         let known = properties.keys.sorted().joined(separator: ", ")
-                        report.add(SchemaViolation(
-                            path: join(path, quoted(name)),
-                            message: known.isEmpty ? "is not allowed" : "is not a known field (known: \(known))"))
+                        report.add(
+                            SchemaViolation(
+                                path: join(path, quoted(name)),
+                                message: known.isEmpty ? "is not allowed" : "is not a known field (known: \(known))"))
                     } else {
                         check(member, against: extra, path: join(path, quoted(name)), into: &report)
                     }
@@ -154,7 +155,7 @@ public enum JSONSchemaValidator {
     static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string),
-             ("array", .array), ("object", .object):
+            ("array", .array), ("object", .object):
             return true
         case ("integer", .number(let number)):
             return number.intValue != nil

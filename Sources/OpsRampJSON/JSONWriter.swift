@@ -80,12 +80,23 @@ public enum JSONWriter {
                 // Runs of plain bytes are copied at once; only the byte that needs care is looked at.
                 if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
                 switch byte {
-                case UInt8(ascii: "\""): output.append(0x5C); output.append(0x22)
-                case UInt8(ascii: "\\"): output.append(0x5C); output.append(0x5C)
-                case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
-                case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80
+                case UInt8(ascii: "\""):
+                    output.append(0x5C)
+                    output.append(0x22)
+                case UInt8(ascii: "\\"):
+                    output.append(0x5C)
+                    output.append(0x5C)
+                case 0x0A:
+                    output.append(0x5C)
+                    output.append(UInt8(ascii: "n"))
+                case 0x0D:
+                    output.append(0x5C)
+                    output.append(UInt8(ascii: "r"))
+                case 0x09:
+                    output.append(0x5C)
+                    output.append(UInt8(ascii: "t"))
+                case 0xE2
+                where index + 2 < count && buffer[index + 1] == 0x80
                     && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
                     output.append(contentsOf: "\\u202".utf8)
                     output.append(buffer[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
@@ -94,7 +105,10 @@ public enum JSONWriter {
                     output.append(byte)
                 default:
                     // The other controls and DEL.
-                    output.append(0x5C); output.append(UInt8(ascii: "u")); output.append(0x30); output.append(0x30)
+                    output.append(0x5C)
+                    output.append(UInt8(ascii: "u"))
+                    output.append(0x30)
+                    output.append(0x30)
                     output.append(hexDigits[Int(byte >> 4)])
                     output.append(hexDigits[Int(byte & 0x0F)])
                 }
@@ -132,7 +146,8 @@ public enum JSONWriter {
                     if !plain[Int(byte)] {
                         switch byte {
                         case 0x22, 0x5C, 0x0A, 0x0D, 0x09: total += 1
-                        case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
+                        case 0xE2
+                        where index + 2 < buffer.count && buffer[index + 1] == 0x80
                             && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
                             total += 3
                             index += 2

@@ -1,10 +1,11 @@
+import Foundation
+import OpsRampSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import OpsRampSupport
 
 /// Log lines on their way to one descriptor (stderr or the log file), written by a thread of
 /// their own so that no request ever waits for a log write.

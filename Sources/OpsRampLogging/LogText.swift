@@ -61,7 +61,8 @@ enum LogText {
             case 1?:
                 piece = shortEscape(bytes[index])
             case let width?:
-                let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + width]), as: UTF8.self)
+                let scalar =
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + width]), as: UTF8.self)
                     .unicodeScalars.first?.value ?? 0
                 piece = Array("\\u".utf8) + hex(scalar, digits: 4)
             case nil:

@@ -1,10 +1,11 @@
+import OpsRampSecrets
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import OpsRampSecrets
-import Synchronization
 
 /// Where log lines go: stderr always, a file when configured, and an optional observer
 /// (the MCP layer uses it to forward messages to a client that asked for them).

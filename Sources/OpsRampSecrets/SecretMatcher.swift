@@ -127,7 +127,8 @@ struct JSONDecoder<Source: DecodingSource>: DecodingSource {
             guard var scalar = readHex4() else { return nil }
             if (0xD800..<0xDC00).contains(scalar) {
                 guard source.next() == 0x5C, source.next() == UInt8(ascii: "u"), let low = readHex4(),
-                      (0xDC00..<0xE000).contains(low) else { return nil }
+                    (0xDC00..<0xE000).contains(low)
+                else { return nil }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let value = Unicode.Scalar(scalar) else { return nil }

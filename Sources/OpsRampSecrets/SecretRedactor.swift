@@ -129,8 +129,10 @@ public final class SecretRedactor: Sendable {
         }
     }
 
-    private static func redact(_ text: UnsafeBufferPointer<UInt8>, patterns: Patterns, json: Bool,
-                               startBytes: UnsafeBufferPointer<Bool>, firstBytes: UnsafeBufferPointer<Bool>) -> [UInt8]? {
+    private static func redact(
+        _ text: UnsafeBufferPointer<UInt8>, patterns: Patterns, json: Bool,
+        startBytes: UnsafeBufferPointer<Bool>, firstBytes: UnsafeBufferPointer<Bool>
+    ) -> [UInt8]? {
         var output: [UInt8]?
         var copiedUpTo = 0
         var index = 0
@@ -138,7 +140,8 @@ public final class SecretRedactor: Sendable {
         while index < count {
             let byte = text[index]
             guard startBytes[Int(byte)],
-                  firstBytes[Int(byte)] || patterns.mayMatchEncoded(text, at: index, firstBytes: firstBytes) else {
+                firstBytes[Int(byte)] || patterns.mayMatchEncoded(text, at: index, firstBytes: firstBytes)
+            else {
                 index += 1
                 continue
             }

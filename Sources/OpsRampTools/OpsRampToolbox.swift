@@ -47,21 +47,26 @@ public enum OpsRampToolbox {
 
     /// Guidance sent to the model in `initialize`, naming only the tools this server exposes.
     public static func instructions(_ names: ToolNames) -> String {
-        var lines = ["Read-only access to HPE OpsRamp monitoring. Answers are compact JSON: fields equal in every row are "
-            + "given once in `common`, and a field that repeats another in its row is left out (hostName or dnsName equal to "
-            + "name, updatedTime equal to createdDate, component equal to metric); when an answer is cut, `next` holds the "
-            + "exact call for the rest."]
+        var lines = [
+            "Read-only access to HPE OpsRamp monitoring. Answers are compact JSON: fields equal in every row are "
+                + "given once in `common`, and a field that repeats another in its row is left out (hostName or dnsName equal to "
+                + "name, updatedTime equal to createdDate, component equal to metric); when an answer is cut, `next` holds the "
+                + "exact call for the rest."
+        ]
         if names.isExposed(.getAlerts) {
-            lines.append("Alerts: \(names[.getAlerts]) (states, priorities, actions such as OPEN, since such as 1h, today or "
-                + "2026-12-01T07:00 in the operator's time zone, resource_ids); group_by resource for one row per device.")
+            lines.append(
+                "Alerts: \(names[.getAlerts]) (states, priorities, actions such as OPEN, since such as 1h, today or "
+                    + "2026-12-01T07:00 in the operator's time zone, resource_ids); group_by resource for one row per device.")
         }
         if names.isExposed(.getAlertStatisticsDashboard) {
-            lines.append("What needs attention: \(names[.getAlertStatisticsDashboard]) counts open alerts by state and ranks "
-                + "the devices with open Critical and Warning alerts.")
+            lines.append(
+                "What needs attention: \(names[.getAlertStatisticsDashboard]) counts open alerts by state and ranks "
+                    + "the devices with open Critical and Warning alerts.")
         }
         if names.isExposed(.getMinimalResourceDetails) {
-            lines.append("Resources and their status: \(names[.getMinimalResourceDetails]) (type in plain words such as EC2 "
-                + "or Linux, host_name); each comes with its state and open alert counts.")
+            lines.append(
+                "Resources and their status: \(names[.getMinimalResourceDetails]) (type in plain words such as EC2 "
+                    + "or Linux, host_name); each comes with its state and open alert counts.")
         }
         if names.isExposed(.executeOpsQLQuery) {
             let examples = names.isExposed(.getQueryExamples) ? "; first adapt an example from \(names[.getQueryExamples])" : ""

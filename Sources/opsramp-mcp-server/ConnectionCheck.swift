@@ -17,8 +17,9 @@ struct ConnectionCheck {
     func run() async -> Bool {
         let configuration = assembly.configuration
         let demo = assembly.demo
-        reporter.line("\(ServerVersion.name) \(ServerVersion.current): checking "
-            + (demo == nil ? "the OpsRamp connection" : "the demo tenant (--demo: sample data, served inside this process)"))
+        reporter.line(
+            "\(ServerVersion.name) \(ServerVersion.current): checking "
+                + (demo == nil ? "the OpsRamp connection" : "the demo tenant (--demo: sample data, served inside this process)"))
         reporter.line()
 
         for warning in configuration.warnings {
@@ -27,7 +28,9 @@ struct ConnectionCheck {
         let toolsPassed = checkToolSelection()
         let zonePassed = checkTimeZone()
 
-        let source = demo != nil ? "--demo; your OpsRamp settings are not used"
+        let source =
+            demo != nil
+            ? "--demo; your OpsRamp settings are not used"
             : configuration.environmentFile.map { "the environment and \($0)" } ?? "the environment (no .env file)"
         guard let client = assembly.client, let connection = configuration.connection else {
             reporter.step(.fail, "configuration (from \(source))", configuration.connectionProblems.map(\.message).joined(separator: "\n"))
@@ -35,11 +38,14 @@ struct ConnectionCheck {
             reporter.line("Fix: set the variables above (see --help or .env.example), then run --check again. Nothing was sent.")
             return false
         }
-        reporter.step(.pass, "configuration (from \(source))",
-                      "API \(connection.baseURL.absoluteString), tenant \(connection.tenantID), token path \(connection.tokenPath)")
+        reporter.step(
+            .pass, "configuration (from \(source))",
+            "API \(connection.baseURL.absoluteString), tenant \(connection.tenantID), token path \(connection.tokenPath)")
         if connection.sendsInClearText {
-            reporter.step(.warning, "plain http", "\(connection.baseURL.host ?? "the host") is not this machine and \(ConfigurationVariable.allowInsecureHTTP.name)=1 "
-                          + "allows http://: the client secret and every answer travel in clear text. Use https:// unless this is a test network.")
+            reporter.step(
+                .warning, "plain http",
+                "\(connection.baseURL.host ?? "the host") is not this machine and \(ConfigurationVariable.allowInsecureHTTP.name)=1 "
+                    + "allows http://: the client secret and every answer travel in clear text. Use https:// unless this is a test network.")
         }
         reportNetwork(for: connection.baseURL)
 
@@ -92,7 +98,8 @@ struct ConnectionCheck {
         var details: [String] = []
         if let proxy = network.proxy(for: baseURL) {
             details.append("through the proxy \(proxy.display) (from \(proxy.variable))")
-        } else if network.httpsProxy != nil || network.httpProxy != nil, NetworkSettings.bypasses(host: baseURL.host ?? "", noProxy: network.noProxy) {
+        } else if network.httpsProxy != nil || network.httpProxy != nil, NetworkSettings.bypasses(host: baseURL.host ?? "", noProxy: network.noProxy)
+        {
             details.append("direct: \(baseURL.host ?? "the host") matches NO_PROXY")
         }
         if let bundle = network.caBundle { details.append("trusting the CA certificates in \(bundle) (\(ConfigurationVariable.caBundle.name))") }
@@ -117,7 +124,8 @@ struct ConnectionCheck {
             let release = JSONWriter.string(try await client.releaseVersion())
             reporter.step(.pass, "API call (release version)", Excerpt.of(release, limit: 300))
         } catch {
-            reporter.step(.warning, "API call (release version)", CheckAdvice.forReleaseVersion(error, tool: assembly.names.available(.getReleaseVersion)))
+            reporter.step(
+                .warning, "API call (release version)", CheckAdvice.forReleaseVersion(error, tool: assembly.names.available(.getReleaseVersion)))
         }
     }
 
@@ -131,7 +139,8 @@ struct ConnectionCheck {
             return false
         }
         if !CheckAdvice.looksLikeTenantID(connection.tenantID) {
-            reporter.step(.warning, "tenant id format", "\(connection.tenantID) is not a UUID, client_<number> or msp_<number>; check it if results look wrong")
+            reporter.step(
+                .warning, "tenant id format", "\(connection.tenantID) is not a UUID, client_<number> or msp_<number>; check it if results look wrong")
         }
         return true
     }
@@ -140,8 +149,9 @@ struct ConnectionCheck {
         let advice = OpsRampToolbox.portalAdvice(portal, names: assembly.names)
         if let url = portal.portalURL {
             let dashboard = portal.alertDashboardID.map { " dashboard \($0)" } ?? ""
-            reporter.step(advice.isEmpty ? .pass : .warning, "portal links",
-                          ([url.absoluteString + dashboard] + advice).joined(separator: "; "))
+            reporter.step(
+                advice.isEmpty ? .pass : .warning, "portal links",
+                ([url.absoluteString + dashboard] + advice).joined(separator: "; "))
         } else if !advice.isEmpty {
             reporter.step(.warning, "portal links", advice.joined(separator: "; "))
         }

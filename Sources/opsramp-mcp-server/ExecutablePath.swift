@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// The absolute path of the running binary, symlinks resolved, so a host snippet points at the
 /// file itself and not at whatever `PATH` or the working directory happened to make of argv[0].

@@ -41,11 +41,14 @@ struct HostConfig {
 
     /// Gathers what the snippet needs from the command line, the settings file and the environment.
     /// `--print-host-config` itself and `--env-file` are not repeated: the file is referenced absolutely.
-    init(host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
-         environment processEnvironment: [String: String], workingDirectory: String) {
+    init(
+        host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
+        environment processEnvironment: [String: String], workingDirectory: String
+    ) {
         if options.demo {
-            self = HostConfig(demoFor: host, executable: executable, options: options, configuration: configuration,
-                              environment: processEnvironment)
+            self = HostConfig(
+                demoFor: host, executable: executable, options: options, configuration: configuration,
+                environment: processEnvironment)
             return
         }
         self.host = host
@@ -96,8 +99,10 @@ struct HostConfig {
 
     /// The entry that starts the demo: `--demo` and the settings the demo keeps (`DemoMode.keeps`), nothing
     /// to fill in, and a server name of its own so that it can sit beside the real one.
-    private init(demoFor host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
-                 environment processEnvironment: [String: String]) {
+    private init(
+        demoFor host: HostKind, executable: String, options: CommandLineOptions, configuration: Configuration,
+        environment processEnvironment: [String: String]
+    ) {
         self.host = host
         self.executable = executable
         isDemo = true
@@ -108,7 +113,8 @@ struct HostConfig {
         self.arguments = arguments
         environment = ConfigurationVariable.allCases.compactMap { variable in
             guard DemoMode.keeps(variable), let value = processEnvironment[variable.name],
-                  !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+                !value.trimmingCharacters(in: .whitespaces).isEmpty
+            else { return nil }
             return (variable.name, value)
         }
         secretInEnvironment = false
@@ -140,12 +146,18 @@ struct HostConfig {
         case .vscode:
             var members: [(String, SnippetJSON)] = []
             if secretInEnvironment {
-                members.append(("inputs", .array([.object([
-                    ("type", .string("promptString")),
-                    ("id", .string(Self.secretInputID)),
-                    ("description", .string("OpsRamp client secret (the Secret of the custom integration)")),
-                    ("password", .bool(true)),
-                ])])))
+                members.append(
+                    (
+                        "inputs",
+                        .array([
+                            .object([
+                                ("type", .string("promptString")),
+                                ("id", .string(Self.secretInputID)),
+                                ("description", .string("OpsRamp client secret (the Secret of the custom integration)")),
+                                ("password", .bool(true)),
+                            ])
+                        ])
+                    ))
             }
             members.append(("servers", .object([(serverName, serverEntry)])))
             return .object(members)

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CurlSocketWorkaround
 import Dispatch
 import Foundation
@@ -10,6 +5,12 @@ import OpsRampLogging
 import OpsRampMCP
 import OpsRampSecrets
 import OpsRampTools
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Entry point: parse the command line, assemble the server, serve stdio until the input ends.
 @main
@@ -76,14 +77,17 @@ struct Main {
     static func serve(_ assembly: ServerAssembly) async {
         assembly.logStartup()
         let logger = Logger(label: "mcp", backend: assembly.logBackend)
-        let options = ServerOptions(maximumResultBytes: assembly.configuration.maxResultBytes,
-                                    beforeToolCall: MemoryTuning.beforeToolCall, afterToolCall: MemoryTuning.afterToolCall)
+        let options = ServerOptions(
+            maximumResultBytes: assembly.configuration.maxResultBytes,
+            beforeToolCall: MemoryTuning.beforeToolCall, afterToolCall: MemoryTuning.afterToolCall)
         let flow = FlowControl()
-        let writer = StdoutWriter(flow: flow, onClosed: {
-            logger.notice("stdout closed by the host; exiting")
-            logger.backend.flush(timeout: .milliseconds(500))
-            exit(0)
-        })
+        let writer = StdoutWriter(
+            flow: flow,
+            onClosed: {
+                logger.notice("stdout closed by the host; exiting")
+                logger.backend.flush(timeout: .milliseconds(500))
+                exit(0)
+            })
         let server = MCPServer(
             identity: assembly.identity,
             catalog: ServerCatalog(
@@ -100,9 +104,10 @@ struct Main {
         await server.serve(StdinReader.lines(maximumLineBytes: options.maximumMessageBytes, flow: flow))
         withExtendedLifetime(signals) {}
         writer.flush(timeout: .seconds(1))
-        logger.debug("URLSession socket workaround \(opsramp_curl_socket_workaround_enabled() == 1 ? "on" : "off"), applied \(opsramp_curl_socket_workaround_count()) time(s); "
-            + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s); "
-            + "URL handles released in full \(opsramp_curl_url_handles_repaired_count()) time(s)")
+        logger.debug(
+            "URLSession socket workaround \(opsramp_curl_socket_workaround_enabled() == 1 ? "on" : "off"), applied \(opsramp_curl_socket_workaround_count()) time(s); "
+                + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s); "
+                + "URL handles released in full \(opsramp_curl_url_handles_repaired_count()) time(s)")
         logger.info("input closed; exiting")
         logger.backend.flush(timeout: .seconds(1))
         exit(0)
@@ -140,9 +145,10 @@ struct Main {
         guard let executable = ExecutablePath.current else {
             fail("cannot tell where this binary is; run it by its absolute path")
         }
-        let config = HostConfig(host: host, executable: executable, options: options, configuration: assembly.configuration,
-                                environment: ProcessInfo.processInfo.environment,
-                                workingDirectory: FileManager.default.currentDirectoryPath)
+        let config = HostConfig(
+            host: host, executable: executable, options: options, configuration: assembly.configuration,
+            environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
         print(SecretRedactor.shared.redact(config.snippet.rendered()))
         let notes = config.notes.map { SecretRedactor.shared.redact($0) }.joined(separator: "\n")
         FileHandle.standardError.write(Data((notes + "\n").utf8))

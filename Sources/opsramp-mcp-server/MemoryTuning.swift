@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import OpsRampHTTP
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Process-wide memory settings.
 enum MemoryTuning {

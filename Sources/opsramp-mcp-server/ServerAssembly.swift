@@ -29,8 +29,10 @@ struct ServerAssembly {
 
     /// With `--demo`, the configuration holds `demo`'s connection and, from `environment`, only the
     /// settings `DemoMode.keeps`; no settings file is read.
-    init(options: CommandLineOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-         demo: DemoTenant? = nil) throws {
+    init(
+        options: CommandLineOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+        demo: DemoTenant? = nil
+    ) throws {
         var variables = environment
         if let tools = options.tools { variables[ConfigurationVariable.tools.name] = tools }
         if let exclude = options.excludeTools { variables[ConfigurationVariable.excludeTools.name] = exclude }
@@ -43,14 +45,16 @@ struct ServerAssembly {
             if options.environmentFile == nil, FileManager.default.isReadableFile(atPath: ".env") { ignored.append("./.env") }
             demoIgnored = ignored
             // Proxies are not read: the demo never uses one (see DemoTenant.bypassProxies).
-            configuration = Configuration(values: DemoMode.values(environment: variables, connection: demo?.connection ?? [:]),
-                                          processEnvironment: [:])
+            configuration = Configuration(
+                values: DemoMode.values(environment: variables, connection: demo?.connection ?? [:]),
+                processEnvironment: [:])
         } else {
             demoIgnored = []
             let environmentFile = try Self.environmentFile(explicit: options.environmentFile, home: environment["HOME"])
             do {
-                configuration = try Configuration.load(environment: variables, environmentFile: environmentFile,
-                                                       explicit: options.environmentFile != nil)
+                configuration = try Configuration.load(
+                    environment: variables, environmentFile: environmentFile,
+                    explicit: options.environmentFile != nil)
             } catch {
                 throw Failure.usage("cannot read the environment file: \(error)")
             }
@@ -100,8 +104,9 @@ struct ServerAssembly {
             if options.tools != nil || options.excludeTools != nil {
                 throw Failure.usage("--tools/--exclude-tools: unknown tool name(s) \(unknown.joined(separator: ", ")); the tools are: \(known)")
             }
-            selectionWarnings.append("\(ConfigurationVariable.tools.name)/\(ConfigurationVariable.excludeTools.name) name unknown tool(s) "
-                + "\(unknown.joined(separator: ", ")), ignored; the tools are: \(known)")
+            selectionWarnings.append(
+                "\(ConfigurationVariable.tools.name)/\(ConfigurationVariable.excludeTools.name) name unknown tool(s) "
+                    + "\(unknown.joined(separator: ", ")), ignored; the tools are: \(known)")
         }
         if registry.tools.isEmpty {
             selectionWarnings.append("no tools are exposed: check \(ConfigurationVariable.tools.name) and \(ConfigurationVariable.excludeTools.name)")
@@ -127,15 +132,17 @@ struct ServerAssembly {
 
     /// Who the server says it is in `initialize`: in the demo, the title and instructions say it is sample data.
     var identity: ServerIdentity {
-        ServerIdentity(name: ServerVersion.name, title: isDemo ? DemoMode.title : "HPE OpsRamp", version: ServerVersion.current,
-                       instructions: isDemo ? DemoMode.instructions(names) : OpsRampToolbox.instructions(names))
+        ServerIdentity(
+            name: ServerVersion.name, title: isDemo ? DemoMode.title : "HPE OpsRamp", version: ServerVersion.current,
+            instructions: isDemo ? DemoMode.instructions(names) : OpsRampToolbox.instructions(names))
     }
 
     /// Start-up notes on stderr: where settings came from and what is missing, never the values of secrets.
     func logStartup() {
         let logger = Logger(label: "main", backend: logBackend)
-        logger.info("\(ServerVersion.name) \(ServerVersion.current) starting; \(registry.tools.count) tools"
-            + (configuration.environmentFile.map { "; settings from environment and \($0)" } ?? ""))
+        logger.info(
+            "\(ServerVersion.name) \(ServerVersion.current) starting; \(registry.tools.count) tools"
+                + (configuration.environmentFile.map { "; settings from environment and \($0)" } ?? ""))
         for warning in configuration.warnings { logger.warning(warning.message) }
         for warning in selectionWarnings { logger.warning(warning) }
         let zone = configuration.timeZone
@@ -145,8 +152,9 @@ struct ServerAssembly {
             if problem.failsCheck { logger.error(problem.message) } else { logger.warning(problem.message) }
         }
         if let demo {
-            logger.notice("demo mode: serving the built-in sample tenant \(demo.tenantID) from \(demo.baseURL) in this process; "
-                + "no request leaves this machine and every answer says it is sample data")
+            logger.notice(
+                "demo mode: serving the built-in sample tenant \(demo.tenantID) from \(demo.baseURL) in this process; "
+                    + "no request leaves this machine and every answer says it is sample data")
             if !demoIgnored.isEmpty {
                 logger.notice("demo mode ignores your OpsRamp settings: \(demoIgnored.joined(separator: ", "))")
             }
@@ -160,8 +168,9 @@ struct ServerAssembly {
             }
         } else {
             // Each problem says what to set; none holds a secret's value.
-            logger.warning("API tools unavailable until the settings are fixed (run with --check for details): "
-                + configuration.connectionProblems.map(\.message).joined(separator: "; "))
+            logger.warning(
+                "API tools unavailable until the settings are fixed (run with --check for details): "
+                    + configuration.connectionProblems.map(\.message).joined(separator: "; "))
         }
     }
 }

@@ -20,8 +20,9 @@ enum ServerVersion {
     static func formatBuildDate(_ compact: String) -> String? {
         let characters = Array(compact)
         guard characters.count == 16, characters[8] == "T", characters[15] == "Z",
-              characters[0..<8].allSatisfy(\.isASCII), characters[0..<8].allSatisfy(\.isNumber),
-              characters[9..<15].allSatisfy(\.isASCII), characters[9..<15].allSatisfy(\.isNumber) else { return nil }
+            characters[0..<8].allSatisfy(\.isASCII), characters[0..<8].allSatisfy(\.isNumber),
+            characters[9..<15].allSatisfy(\.isASCII), characters[9..<15].allSatisfy(\.isNumber)
+        else { return nil }
         func part(_ range: Range<Int>) -> String { String(characters[range]) }
         return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(9..<11)):\(part(11..<13)):\(part(13..<15))Z"
     }

@@ -34,9 +34,10 @@ indirect enum SnippetJSON: Equatable {
             return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
-            return "{\n" + members.map { key, value in
-                inner + JSONWriter.string(.string(key)) + ": " + value.rendered(indent: inner)
-            }.joined(separator: ",\n") + "\n\(indent)}"
+            return "{\n"
+                + members.map { key, value in
+                    inner + JSONWriter.string(.string(key)) + ": " + value.rendered(indent: inner)
+                }.joined(separator: ",\n") + "\n\(indent)}"
         }
     }
 }

@@ -41,10 +41,11 @@ struct AlertsSearchTests {
         try await FakeSession.run { client in
             let token = try await client.token()
             let reply = try await client.get(client.tenantPath + "/alerts/search", token: token)
-            #expect(reply.json == [
-                "results": [], "totalResults": 0, "orderBy": "ts", "pageNo": 1, "pageSize": 100,
-                "totalPages": 0, "nextPage": false, "descendingOrder": true,
-            ])
+            #expect(
+                reply.json == [
+                    "results": [], "totalResults": 0, "orderBy": "ts", "pageNo": 1, "pageSize": 100,
+                    "totalPages": 0, "nextPage": false, "descendingOrder": true,
+                ])
         }
     }
 
@@ -112,9 +113,10 @@ struct AlertsSearchTests {
     @Test("startDate/endDate apply to updatedTime unless alertTimeBase is created")
     func timeBase() async throws {
         let now = Date()
-        let alert = FakeData.alert(id: 1, state: "Critical", priority: "P1", subject: "old but updated",
-                                   createdMinutesAgo: 600, resourceID: "r1", resourceName: "host", ip: "10.0.0.1",
-                                   closed: true, now: now)
+        let alert = FakeData.alert(
+            id: 1, state: "Critical", priority: "P1", subject: "old but updated",
+            createdMinutesAgo: 600, resourceID: "r1", resourceName: "host", ip: "10.0.0.1",
+            closed: true, now: now)
         guard case .object(var members) = alert else { return }
         members["updatedTime"] = .string(String(Self.queryDate(minutesAgo: 5).prefix(19)) + "+0000")
         try await FakeSession.run(configure: { $0.alerts = [.object(members)] }) { client in
@@ -122,14 +124,16 @@ struct AlertsSearchTests {
             let since = "startDate:\(Self.queryDate(minutesAgo: 60))"
             let updated = try await client.get(client.tenantPath + "/alerts/search?queryString=" + FakeSession.encode(since), token: token)
             #expect(updated.json?["totalResults"] == 1)
-            let created = try await client.get(client.tenantPath + "/alerts/search?queryString="
-                                               + FakeSession.encode(since + "+alertTimeBase:created"), token: token)
+            let created = try await client.get(
+                client.tenantPath + "/alerts/search?queryString="
+                    + FakeSession.encode(since + "+alertTimeBase:created"), token: token)
             #expect(created.json?["totalResults"] == 0)
         }
     }
 
-    @Test("unknown keys, keys without values and unparseable dates are 400 validation errors",
-          arguments: ["hostName:web", "states", "startDate:yesterday", "startDate:2024-01-01T00:00:00+0000"])
+    @Test(
+        "unknown keys, keys without values and unparseable dates are 400 validation errors",
+        arguments: ["hostName:web", "states", "startDate:yesterday", "startDate:2024-01-01T00:00:00+0000"])
     func invalidQueryStrings(queryString: String) async throws {
         try await FakeSession.run { client in
             let token = try await client.token()

@@ -18,8 +18,9 @@ struct AuthorizationTests {
     func bearerAccepted() async throws {
         try await FakeSession.run { client in
             let token = try await client.token()
-            let reply = try await client.send("GET", "/tenancy/api/v3/release-version",
-                                              headers: ["Authorization": "bearer \(token)"])
+            let reply = try await client.send(
+                "GET", "/tenancy/api/v3/release-version",
+                headers: ["Authorization": "bearer \(token)"])
             #expect(reply.status == 200)
             #expect(reply.json == ["releaseVersion": "21.0.0", "patchVersion": "3"])
         }

@@ -1,11 +1,12 @@
 import FakeOpsRamp
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import OpsRampJSON
 import TestChildProcess
 import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 @Suite("Fake OpsRamp: HTTP/1.1 connections")
 struct ConnectionTests {
@@ -40,9 +41,10 @@ struct ConnectionTests {
         defer { fake.stop() }
         let body = "grant_type=client_credentials&client_id=test-client&client_secret=test-secret"
         let connection = try RawHTTPConnection(port: fake.port)
-        connection.send("POST /tenancy/auth/oauth/token HTTP/1.1\r\nHost: x\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
-            + "Expect: 100-continue\r\n\r\n")
+        connection.send(
+            "POST /tenancy/auth/oauth/token HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
+                + "Expect: 100-continue\r\n\r\n")
         #expect(connection.receive(until: "\r\n\r\n") == "HTTP/1.1 100 Continue\r\n\r\n")
         connection.send(body)
         let answer = connection.receive(until: "global:manage")
@@ -108,21 +110,23 @@ struct ConnectionTests {
         try fake.start()
         defer { fake.stop() }
         let script = """
-        import json, urllib.request, urllib.parse
-        base = "\(fake.baseURL)"
-        form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "test-client", "client_secret": "test-secret"}).encode()
-        token = json.load(urllib.request.urlopen(urllib.request.Request(base + "/auth/oauth/token", data=form)))["access_token"]
-        request = urllib.request.Request(base + "/opsql/api/v3/tenants/client_1234/queries", method="POST",
-            data=json.dumps({"objectType": "alert", "aggregateFunction": "count", "groupBy": []}).encode(),
-            headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-        print(json.load(urllib.request.urlopen(request))["results"][0]["count"])
-        query = urllib.parse.quote("states:Critical+actions:OPEN", safe="")
-        request = urllib.request.Request(base + "/api/v2/tenants/client_1234/alerts/search?queryString=" + query,
-            headers={"Authorization": "bearer " + token})
-        print(json.load(urllib.request.urlopen(request))["totalResults"])
-        """
-        let result = try #require(SpawnedProcess.runBlocking("/usr/bin/python3", ["-c", script], environment: ProcessInfo.processInfo.environment,
-                                                              timeout: .seconds(20)))
+            import json, urllib.request, urllib.parse
+            base = "\(fake.baseURL)"
+            form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "test-client", "client_secret": "test-secret"}).encode()
+            token = json.load(urllib.request.urlopen(urllib.request.Request(base + "/auth/oauth/token", data=form)))["access_token"]
+            request = urllib.request.Request(base + "/opsql/api/v3/tenants/client_1234/queries", method="POST",
+                data=json.dumps({"objectType": "alert", "aggregateFunction": "count", "groupBy": []}).encode(),
+                headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+            print(json.load(urllib.request.urlopen(request))["results"][0]["count"])
+            query = urllib.parse.quote("states:Critical+actions:OPEN", safe="")
+            request = urllib.request.Request(base + "/api/v2/tenants/client_1234/alerts/search?queryString=" + query,
+                headers={"Authorization": "bearer " + token})
+            print(json.load(urllib.request.urlopen(request))["totalResults"])
+            """
+        let result = try #require(
+            SpawnedProcess.runBlocking(
+                "/usr/bin/python3", ["-c", script], environment: ProcessInfo.processInfo.environment,
+                timeout: .seconds(20)))
         #expect(result.status == 0)
         let printed = result.output
         #expect(printed.split(separator: "\n") == ["40", "8"])

@@ -74,8 +74,9 @@ struct DemoTenantTests {
         let resources = demo.resources
         let ec2 = resources.filter { $0["make"] == "AWS" && $0["nativeType"] == "EC2 Instance" }
         #expect(ec2.count == 7)
-        #expect(ec2.filter { $0["state"] == "inactive" }.compactMap { $0["name"]?.stringValue }.sorted()
-            == ["ec2-bluefin-track-02", "ec2-shop-worker-01"])
+        #expect(
+            ec2.filter { $0["state"] == "inactive" }.compactMap { $0["name"]?.stringValue }.sorted()
+                == ["ec2-bluefin-track-02", "ec2-shop-worker-01"])
         #expect(ec2.filter { $0["status"] == "DOWN" }.compactMap { $0["name"]?.stringValue } == ["ec2-shop-api-01"])
         #expect(ec2.allSatisfy { $0["instanceId"]?.stringValue?.hasPrefix("i-") == true })
         #expect(Set(ec2.compactMap { $0["clientId"]?.stringValue }).count == 3)

@@ -1,10 +1,11 @@
 import FakeOpsRamp
 import Foundation
+import OpsRampJSON
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpsRampJSON
-import Testing
 
 @Suite("Fake OpsRamp: injected faults")
 struct FaultTests {
@@ -12,8 +13,9 @@ struct FaultTests {
     func statusFaultIsConsumed() async throws {
         try await FakeSession.run { client in
             let token = try await client.token()
-            client.fake.inject(.status(500, body: #"{"code":"0005","message":"try again"}"#, headers: ["X-Trace": "abc"]),
-                               on: .releaseVersion)
+            client.fake.inject(
+                .status(500, body: #"{"code":"0005","message":"try again"}"#, headers: ["X-Trace": "abc"]),
+                on: .releaseVersion)
             let faulted = try await client.get("/tenancy/api/v3/release-version", token: token)
             #expect(faulted.status == 500)
             #expect(faulted.json?["code"] == "0005")
@@ -70,7 +72,8 @@ struct FaultTests {
         fake.inject(.hang, on: .token)
         // A bare connection: URLSession's own timeouts on Linux are too erratic under load to time this.
         let connection = try RawHTTPConnection(port: fake.port)
-        connection.send("POST /auth/oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b")
+        connection.send(
+            "POST /auth/oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b")
         let deadline = Date().addingTimeInterval(5)
         while fake.tokenRequestCount == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(fake.tokenRequestCount == 1)
@@ -137,18 +140,21 @@ struct FaultTests {
         }
     }
 
-    @Test("oversized answers valid JSON of about the requested size, shaped like the route", arguments: [
-        Route.alerts, .minimalResources, .opsql, .releaseVersion,
-    ])
+    @Test(
+        "oversized answers valid JSON of about the requested size, shaped like the route",
+        arguments: [
+            Route.alerts, .minimalResources, .opsql, .releaseVersion,
+        ])
     func oversized(route: Route) async throws {
         try await FakeSession.run { client in
             client.fake.inject(.oversized(bytes: 300_000), on: route)
-            let reply: Reply = switch route {
-            case .alerts: try await client.get(client.tenantPath + "/alerts/search", token: nil)
-            case .minimalResources: try await client.get(client.tenantPath + "/resources/minimal", token: nil)
-            case .opsql: try await client.postJSON(client.opsqlPath, ["objectType": "alert"], token: nil)
-            default: try await client.get("/tenancy/api/v3/release-version", token: nil)
-            }
+            let reply: Reply =
+                switch route {
+                case .alerts: try await client.get(client.tenantPath + "/alerts/search", token: nil)
+                case .minimalResources: try await client.get(client.tenantPath + "/resources/minimal", token: nil)
+                case .opsql: try await client.postJSON(client.opsqlPath, ["objectType": "alert"], token: nil)
+                default: try await client.get("/tenancy/api/v3/release-version", token: nil)
+                }
             #expect(reply.status == 200)
             #expect((300_000...310_000).contains(reply.body.count))
             let body = try #require(reply.json)

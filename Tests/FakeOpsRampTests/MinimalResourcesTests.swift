@@ -69,7 +69,10 @@ struct MinimalResourcesTests {
 
     @Test("the envelope mode wraps results in the §5 envelope")
     func envelopeMode() async throws {
-        try await FakeSession.run(configure: { FakeSession.sampleTenant($0); $0.minimalResourcesAsEnvelope = true }) { client in
+        try await FakeSession.run(configure: {
+            FakeSession.sampleTenant($0)
+            $0.minimalResourcesAsEnvelope = true
+        }) { client in
             let token = try await client.token()
             let body = try #require(try await client.get(client.tenantPath + "/resources/minimal?pageSize=5", token: token).json)
             #expect(body["totalResults"] == 9)

@@ -9,11 +9,13 @@ struct OpsQLTests {
     func fieldProjection() async throws {
         try await FakeSession.run(configure: FakeSession.sampleTenant) { client in
             let token = try await client.token()
-            let reply = try await client.postJSON(client.opsqlPath, [
-                "objectType": "alert",
-                "fields": ["id", "currentState", "resource.name"],
-                "filterCriteria": "currentState = \"CRITICAL\" AND createdTime > \"-60min\" AND status = 'OPEN'",
-            ], token: token)
+            let reply = try await client.postJSON(
+                client.opsqlPath,
+                [
+                    "objectType": "alert",
+                    "fields": ["id", "currentState", "resource.name"],
+                    "filterCriteria": "currentState = \"CRITICAL\" AND createdTime > \"-60min\" AND status = 'OPEN'",
+                ], token: token)
             #expect(reply.status == 200)
             let body = try #require(reply.json)
             #expect(body["totalResults"] == nil)
@@ -31,9 +33,13 @@ struct OpsQLTests {
             var seen: [String] = []
             var pageNo = 1
             while true {
-                let body = try #require(try await client.postJSON(client.opsqlPath, [
-                    "objectType": "resource", "fields": ["id", "name"], "pageNo": .int(pageNo), "pageSize": 5,
-                ], token: token).json)
+                let body = try #require(
+                    try await client.postJSON(
+                        client.opsqlPath,
+                        [
+                            "objectType": "resource", "fields": ["id", "name"], "pageNo": .int(pageNo), "pageSize": 5,
+                        ], token: token
+                    ).json)
                 #expect(body["pageSize"] == 5)
                 #expect(body["pageNo"] == .int(pageNo))
                 seen += body["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
@@ -50,10 +56,12 @@ struct OpsQLTests {
     func count() async throws {
         try await FakeSession.run(configure: FakeSession.sampleTenant) { client in
             let token = try await client.token()
-            let reply = try await client.postJSON(client.opsqlPath, [
-                "objectType": "resource", "filterCriteria": "make = \"AWS\" AND nativeType = 'EC2 Instance'",
-                "aggregateFunction": "count", "groupBy": [],
-            ], token: token)
+            let reply = try await client.postJSON(
+                client.opsqlPath,
+                [
+                    "objectType": "resource", "filterCriteria": "make = \"AWS\" AND nativeType = 'EC2 Instance'",
+                    "aggregateFunction": "count", "groupBy": [],
+                ], token: token)
             #expect(reply.json == ["results": [["count": 4]], "pageNo": 1, "pageSize": 100, "nextPage": false])
         }
     }
@@ -62,23 +70,28 @@ struct OpsQLTests {
     func v7AliasAndSorting() async throws {
         try await FakeSession.run(configure: FakeSession.sampleTenant) { client in
             let token = try await client.token()
-            let reply = try await client.postJSON("/opsql/api/v7/tenants/client_1234/queries", [
-                "objectType": "resource", "fields": ["name", "state"], "filterCriteria": "make = AWS",
-                "sortBy": "name", "sortByOrder": "DESC",
-            ], token: token)
-            #expect(reply.json?["results"] == [
-                ["name": "ec2-legacy-01", "state": "inactive"], ["name": "ec2-batch-01", "state": "inactive"],
-                ["name": "ec2-api-02", "state": "active"], ["name": "ec2-api-01", "state": "active"],
-            ])
+            let reply = try await client.postJSON(
+                "/opsql/api/v7/tenants/client_1234/queries",
+                [
+                    "objectType": "resource", "fields": ["name", "state"], "filterCriteria": "make = AWS",
+                    "sortBy": "name", "sortByOrder": "DESC",
+                ], token: token)
+            #expect(
+                reply.json?["results"] == [
+                    ["name": "ec2-legacy-01", "state": "inactive"], ["name": "ec2-batch-01", "state": "inactive"],
+                    ["name": "ec2-api-02", "state": "active"], ["name": "ec2-api-01", "state": "active"],
+                ])
         }
     }
 
-    @Test("bad requests are 400 with code 0002", arguments: [
-        (#"{"objectType":"alerts"}"#, "Invalid objectType"),
-        (#"{"objectType":"alert","filterCriteria":"currentState = "}"#, "Invalid filterCriteria: unexpected end of filter"),
-        (#"{"objectType":"alert","pageSize":1001}"#, "pageSize must be between 1 and 1000"),
-        ("objectType=alert", "Invalid request body"),
-    ])
+    @Test(
+        "bad requests are 400 with code 0002",
+        arguments: [
+            (#"{"objectType":"alerts"}"#, "Invalid objectType"),
+            (#"{"objectType":"alert","filterCriteria":"currentState = "}"#, "Invalid filterCriteria: unexpected end of filter"),
+            (#"{"objectType":"alert","pageSize":1001}"#, "pageSize must be between 1 and 1000"),
+            ("objectType=alert", "Invalid request body"),
+        ])
     func badRequests(body: String, message: String) async throws {
         try await FakeSession.run { client in
             let token = try await client.token()

@@ -1,10 +1,11 @@
 import FakeOpsRamp
 import Foundation
+import OpsRampJSON
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpsRampJSON
-import Testing
 
 /// The real API's variants the fake serves when a test asks for them (reference §14).
 @Suite("Fake OpsRamp: variants of the real API (reference §14)")
@@ -22,8 +23,9 @@ struct VariantsTests {
             let token = try await client.token()
             #expect(try await total(client, token, statusHistory: "acknowledgedBy:ops.engineer").json?["totalResults"] == 2)
             #expect(try await total(client, token, statusHistory: "closedBy:system").json?["totalResults"] == 21)
-            #expect(try await total(client, token, queryString: "states:Critical", statusHistory: "acknowledgedBy:OPS.ENGINEER")
-                .json?["totalResults"] == 2)
+            #expect(
+                try await total(client, token, queryString: "states:Critical", statusHistory: "acknowledgedBy:OPS.ENGINEER")
+                    .json?["totalResults"] == 2)
             let since = AlertsSearchTests.queryDate(minutesAgo: 120)
             #expect(try await total(client, token, statusHistory: "startAcknowledgedTime:\(since)").json?["totalResults"] == 1)
             let unknown = try await total(client, token, statusHistory: "states:Critical")
@@ -117,7 +119,10 @@ struct VariantsTests {
 
     @Test("a large resources/minimal envelope pages over several pages by pageNo")
     func pagedMinimal() async throws {
-        try await FakeSession.run(configure: { $0.resources = FakeData.resources(count: 208); $0.minimalResourcesAsEnvelope = true }) { client in
+        try await FakeSession.run(configure: {
+            $0.resources = FakeData.resources(count: 208)
+            $0.minimalResourcesAsEnvelope = true
+        }) { client in
             let token = try await client.token()
             var names: [String] = []
             for pageNo in 1...3 {
@@ -153,7 +158,9 @@ struct VariantsTests {
         try await FakeSession.run(configure: FakeSession.sampleTenant) { client in
             let token = try await client.token()
             let critical = client.fake.alerts.filter { $0["currentState"] == "Critical" }.count
-            let count: JSONValue = ["objectType": "alert", "filterCriteria": "currentState = \"critical\"", "aggregateFunction": "count", "groupBy": []]
+            let count: JSONValue = [
+                "objectType": "alert", "filterCriteria": "currentState = \"critical\"", "aggregateFunction": "count", "groupBy": [],
+            ]
             #expect(try await client.postJSON(client.opsqlPath, count, token: token).json?["results"]?[0]?["count"] == .int(critical))
             client.fake.variants.opsqlCountAsObject = true
             #expect(try await client.postJSON(client.opsqlPath, count, token: token).json == ["count": .int(critical)])

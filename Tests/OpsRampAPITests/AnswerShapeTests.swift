@@ -1,8 +1,9 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampHTTP
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("Answers that are not result pages")
 struct AnswerShapeTests {
@@ -15,14 +16,19 @@ struct AnswerShapeTests {
         }
     }
 
-    @Test("a 2xx error object is OpsRamp's error, never an empty page", arguments: [
-        (["code": "0002", "message": "Invalid search key: closedBy"], "0002", "Invalid search key: closedBy"),
-        (["code": 3, "message": "No tenant"], "3", "No tenant"),
-        (["error": "invalid_request", "error_description": "Bad filter"], nil, "Bad filter"),
-        (["status": "FAILED", "reason": "x"], nil, "an object with none of results, totalResults, nextPage or pageNo (its fields: reason, status)"),
-        ([:], nil, "an empty object, with none of results, totalResults, nextPage or pageNo"),
-        ([["code": "0002", "fieldName": "queryString", "message": "Invalid key"]], "0002", "queryString: Invalid key"),
-    ] as [(JSONValue, String?, String)])
+    @Test(
+        "a 2xx error object is OpsRamp's error, never an empty page",
+        arguments: [
+            (["code": "0002", "message": "Invalid search key: closedBy"], "0002", "Invalid search key: closedBy"),
+            (["code": 3, "message": "No tenant"], "3", "No tenant"),
+            (["error": "invalid_request", "error_description": "Bad filter"], nil, "Bad filter"),
+            (
+                ["status": "FAILED", "reason": "x"], nil,
+                "an object with none of results, totalResults, nextPage or pageNo (its fields: reason, status)"
+            ),
+            ([:], nil, "an empty object, with none of results, totalResults, nextPage or pageNo"),
+            ([["code": "0002", "fieldName": "queryString", "message": "Invalid key"]], "0002", "queryString: Invalid key"),
+        ] as [(JSONValue, String?, String)])
     func errorObjects(_ body: JSONValue, code: String?, message: String) {
         #expect(errorAnswer(body) == .errorAnswer(endpoint: "alert search", code: code, message: message))
     }
@@ -40,8 +46,9 @@ struct AnswerShapeTests {
         #expect(try SearchPage.read(["totalResults": 0], endpoint: "t").results.isEmpty)
         #expect(try SearchPage.read(["pageNo": 1], endpoint: "t").nextPage == false)
         #expect(try SearchPage.read(["nextPage": "true", "results": []], endpoint: "t").nextPage)
-        let page = try SearchPage.read(["results": [["id": "a"]], "totalResults": "208", "nextPage": true, "nextPageNo": 2, "pageSize": 100],
-                                       endpoint: "t")
+        let page = try SearchPage.read(
+            ["results": [["id": "a"]], "totalResults": "208", "nextPage": true, "nextPageNo": 2, "pageSize": 100],
+            endpoint: "t")
         #expect(page == SearchPage(results: [["id": "a"]], totalResults: 208, nextPage: true, nextPageNo: 2, pageSize: 100))
         #expect(try SearchPage.read(["results": [], "pageNo": "3"], endpoint: "t").pageNo == 3)
         #expect(try SearchPage.read(["results": [], "nextPage": false, "nextPageNo": 0], endpoint: "t").nextPageNo == nil)
@@ -73,8 +80,11 @@ struct AnswerShapeTests {
     @Test("a 500 'No resource found' is a not-found, not retried; other 500s are still retried")
     func noResourceFound() async {
         let sleeps = RecordedSleeps()
-        let transport = ScriptedTransport(Array(repeating: ScriptedTransport.json(500,
-            #"{"code":"0003","message":"No resource found with UUID : 8e821346-d93f-464e-84b8-d17f02ae4a6c"}"#), count: 4))
+        let transport = ScriptedTransport(
+            Array(
+                repeating: ScriptedTransport.json(
+                    500,
+                    #"{"code":"0003","message":"No resource found with UUID : 8e821346-d93f-464e-84b8-d17f02ae4a6c"}"#), count: 4))
         await #expect(throws: OpsRampError.notFound(detail: "No resource found with UUID : 8e821346-d93f-464e-84b8-d17f02ae4a6c")) {
             try await makeClient(transport, sleeps: sleeps).minimalResources(query: QueryString(), state: .active, limit: 10)
         }
@@ -84,8 +94,10 @@ struct AnswerShapeTests {
         #expect(message.contains("no such object") && message.contains("Check the id"))
         #expect(!OpsRampError.notFound(detail: "").userMessage.contains("no such object"))
 
-        let transient = ScriptedTransport([ScriptedTransport.json(500, #"{"code":"0005","message":"Try again"}"#),
-                                           ScriptedTransport.json(200, "[]")])
+        let transient = ScriptedTransport([
+            ScriptedTransport.json(500, #"{"code":"0005","message":"Try again"}"#),
+            ScriptedTransport.json(200, "[]"),
+        ])
         await #expect(throws: Never.self) {
             try await makeClient(transient).minimalResources(query: QueryString(), state: .active, limit: 10)
         }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("OpsRamp client: the time budget of one tool call")
 struct DeadlineTests {

@@ -1,9 +1,10 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("OpsRamp client: requests, retries, errors")
 struct OpsRampClientTests {
@@ -16,8 +17,9 @@ struct OpsRampClientTests {
         try query.add("startDate", "2026-11-29T08:00:00 0000")
         _ = try await client.alertsPage(query: query, pageNo: 2, pageSize: 25)
         let request = try #require(transport.apiRequests.first)
-        #expect(request.url?.absoluteString == "https://acme.api.opsramp.com/api/v2/tenants/client_1234/alerts/search"
-            + "?pageNo=2&pageSize=25&isDescendingOrder=true&queryString=states%3ACritical%2CWarning%2BstartDate%3A2026-11-29T08%3A00%3A00%200000")
+        #expect(
+            request.url?.absoluteString == "https://acme.api.opsramp.com/api/v2/tenants/client_1234/alerts/search"
+                + "?pageNo=2&pageSize=25&isDescendingOrder=true&queryString=states%3ACritical%2CWarning%2BstartDate%3A2026-11-29T08%3A00%3A00%200000")
         #expect(request.value(forHTTPHeaderField: "Authorization") == "Bearer scripted-token-1")
         #expect(request.value(forHTTPHeaderField: "Accept") == "application/json")
     }
@@ -34,24 +36,28 @@ struct OpsRampClientTests {
         #expect(try JSONParser.parse(request.httpBody ?? Data()) == ["objectType": "alert", "fields": ["id"]])
     }
 
-    @Test("which release-version failures mean 'not on this pod' (404, 403, 405, 501) and which still mean what they say", arguments: [
-        (OpsRampError.notFound(detail: "Not Found"), 404 as Int?),
-        (.unauthorized(status: 403, detail: "Access is denied"), 403),
-        (.server(status: 405, detail: ""), 405),
-        (.server(status: 501, detail: ""), 501),
-        (.unauthorized(status: 401, detail: "invalid_token"), nil),
-        (.server(status: 503, detail: ""), nil),
-        (.authentication(.rejected(status: 401, detail: "bad")), nil),
-        (.transport(.timedOut(after: .seconds(5))), nil),
-    ])
+    @Test(
+        "which release-version failures mean 'not on this pod' (404, 403, 405, 501) and which still mean what they say",
+        arguments: [
+            (OpsRampError.notFound(detail: "Not Found"), 404 as Int?),
+            (.unauthorized(status: 403, detail: "Access is denied"), 403),
+            (.server(status: 405, detail: ""), 405),
+            (.server(status: 501, detail: ""), 501),
+            (.unauthorized(status: 401, detail: "invalid_token"), nil),
+            (.server(status: 503, detail: ""), nil),
+            (.authentication(.rejected(status: 401, detail: "bad")), nil),
+            (.transport(.timedOut(after: .seconds(5))), nil),
+        ])
     func releaseVersionUnavailable(_ error: OpsRampError, _ status: Int?) {
         #expect(OpsRampClient.releaseVersionUnavailableStatus(error) == status)
     }
 
-    @Test("a certificate or proxy failure is answered at once, not retried, naming the setting to change", arguments: [
-        (TransportError.certificateRejected("SSL certificate problem: self-signed certificate"), "OPSRAMP_CA_BUNDLE"),
-        (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
-    ])
+    @Test(
+        "a certificate or proxy failure is answered at once, not retried, naming the setting to change",
+        arguments: [
+            (TransportError.certificateRejected("SSL certificate problem: self-signed certificate"), "OPSRAMP_CA_BUNDLE"),
+            (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
+        ])
     func networkFailuresNotRetried(_ failure: TransportError, _ setting: String) async {
         let transport = ScriptedTransport([.failure(failure), ScriptedTransport.json(200, "{}")])
         let sleeps = RecordedSleeps()
@@ -69,7 +75,8 @@ struct OpsRampClientTests {
         let value = try await makeClient(transport).releaseVersion()
         #expect(value == ["v": 1])
         #expect(transport.tokenRequests == 2)
-        #expect(transport.apiRequests.map { $0.value(forHTTPHeaderField: "Authorization") } == ["Bearer scripted-token-1", "Bearer scripted-token-2"])
+        #expect(
+            transport.apiRequests.map { $0.value(forHTTPHeaderField: "Authorization") } == ["Bearer scripted-token-1", "Bearer scripted-token-2"])
     }
 
     @Test("a second 401 after a fresh token is reported, not retried forever")
@@ -119,7 +126,10 @@ struct OpsRampClientTests {
             do {
                 _ = try await makeClient(transport, sleeps: sleeps).releaseVersion()
             } catch {
-                guard case .rateLimited(let after) = error else { Issue.record("\(headers): \(error)"); continue }
+                guard case .rateLimited(let after) = error else {
+                    Issue.record("\(headers): \(error)")
+                    continue
+                }
                 #expect((after ?? 0) <= 3_600)
             }
             #expect(sleeps.all.allSatisfy { $0 <= 3_600 })
@@ -178,7 +188,10 @@ struct OpsRampClientTests {
             _ = try await makeClient(transport).alertsPage(query: QueryString(), pageNo: 1, pageSize: 1)
             Issue.record("expected an error")
         } catch {
-            guard case .invalidResponse(let detail) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .invalidResponse(let detail) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(detail.contains("not valid JSON"))
         }
     }

@@ -1,35 +1,41 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("Paging decisions")
 struct PagingPolicyTests {
     typealias State = PagingPolicy.State
     static let policy = PagingPolicy(maximumPages: 5, minimumTimePerPage: .seconds(5), reservedRequests: 5)
 
-    static func state(pageNo: Int = 1, next: Bool = true, nextPageNo: Int? = nil, empty: Bool = false, collected: Int = 100,
-                      limit: Int = 1000, pages: Int = 1, timeLeft: Duration? = .seconds(40), requests: Int? = 49) -> State {
-        State(pageNo: pageNo, nextPage: next, nextPageNo: nextPageNo, pageWasEmpty: empty, collected: collected, limit: limit,
-              pagesFetched: pages, timeLeft: timeLeft, requestsLeft: requests)
+    static func state(
+        pageNo: Int = 1, next: Bool = true, nextPageNo: Int? = nil, empty: Bool = false, collected: Int = 100,
+        limit: Int = 1000, pages: Int = 1, timeLeft: Duration? = .seconds(40), requests: Int? = 49
+    ) -> State {
+        State(
+            pageNo: pageNo, nextPage: next, nextPageNo: nextPageNo, pageWasEmpty: empty, collected: collected, limit: limit,
+            pagesFetched: pages, timeLeft: timeLeft, requestsLeft: requests)
     }
 
-    @Test("each situation leads to one decision", arguments: [
-        (state(), PagingPolicy.Decision.fetch(pageNo: 2)),
-        (state(nextPageNo: 3), .fetch(pageNo: 3)),
-        (state(pageNo: 2, nextPageNo: 0), .fetch(pageNo: 3)),
-        (state(pageNo: 2, nextPageNo: 2), .fetch(pageNo: 3)),
-        (state(next: false), .stop(.complete)),
-        (state(empty: true), .stop(.complete)),
-        (state(collected: 1000), .stop(.limitReached)),
-        (state(next: false, collected: 1000), .stop(.complete)),
-        (state(pages: 5), .stop(.pageCap(5))),
-        (state(timeLeft: .milliseconds(4900)), .stop(.timeBudget)),
-        (state(timeLeft: nil), .fetch(pageNo: 2)),
-        (state(requests: 5), .stop(.rateBudget)),
-        (state(requests: 6), .fetch(pageNo: 2)),
-        (state(requests: nil), .fetch(pageNo: 2)),
-    ] as [(State, PagingPolicy.Decision)])
+    @Test(
+        "each situation leads to one decision",
+        arguments: [
+            (state(), PagingPolicy.Decision.fetch(pageNo: 2)),
+            (state(nextPageNo: 3), .fetch(pageNo: 3)),
+            (state(pageNo: 2, nextPageNo: 0), .fetch(pageNo: 3)),
+            (state(pageNo: 2, nextPageNo: 2), .fetch(pageNo: 3)),
+            (state(next: false), .stop(.complete)),
+            (state(empty: true), .stop(.complete)),
+            (state(collected: 1000), .stop(.limitReached)),
+            (state(next: false, collected: 1000), .stop(.complete)),
+            (state(pages: 5), .stop(.pageCap(5))),
+            (state(timeLeft: .milliseconds(4900)), .stop(.timeBudget)),
+            (state(timeLeft: nil), .fetch(pageNo: 2)),
+            (state(requests: 5), .stop(.rateBudget)),
+            (state(requests: 6), .fetch(pageNo: 2)),
+            (state(requests: nil), .fetch(pageNo: 2)),
+        ] as [(State, PagingPolicy.Decision)])
     func decisions(_ state: State, expected: PagingPolicy.Decision) {
         #expect(Self.policy.decide(state) == expected)
     }
@@ -85,8 +91,10 @@ struct PagingTests {
 
     @Test("a later page that fails leaves a partial answer that says so; a first page that fails is an error")
     func failedLaterPage() async throws {
-        let transport = ScriptedTransport([ScriptedTransport.json(200, Self.envelope(page: 1, total: 208)),
-                                           ScriptedTransport.json(404, #"{"message":"gone"}"#)])
+        let transport = ScriptedTransport([
+            ScriptedTransport.json(200, Self.envelope(page: 1, total: 208)),
+            ScriptedTransport.json(404, #"{"message":"gone"}"#),
+        ])
         let collected = try await makeClient(transport).minimalResources(query: QueryString(), state: .active, limit: 1000)
         #expect(collected.items.count == 100)
         #expect(collected.totalResults == 208)
@@ -135,7 +143,8 @@ struct PagingTests {
     func nextPageNo() async throws {
         let client = makeClient(ScriptedTransport())
         let fetched = PageLog()
-        let collected = try await client.collectPages(offset: 0, limit: 30, pageSize: 10, progress: { _, _ in }) { pageNo async throws(OpsRampError) in
+        let collected = try await client.collectPages(offset: 0, limit: 30, pageSize: 10, progress: { _, _ in }) {
+            pageNo async throws(OpsRampError) in
             fetched.add(pageNo)
             let items = (0..<10).map { JSONValue.int(pageNo * 100 + $0) }
             return SearchPage(results: items, totalResults: 1000, nextPage: true, nextPageNo: pageNo == 1 ? 5 : nil)
@@ -147,15 +156,17 @@ struct PagingTests {
 
 @Suite("OpsQL paging")
 struct OpsQLPagingTests {
-    @Test("join queries are recognised by a dotted attribute outside quoted values", arguments: [
-        (["objectType": "alert", "fields": ["id", "resource.name"]], true),
-        (["objectType": "resource", "fields": ["id"], "filterCriteria": "tags.name = \"env\" AND tags.value = \"prod\""], true),
-        (["objectType": "alert", "fields": ["id"], "filterCriteria": "resource.tags.value='Production'"], true),
-        (["objectType": "alert", "fields": ["id"], "groupBy": ["resource.type"]], true),
-        (["objectType": "resource", "fields": ["id"], "filterCriteria": "name = \"web.example.com\""], false),
-        (["objectType": "resource", "fields": ["id"], "filterCriteria": "ipAddress = '10.0.0.1' AND version > 1.5"], false),
-        (["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""], false),
-    ] as [(JSONValue, Bool)])
+    @Test(
+        "join queries are recognised by a dotted attribute outside quoted values",
+        arguments: [
+            (["objectType": "alert", "fields": ["id", "resource.name"]], true),
+            (["objectType": "resource", "fields": ["id"], "filterCriteria": "tags.name = \"env\" AND tags.value = \"prod\""], true),
+            (["objectType": "alert", "fields": ["id"], "filterCriteria": "resource.tags.value='Production'"], true),
+            (["objectType": "alert", "fields": ["id"], "groupBy": ["resource.type"]], true),
+            (["objectType": "resource", "fields": ["id"], "filterCriteria": "name = \"web.example.com\""], false),
+            (["objectType": "resource", "fields": ["id"], "filterCriteria": "ipAddress = '10.0.0.1' AND version > 1.5"], false),
+            (["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""], false),
+        ] as [(JSONValue, Bool)])
     func joinDetection(_ body: JSONValue, isJoin: Bool) {
         #expect(OpsRampClient.isJoinQuery(body.objectValue ?? [:]) == isJoin)
     }

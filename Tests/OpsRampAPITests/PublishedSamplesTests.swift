@@ -1,15 +1,17 @@
 import FakeOpsRamp
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-@testable import OpsRampAPI
-@testable import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSecrets
 import Testing
+
+@testable import OpsRampAPI
+@testable import OpsRampAuth
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// OpsRamp's published examples and the real capture, fed through the code that reads each endpoint.
 @Suite("OpsRamp's published answers, read by the API client", .enabled(if: PublishedSamples.isAvailable))
@@ -47,10 +49,12 @@ struct PublishedSamplesTests {
         }
     }
 
-    @Test("resources/minimal examples: bare arrays, every resource kept", arguments: [
-        ("resources_minimal_spec_example-1.json", ["Linux", "ROUTE_53", "ROUTE_53", "CLOUD_PROVIDER"]),
-        ("resources_minimal_spec_dns-example.json", ["Server", "Windows", "Server", "Windows"]),
-    ])
+    @Test(
+        "resources/minimal examples: bare arrays, every resource kept",
+        arguments: [
+            ("resources_minimal_spec_example-1.json", ["Linux", "ROUTE_53", "ROUTE_53", "CLOUD_PROVIDER"]),
+            ("resources_minimal_spec_dns-example.json", ["Server", "Windows", "Server", "Windows"]),
+        ])
     func minimal(_ name: String, types: [String]) async throws {
         let transport = ScriptedTransport([try Self.sample(200, name)])
         let collected = try await makeClient(transport).minimalResources(query: QueryString(), state: .active, limit: 100)
@@ -65,8 +69,10 @@ struct PublishedSamplesTests {
 
     @Test("the real resource page: 100 of 208 read, OpsRamp's total kept, page 2 asked for by pageNo")
     func realResourcePage() async throws {
-        let transport = ScriptedTransport([try Self.sample(200, "resources_search_ormcp_real_2025.json"),
-                                           ScriptedTransport.json(404, #"{"code":"0404","message":"Not found"}"#)])
+        let transport = ScriptedTransport([
+            try Self.sample(200, "resources_search_ormcp_real_2025.json"),
+            ScriptedTransport.json(404, #"{"code":"0404","message":"Not found"}"#),
+        ])
         let collected = try await makeClient(transport).minimalResources(query: QueryString(), state: .active, limit: 1000)
         #expect(collected.items.count == 100)
         #expect(collected.totalResults == 208)
@@ -90,7 +96,9 @@ struct PublishedSamplesTests {
         #expect(notFound.apiRequests.count == 1)
 
         let message = "item: ASSIGN CUSTOMATTRIBUTES action does not support Numerical item : 89, "
-        let rejected = ScriptedTransport([try Self.sample(400, "error_400_validation_spec.json"), try Self.sample(400, "error_400_validation_spec.json")])
+        let rejected = ScriptedTransport([
+            try Self.sample(400, "error_400_validation_spec.json"), try Self.sample(400, "error_400_validation_spec.json"),
+        ])
         await #expect(throws: OpsRampError.badRequest(detail: message)) {
             try await makeClient(rejected).alertsPage(query: QueryString(), pageNo: 1, pageSize: 1)
         }
@@ -99,8 +107,11 @@ struct PublishedSamplesTests {
             try await makeClient(inSuccess).minimalResources(query: QueryString(), state: .active, limit: 10)
         }
         let asObject = ScriptedTransport([try Self.sample(200, "error_500_0003_spec.json")])
-        await #expect(throws: OpsRampError.errorAnswer(endpoint: "alert search", code: "0003",
-                                                      message: "No resource found with UUID : 8e821346-d93f-464e-84b8-d17f02ae4a6c")) {
+        await #expect(
+            throws: OpsRampError.errorAnswer(
+                endpoint: "alert search", code: "0003",
+                message: "No resource found with UUID : 8e821346-d93f-464e-84b8-d17f02ae4a6c")
+        ) {
             try await makeClient(asObject).alertsPage(query: QueryString(), pageNo: 1, pageSize: 1)
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("queryString")
 struct QueryStringTests {
@@ -22,8 +23,9 @@ struct QueryStringTests {
         #expect(throws: QueryStringError.self) { try query.add("hostName", "a+states:Ok") }
     }
 
-    @Test("a + hidden in a grapheme cluster (followed by a combining mark) is still refused, in values and in raw text",
-          arguments: ["abc+\u{0301}states:Critical", "+\u{20DD}", "a\u{200D}+\u{FE0F}b"])
+    @Test(
+        "a + hidden in a grapheme cluster (followed by a combining mark) is still refused, in values and in raw text",
+        arguments: ["abc+\u{0301}states:Critical", "+\u{20DD}", "a\u{200D}+\u{FE0F}b"])
     func plusInCluster(_ value: String) {
         var query = QueryString()
         #expect(throws: QueryStringError.self) { try query.add("hostName", value) }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpsRampAPI
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("OpsRamp's per-minute budgets")
 struct RateBudgetTests {

@@ -1,9 +1,10 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampAuth
 import OpsRampHTTP
 import OpsRampJSON
 import Testing
+
+@testable import OpsRampAPI
 
 @Suite("OpsRamp client: arguments cannot redirect a request")
 struct RequestConfinementTests {

@@ -1,8 +1,9 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampAuth
 import OpsRampHTTP
 import Testing
+
+@testable import OpsRampAPI
 
 /// Every row of the retry policy: what happened to an attempt, and what `send` does next.
 /// The policy: 3 retries, backoff 0.5 s doubling with jitter fixed at 0.75 (so 0.375, 0.75, 1.5 s),
@@ -34,105 +35,147 @@ struct RetryDecisionTests {
     static let statusRows: [Row] = [
         Row(name: "200: the answer is the result", outcome: answer(200, "{}"), expected: .deliver),
         Row(name: "204: the answer is the result", outcome: answer(204), expected: .deliver),
-        Row(name: "301 with a Location: a redirect, not followed", outcome: answer(301, headers: ["location": "https://acme.opsramp.com/login"]),
+        Row(
+            name: "301 with a Location: a redirect, not followed", outcome: answer(301, headers: ["location": "https://acme.opsramp.com/login"]),
             expected: fail(.redirected(status: 301, location: "https://acme.opsramp.com/login"))),
-        Row(name: "302 without a Location: still a redirect", outcome: answer(302),
+        Row(
+            name: "302 without a Location: still a redirect", outcome: answer(302),
             expected: fail(.redirected(status: 302, location: nil))),
-        Row(name: "304 is not a redirect but a status this client never asks for", outcome: answer(304),
+        Row(
+            name: "304 is not a redirect but a status this client never asks for", outcome: answer(304),
             expected: fail(.unexpectedStatus(status: 304, detail: ""))),
-        Row(name: "401 the first time: refresh the token and send again at once", outcome: answer(401, #"{"error":"invalid_token"}"#),
+        Row(
+            name: "401 the first time: refresh the token and send again at once", outcome: answer(401, #"{"error":"invalid_token"}"#),
             expected: .refreshToken),
         Row(name: "407 the first time (OpsRamp's expired token): refresh and send again", outcome: answer(407), expected: .refreshToken),
-        Row(name: "401 after a fresh token: unauthorized, and the token is forgotten", refreshedToken: true,
+        Row(
+            name: "401 after a fresh token: unauthorized, and the token is forgotten", refreshedToken: true,
             outcome: answer(401, #"{"error_description":"nope"}"#),
             expected: .fail(.unauthorized(status: 401, detail: "nope"), forgetToken: true)),
-        Row(name: "407 after a fresh token: unauthorized", refreshedToken: true, outcome: answer(407),
+        Row(
+            name: "407 after a fresh token: unauthorized", refreshedToken: true, outcome: answer(407),
             expected: .fail(.unauthorized(status: 407, detail: ""), forgetToken: true)),
-        Row(name: "403: denied, never retried", outcome: answer(403, #"{"message":"Access is denied"}"#),
+        Row(
+            name: "403: denied, never retried", outcome: answer(403, #"{"message":"Access is denied"}"#),
             expected: fail(.unauthorized(status: 403, detail: "Access is denied"))),
         Row(name: "404: not found", outcome: answer(404, "Not Found"), expected: fail(.notFound(detail: "Not Found"))),
-        Row(name: "410: the tenant is unavailable", outcome: answer(410, #"{"message":"Tenant deactivated"}"#),
+        Row(
+            name: "410: the tenant is unavailable", outcome: answer(410, #"{"message":"Tenant deactivated"}"#),
             expected: fail(.tenantUnavailable(detail: "Tenant deactivated"))),
         Row(name: "413: the request is too large", outcome: answer(413), expected: fail(.requestTooLarge("OpsRamp answered HTTP 413"))),
-        Row(name: "414: the URL is too long", outcome: answer(414, "URI Too Long"),
+        Row(
+            name: "414: the URL is too long", outcome: answer(414, "URI Too Long"),
             expected: fail(.requestTooLarge("OpsRamp answered HTTP 414: URI Too Long"))),
-        Row(name: "400 on a GET the first time: one retry after backoff", outcome: answer(400, #"{"message":"busy"}"#),
+        Row(
+            name: "400 on a GET the first time: one retry after backoff", outcome: answer(400, #"{"message":"busy"}"#),
             expected: .retry(after: .milliseconds(375), reason: "HTTP 400")),
-        Row(name: "400 on a GET the second time: bad request", retries: 1, retriedBadRequest: true,
+        Row(
+            name: "400 on a GET the second time: bad request", retries: 1, retriedBadRequest: true,
             outcome: answer(400, #"{"message":"bad"}"#), expected: fail(.badRequest(detail: "bad"))),
-        Row(name: "400 on a POST: bad request at once", method: .post, idempotent: true,
+        Row(
+            name: "400 on a POST: bad request at once", method: .post, idempotent: true,
             outcome: answer(400, #"{"message":"bad query"}"#), expected: fail(.badRequest(detail: "bad query"))),
         Row(name: "500: backoff and retry", outcome: answer(500), expected: .retry(after: .milliseconds(375), reason: "HTTP 500")),
-        Row(name: "502 after one retry: a longer backoff", retries: 1, outcome: answer(502),
+        Row(
+            name: "502 after one retry: a longer backoff", retries: 1, outcome: answer(502),
             expected: .retry(after: .milliseconds(750), reason: "HTTP 502")),
-        Row(name: "503 after two retries: longer still", retries: 2, outcome: answer(503),
+        Row(
+            name: "503 after two retries: longer still", retries: 2, outcome: answer(503),
             expected: .retry(after: .milliseconds(1500), reason: "HTTP 503")),
         Row(name: "504: backoff and retry", outcome: answer(504), expected: .retry(after: .milliseconds(375), reason: "HTTP 504")),
-        Row(name: "503 on an idempotent POST (OpsQL): retried", method: .post, idempotent: true, outcome: answer(503),
+        Row(
+            name: "503 on an idempotent POST (OpsQL): retried", method: .post, idempotent: true, outcome: answer(503),
             expected: .retry(after: .milliseconds(375), reason: "HTTP 503")),
-        Row(name: "503 on a POST that is not idempotent: reported", method: .post, outcome: answer(503, "down"),
+        Row(
+            name: "503 on a POST that is not idempotent: reported", method: .post, outcome: answer(503, "down"),
             expected: fail(.server(status: 503, detail: "down"))),
-        Row(name: "500 naming a missing object: not found, not retried", outcome: answer(500, #"{"message":"No resource found with id x"}"#),
+        Row(
+            name: "500 naming a missing object: not found, not retried", outcome: answer(500, #"{"message":"No resource found with id x"}"#),
             expected: fail(.notFound(detail: "No resource found with id x"))),
         Row(name: "501: reported, not retried", outcome: answer(501), expected: fail(.server(status: 501, detail: ""))),
         Row(name: "418 (any other status): reported as OpsRamp's answer", outcome: answer(418), expected: fail(.server(status: 418, detail: ""))),
     ]
 
     static let rateLimitRows: [Row] = [
-        Row(name: "429 with Retry-After in seconds: wait that long", outcome: answer(429, headers: ["retry-after": "3"]),
+        Row(
+            name: "429 with Retry-After in seconds: wait that long", outcome: answer(429, headers: ["retry-after": "3"]),
             expected: .retry(after: .seconds(3), reason: "rate-limited (HTTP 429)")),
-        Row(name: "429 with Retry-After as an HTTP date: wait until then", outcome: answer(429, headers: ["retry-after": "Tue, 14 Nov 2023 22:13:30 GMT"]),
+        Row(
+            name: "429 with Retry-After as an HTTP date: wait until then",
+            outcome: answer(429, headers: ["retry-after": "Tue, 14 Nov 2023 22:13:30 GMT"]),
             expected: .retry(after: .seconds(10), reason: "rate-limited (HTTP 429)")),
-        Row(name: "429 with X-RateLimit-Reset in epoch seconds: until then, and a quarter second", outcome: answer(429, headers: ["x-ratelimit-reset": "\"1700000005\""]),
+        Row(
+            name: "429 with X-RateLimit-Reset in epoch seconds: until then, and a quarter second",
+            outcome: answer(429, headers: ["x-ratelimit-reset": "\"1700000005\""]),
             expected: .retry(after: .milliseconds(5250), reason: "rate-limited (HTTP 429)")),
-        Row(name: "429 with a small X-RateLimit-Reset: a delay in seconds", outcome: answer(429, headers: ["x-ratelimit-reset": "4"]),
+        Row(
+            name: "429 with a small X-RateLimit-Reset: a delay in seconds", outcome: answer(429, headers: ["x-ratelimit-reset": "4"]),
             expected: .retry(after: .milliseconds(4250), reason: "rate-limited (HTTP 429)")),
-        Row(name: "429 without a header: backoff one step further", outcome: answer(429),
+        Row(
+            name: "429 without a header: backoff one step further", outcome: answer(429),
             expected: .retry(after: .milliseconds(750), reason: "rate-limited (HTTP 429)")),
-        Row(name: "429 asking for more than 20 s: fail at once, saying when", outcome: answer(429, headers: ["retry-after": "120"]),
+        Row(
+            name: "429 asking for more than 20 s: fail at once, saying when", outcome: answer(429, headers: ["retry-after": "120"]),
             expected: fail(.rateLimited(retryAfterSeconds: 120))),
-        Row(name: "429 asking for more than the budget has left: fail at once", budgetLeft: .seconds(5),
+        Row(
+            name: "429 asking for more than the budget has left: fail at once", budgetLeft: .seconds(5),
             outcome: answer(429, headers: ["retry-after": "4.5"]), expected: fail(.rateLimited(retryAfterSeconds: 5))),
     ]
 
     static let transportRows: [Row] = [
-        Row(name: "timeout on a GET: backoff and retry", outcome: .transportFailed(.timedOut(after: .seconds(30))),
+        Row(
+            name: "timeout on a GET: backoff and retry", outcome: .transportFailed(.timedOut(after: .seconds(30))),
             expected: .retry(after: .milliseconds(375), reason: "no answer within 30 s")),
-        Row(name: "cannot connect: backoff and retry", outcome: .transportFailed(.cannotConnect("refused")),
+        Row(
+            name: "cannot connect: backoff and retry", outcome: .transportFailed(.cannotConnect("refused")),
             expected: .retry(after: .milliseconds(375), reason: "cannot connect (refused)")),
-        Row(name: "connection lost: backoff and retry", outcome: .transportFailed(.connectionLost("reset")),
+        Row(
+            name: "connection lost: backoff and retry", outcome: .transportFailed(.connectionLost("reset")),
             expected: .retry(after: .milliseconds(375), reason: "the connection was lost (reset)")),
-        Row(name: "connection lost on a POST that is not idempotent: reported", method: .post,
+        Row(
+            name: "connection lost on a POST that is not idempotent: reported", method: .post,
             outcome: .transportFailed(.connectionLost("reset")), expected: fail(.transport(.connectionLost("reset")))),
-        Row(name: "certificate not accepted: never retried", outcome: .transportFailed(.certificateRejected("self-signed certificate")),
+        Row(
+            name: "certificate not accepted: never retried", outcome: .transportFailed(.certificateRejected("self-signed certificate")),
             expected: fail(.transport(.certificateRejected("self-signed certificate")))),
-        Row(name: "proxy failed: never retried", outcome: .transportFailed(.proxyFailed("CONNECT tunnel failed, response 403")),
+        Row(
+            name: "proxy failed: never retried", outcome: .transportFailed(.proxyFailed("CONNECT tunnel failed, response 403")),
             expected: fail(.transport(.proxyFailed("CONNECT tunnel failed, response 403")))),
-        Row(name: "answer over the size cap: not retried", outcome: .transportFailed(.responseTooLarge(limit: 10)),
+        Row(
+            name: "answer over the size cap: not retried", outcome: .transportFailed(.responseTooLarge(limit: 10)),
             expected: fail(.transport(.responseTooLarge(limit: 10)))),
-        Row(name: "compressed answer: not retried", outcome: .transportFailed(.compressedResponse(encoding: "gzip")),
+        Row(
+            name: "compressed answer: not retried", outcome: .transportFailed(.compressedResponse(encoding: "gzip")),
             expected: fail(.transport(.compressedResponse(encoding: "gzip")))),
         Row(name: "another transport failure: not retried", outcome: .transportFailed(.other("odd")), expected: fail(.transport(.other("odd")))),
         Row(name: "cancelled exchange: cancelled", outcome: .transportFailed(.cancelled), expected: fail(.cancelled)),
-        Row(name: "token endpoint busy: backoff and retry", outcome: .tokenFailed(.unavailable(status: 503, detail: "")),
+        Row(
+            name: "token endpoint busy: backoff and retry", outcome: .tokenFailed(.unavailable(status: 503, detail: "")),
             expected: .retry(after: .milliseconds(375), reason: "token request failed (\(TokenError.unavailable(status: 503, detail: "")))")),
-        Row(name: "token endpoint too slow for the budget: backoff and retry", outcome: .tokenFailed(.unreachable("did not answer")),
+        Row(
+            name: "token endpoint too slow for the budget: backoff and retry", outcome: .tokenFailed(.unreachable("did not answer")),
             expected: .retry(after: .milliseconds(375), reason: "token request failed (\(TokenError.unreachable("did not answer")))")),
-        Row(name: "credentials rejected: an authentication failure, not retried", outcome: .tokenFailed(.rejected(status: 401, detail: "bad")),
+        Row(
+            name: "credentials rejected: an authentication failure, not retried", outcome: .tokenFailed(.rejected(status: 401, detail: "bad")),
             expected: fail(.authentication(.rejected(status: 401, detail: "bad")))),
-        Row(name: "token endpoint's certificate not accepted: not retried", outcome: .tokenFailed(.network(host: "h", .certificateRejected("x"))),
+        Row(
+            name: "token endpoint's certificate not accepted: not retried", outcome: .tokenFailed(.network(host: "h", .certificateRejected("x"))),
             expected: fail(.authentication(.network(host: "h", .certificateRejected("x"))))),
         Row(name: "token request cancelled: cancelled", outcome: .tokenFailed(.cancelled), expected: fail(.cancelled)),
     ]
 
     static let limitRows: [Row] = [
-        Row(name: "retries exhausted: the 503 is the answer", retries: 3, outcome: answer(503, "down"),
+        Row(
+            name: "retries exhausted: the 503 is the answer", retries: 3, outcome: answer(503, "down"),
             expected: fail(.server(status: 503, detail: "down"))),
-        Row(name: "retries exhausted: the network failure is the answer", retries: 3, outcome: .transportFailed(.connectionLost("reset")),
+        Row(
+            name: "retries exhausted: the network failure is the answer", retries: 3, outcome: .transportFailed(.connectionLost("reset")),
             expected: fail(.transport(.connectionLost("reset")))),
-        Row(name: "a backoff that would not end a second before the budget: the 503 is the answer", budgetLeft: .milliseconds(1300),
+        Row(
+            name: "a backoff that would not end a second before the budget: the 503 is the answer", budgetLeft: .milliseconds(1300),
             outcome: answer(503), expected: fail(.server(status: 503, detail: ""))),
-        Row(name: "a backoff that ends more than a second before the budget: retried", budgetLeft: .milliseconds(1400),
+        Row(
+            name: "a backoff that ends more than a second before the budget: retried", budgetLeft: .milliseconds(1400),
             outcome: answer(503), expected: .retry(after: .milliseconds(375), reason: "HTTP 503")),
         Row(name: "the one refresh is not a retry: allowed with no retries left", retries: 3, outcome: answer(401), expected: .refreshToken),
     ]
@@ -150,8 +193,9 @@ struct RetryDecisionTests {
     func limits(_ row: Row) { Self.check(row) }
 
     static func check(_ row: Row) {
-        var attempts = RetryAttempts(policy: policy, method: row.method, idempotent: row.idempotent ?? (row.method == .get),
-                                     budget: .seconds(45))
+        var attempts = RetryAttempts(
+            policy: policy, method: row.method, idempotent: row.idempotent ?? (row.method == .get),
+            budget: .seconds(45))
         attempts.retries = row.retries
         attempts.refreshedToken = row.refreshedToken
         attempts.retriedBadRequest = row.retriedBadRequest
@@ -170,10 +214,11 @@ struct RetryDecisionTests {
     func retriesCounted() {
         var attempts = RetryAttempts(policy: Self.policy, method: .get, idempotent: true, budget: .seconds(45))
         let decisions = (0..<4).map { _ in attempts.after(Self.answer(503), budgetLeft: .seconds(40)) }
-        #expect(decisions == [
-            .retry(after: .milliseconds(375), reason: "HTTP 503"), .retry(after: .milliseconds(750), reason: "HTTP 503"),
-            .retry(after: .milliseconds(1500), reason: "HTTP 503"), .fail(.server(status: 503, detail: "")),
-        ])
+        #expect(
+            decisions == [
+                .retry(after: .milliseconds(375), reason: "HTTP 503"), .retry(after: .milliseconds(750), reason: "HTTP 503"),
+                .retry(after: .milliseconds(1500), reason: "HTTP 503"), .fail(.server(status: 503, detail: "")),
+            ])
         #expect(attempts.retries == 3)
     }
 

@@ -1,15 +1,17 @@
 import Foundation
-@testable import OpsRampConfiguration
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-@testable import OpsRampAPI
 import OpsRampHTTP
 import OpsRampJSON
 import OpsRampLogging
 import OpsRampSecrets
 import OpsRampSupport
 import Synchronization
+
+@testable import OpsRampAPI
+@testable import OpsRampConfiguration
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// An `HTTPTransport` that answers from a script: token requests always succeed (with a new
 /// token each time); API requests get the next scripted answer, or 200 `{}` when the script is empty.
@@ -50,12 +52,15 @@ final class RecordedSleeps: Sendable {
     func sleep(_ wait: Duration) async throws { waits.withLock { $0.append(wait.seconds) } }
 }
 
-func makeClient(_ transport: ScriptedTransport, sleeps: RecordedSleeps = RecordedSleeps(), maxRetries: Int = 3,
-                wallClock: Double = 1_700_000_000, tenant: String = "client_1234", paging: PagingPolicy = PagingPolicy()) -> OpsRampClient {
+func makeClient(
+    _ transport: ScriptedTransport, sleeps: RecordedSleeps = RecordedSleeps(), maxRetries: Int = 3,
+    wallClock: Double = 1_700_000_000, tenant: String = "client_1234", paging: PagingPolicy = PagingPolicy()
+) -> OpsRampClient {
     let connection = OpsRampConnection(
         baseURL: URL(string: "https://acme.api.opsramp.com")!, tenantID: tenant, clientID: "key",
         clientSecret: Secret("scripted-secret"), tokenPath: "/tenancy/auth/oauth/token", requestTimeout: .seconds(5))
     let policy = RetryPolicy(maxRetries: maxRetries, sleep: { try await sleeps.sleep($0) }, random: { 0.5 }, wallClock: { wallClock })
-    return OpsRampClient(connection: connection, transport: transport, retry: policy, maximumResponseBytes: 1_000_000,
-                         userAgent: "test/1", logger: Logger(label: "test", backend: LogBackend(level: .emergency)), paging: paging)
+    return OpsRampClient(
+        connection: connection, transport: transport, retry: policy, maximumResponseBytes: 1_000_000,
+        userAgent: "test/1", logger: Logger(label: "test", backend: LogBackend(level: .emergency)), paging: paging)
 }

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-@testable import OpsRampAuth
 import OpsRampHTTP
 import OpsRampLogging
 import OpsRampSecrets
 import Synchronization
 import Testing
+
+@testable import OpsRampAuth
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Answers every request with a fixed response and remembers the request.
 final class CannedTransport: HTTPTransport {
@@ -56,15 +58,17 @@ struct ClientCredentialsGrantTests {
         #expect(try await grant.fetch().expiresIn == .seconds(7199))
     }
 
-    @Test("failures map to errors that say what to check", arguments: [
-        (401, #"{"error":"unauthorized","error_description":"Bad API credentials"}"#, "rejected"),
-        (400, #"{"error":"unsupported_grant_type"}"#, "rejected"),
-        (503, "<html>down</html>", "unavailable"),
-        (404, "", "unexpected"),
-        (200, "<html>login page</html>", "unexpected"),
-        (200, #"{"token_type":"bearer","expires_in":7199}"#, "unexpected"),
-        (200, #"{"access_token":"abc-123-token"}"#, "unexpected"),
-    ])
+    @Test(
+        "failures map to errors that say what to check",
+        arguments: [
+            (401, #"{"error":"unauthorized","error_description":"Bad API credentials"}"#, "rejected"),
+            (400, #"{"error":"unsupported_grant_type"}"#, "rejected"),
+            (503, "<html>down</html>", "unavailable"),
+            (404, "", "unexpected"),
+            (200, "<html>login page</html>", "unexpected"),
+            (200, #"{"token_type":"bearer","expires_in":7199}"#, "unexpected"),
+            (200, #"{"access_token":"abc-123-token"}"#, "unexpected"),
+        ])
     func failures(status: Int, body: String, kind: String) async {
         let (grant, _) = grant(status, body)
         do {
@@ -85,8 +89,10 @@ struct ClientCredentialsGrantTests {
     func absurdLifetimes() async throws {
         let (huge, _) = grant(200, #"{"access_token":"abc-123-token","expires_in":1e300}"#)
         #expect(try await huge.fetch().expiresIn == .seconds(86_400))
-        for body in [#"{"access_token":"abc-123-token","expires_in":"inf"}"#, #"{"access_token":"abc-123-token","expires_in":"nan"}"#,
-                     #"{"access_token":"abc-123-token","expires_in":-5}"#] {
+        for body in [
+            #"{"access_token":"abc-123-token","expires_in":"inf"}"#, #"{"access_token":"abc-123-token","expires_in":"nan"}"#,
+            #"{"access_token":"abc-123-token","expires_in":-5}"#,
+        ] {
             let (bad, _) = grant(200, body)
             await #expect(throws: TokenError.self) { try await bad.fetch() }
         }
@@ -101,15 +107,18 @@ struct ClientCredentialsGrantTests {
             logger: Logger(label: "test", backend: LogBackend(level: .emergency)))
         await #expect(throws: TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused"))) { try await grant.fetch() }
         #expect(TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).isTransient)
-        #expect(TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).description
-            == "Could not get an access token: the token endpoint at acme.api.opsramp.com failed: cannot connect (refused). "
-            + "Check OPSRAMP_BASE_URL and the network.")
+        #expect(
+            TokenError.network(host: "acme.api.opsramp.com", .cannotConnect("refused")).description
+                == "Could not get an access token: the token endpoint at acme.api.opsramp.com failed: cannot connect (refused). "
+                + "Check OPSRAMP_BASE_URL and the network.")
     }
 
-    @Test("a certificate or proxy failure is not transient, and its message names the setting to change", arguments: [
-        (TransportError.certificateRejected("SSL certificate problem: unable to get local issuer certificate"), "OPSRAMP_CA_BUNDLE"),
-        (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
-    ])
+    @Test(
+        "a certificate or proxy failure is not transient, and its message names the setting to change",
+        arguments: [
+            (TransportError.certificateRejected("SSL certificate problem: unable to get local issuer certificate"), "OPSRAMP_CA_BUNDLE"),
+            (.proxyFailed("CONNECT tunnel failed, response 403"), "HTTPS_PROXY"),
+        ])
     func networkSettings(_ failure: TransportError, _ setting: String) {
         let error = TokenError.network(host: "acme.api.opsramp.com", failure)
         #expect(!error.isTransient)

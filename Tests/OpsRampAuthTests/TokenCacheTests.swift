@@ -1,7 +1,8 @@
-@testable import OpsRampAuth
 import OpsRampSecrets
 import Synchronization
 import Testing
+
+@testable import OpsRampAuth
 
 /// A token endpoint stand-in that counts calls and can be slowed down or made to fail.
 final class StubTokenEndpoint: Sendable {
@@ -93,7 +94,10 @@ struct TokenCacheTests {
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<10 {
                 group.addTask {
-                    do { _ = try await cache.token(); return true } catch { return false }
+                    do {
+                        _ = try await cache.token()
+                        return true
+                    } catch { return false }
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

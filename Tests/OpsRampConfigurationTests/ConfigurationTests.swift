@@ -1,7 +1,8 @@
 import Foundation
-@testable import OpsRampConfiguration
 import OpsRampSecrets
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -32,20 +33,22 @@ struct ConfigurationTests {
         #expect(named == ["OPSRAMP_BASE_URL", "OPSRAMP_TENANT_ID", "OPSRAMP_CLIENT_SECRET"])
     }
 
-    @Test("plain http is refused except for loopback or with the explicit opt-in", arguments: [
-        ("http://acme.api.opsramp.com", nil, false),
-        ("http://127.0.0.1:8080", nil, true),
-        ("http://localhost:8080", nil, true),
-        ("http://[::1]:8080", nil, true),
-        ("http://127.0.0.1.nip.io", nil, false),
-        ("http://127.evil.example.com", nil, false),
-        ("http://[::2]", nil, false),
-        ("http://10.0.0.5", "1", true),
-        ("ftp://acme.api.opsramp.com", nil, false),
-        ("https://user:pw@acme.api.opsramp.com", nil, false),
-        ("https://acme.api.opsramp.com?x=1", nil, false),
-        ("not a url", nil, false),
-    ] as [(String, String?, Bool)])
+    @Test(
+        "plain http is refused except for loopback or with the explicit opt-in",
+        arguments: [
+            ("http://acme.api.opsramp.com", nil, false),
+            ("http://127.0.0.1:8080", nil, true),
+            ("http://localhost:8080", nil, true),
+            ("http://[::1]:8080", nil, true),
+            ("http://127.0.0.1.nip.io", nil, false),
+            ("http://127.evil.example.com", nil, false),
+            ("http://[::2]", nil, false),
+            ("http://10.0.0.5", "1", true),
+            ("ftp://acme.api.opsramp.com", nil, false),
+            ("https://user:pw@acme.api.opsramp.com", nil, false),
+            ("https://acme.api.opsramp.com?x=1", nil, false),
+            ("not a url", nil, false),
+        ] as [(String, String?, Bool)])
     func transportSecurity(url: String, insecure: String?, accepted: Bool) {
         var values = complete
         values["OPSRAMP_BASE_URL"] = url
@@ -87,12 +90,12 @@ struct ConfigurationTests {
     func environmentFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("opsramp-\(UUID().uuidString).env").path
         try """
-            # comment
-            export OPSRAMP_BASE_URL=https://file.api.opsramp.com
-            OPSRAMP_TENANT_ID="client_9" # quoted
-            OPSRAMP_CLIENT_ID='key with # hash'
-            OPSRAMP_CLIENT_SECRET=file-secret-value # trailing comment
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        # comment
+        export OPSRAMP_BASE_URL=https://file.api.opsramp.com
+        OPSRAMP_TENANT_ID="client_9" # quoted
+        OPSRAMP_CLIENT_ID='key with # hash'
+        OPSRAMP_CLIENT_SECRET=file-secret-value # trailing comment
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let configuration = try Configuration.load(environment: ["OPSRAMP_TENANT_ID": "client_env"], environmentFile: path)
         let connection = try #require(configuration.connection)
@@ -117,8 +120,11 @@ struct ConfigurationTests {
         try "OPSRAMP_BASE_URL=https://evil.example.com\nOPSRAMP_MCP_LOG_FILE=/tmp/x.log\nOPSRAMP_TENANT_ID=client_7\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let environment = ["OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_CLIENT_ID": "k", "OPSRAMP_CLIENT_SECRET": "host-secret-value"]
-        let implicit = try Configuration.load(environment: environment.filter { $0.key != "OPSRAMP_BASE_URL" }, environmentFile: path, explicit: false)
+        let environment = [
+            "OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_CLIENT_ID": "k", "OPSRAMP_CLIENT_SECRET": "host-secret-value",
+        ]
+        let implicit = try Configuration.load(
+            environment: environment.filter { $0.key != "OPSRAMP_BASE_URL" }, environmentFile: path, explicit: false)
         #expect(implicit.connection == nil) // the base URL from the file was refused, and the environment has none
         #expect(implicit.logFile == nil)
         #expect(implicit.warnings.contains { $0.variable == "OPSRAMP_BASE_URL" })

@@ -1,7 +1,8 @@
 import Foundation
-@testable import OpsRampConfiguration
 import OpsRampSecrets
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Configuration: network, hosts and placeholders")
 struct NetworkSettingsTests {
@@ -12,31 +13,34 @@ struct NetworkSettingsTests {
         "OPSRAMP_TENANT_ID": "client_1234",
     ]
 
-    @Test("NO_PROXY follows libcurl: * for all, names match themselves and their subdomains, a leading dot is optional",
-          arguments: [
-              ("api.opsramp.com", "*", true),
-              ("acme.api.opsramp.com", "opsramp.com", true),
-              ("acme.api.opsramp.com", ".opsramp.com", true),
-              ("acme.api.opsramp.com", " example.org , .OPSRAMP.com ", true),
-              ("opsramp.com", "opsramp.com", true),
-              ("notopsramp.com", "opsramp.com", false),
-              ("acme.api.opsramp.com", "api.opsramp.co", false),
-              ("localhost", "localhost,127.0.0.1", true),
-              ("[::1]", "::1", true),
-              ("acme.api.opsramp.com", "", false),
-          ])
+    @Test(
+        "NO_PROXY follows libcurl: * for all, names match themselves and their subdomains, a leading dot is optional",
+        arguments: [
+            ("api.opsramp.com", "*", true),
+            ("acme.api.opsramp.com", "opsramp.com", true),
+            ("acme.api.opsramp.com", ".opsramp.com", true),
+            ("acme.api.opsramp.com", " example.org , .OPSRAMP.com ", true),
+            ("opsramp.com", "opsramp.com", true),
+            ("notopsramp.com", "opsramp.com", false),
+            ("acme.api.opsramp.com", "api.opsramp.co", false),
+            ("localhost", "localhost,127.0.0.1", true),
+            ("[::1]", "::1", true),
+            ("acme.api.opsramp.com", "", false),
+        ])
     func noProxy(_ host: String, _ list: String, _ bypassed: Bool) {
         #expect(NetworkSettings.bypasses(host: host, noProxy: list) == bypassed)
     }
 
     @Test("the proxy is taken from the variables libcurl reads, in its order, and shown without credentials")
     func proxyChoice() throws {
-        let configuration = Configuration(values: complete, processEnvironment: [
-            "HTTPS_PROXY": "http://alice:proxy-pass-9271@proxy.corp:3128/",
-            "http_proxy": "proxy.corp:8080",
-            "HTTP_PROXY": "http://ignored:1",
-            "NO_PROXY": "internal.corp",
-        ])
+        let configuration = Configuration(
+            values: complete,
+            processEnvironment: [
+                "HTTPS_PROXY": "http://alice:proxy-pass-9271@proxy.corp:3128/",
+                "http_proxy": "proxy.corp:8080",
+                "HTTP_PROXY": "http://ignored:1",
+                "NO_PROXY": "internal.corp",
+            ])
         let network = configuration.network
         #expect(network.httpsProxy == ProxySetting(variable: "HTTPS_PROXY", display: "http://proxy.corp:3128 (with credentials, not shown)"))
         #expect(network.httpProxy == ProxySetting(variable: "http_proxy", display: "http://proxy.corp:8080"))
@@ -99,14 +103,16 @@ struct NetworkSettingsTests {
     }
     #endif
 
-    @Test("a portal URL is recognised and the API URL given instead; other hosts are left alone", arguments: [
-        ("https://acme.app.opsramp.com", "https://acme.api.opsramp.com"),
-        ("https://ACME.App.OpsRamp.com/", "https://acme.api.opsramp.com"),
-        ("https://app.opsramp.com", "https://api.opsramp.com"),
-        ("https://acme.api.opsramp.com", nil),
-        ("https://opsramp.example.com", nil),
-        ("https://app.opsramp.com.evil.example", nil),
-    ])
+    @Test(
+        "a portal URL is recognised and the API URL given instead; other hosts are left alone",
+        arguments: [
+            ("https://acme.app.opsramp.com", "https://acme.api.opsramp.com"),
+            ("https://ACME.App.OpsRamp.com/", "https://acme.api.opsramp.com"),
+            ("https://app.opsramp.com", "https://api.opsramp.com"),
+            ("https://acme.api.opsramp.com", nil),
+            ("https://opsramp.example.com", nil),
+            ("https://app.opsramp.com.evil.example", nil),
+        ])
     func portalHosts(_ url: String, _ api: String?) throws {
         #expect(OpsRampHosts.apiURL(insteadOfPortal: try #require(URL(string: url)))?.absoluteString == api)
     }
@@ -125,9 +131,11 @@ struct NetworkSettingsTests {
         #expect(try !connection("https://acme.api.opsramp.com").sendsInClearText)
     }
 
-    @Test("a placeholder left in a required setting is named as a placeholder", arguments: [
-        "OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID",
-    ])
+    @Test(
+        "a placeholder left in a required setting is named as a placeholder",
+        arguments: [
+            "OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID",
+        ])
     func placeholders(_ name: String) {
         var values = complete
         values[name] = "<fill me in>"

@@ -1,7 +1,8 @@
 import Foundation
-@testable import OpsRampConfiguration
 import OpsRampSecrets
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Configuration: the operator's time zone")
 struct OperatorTimeZoneTests {
@@ -12,19 +13,21 @@ struct OperatorTimeZoneTests {
         Configuration(values: complete.merging(extra) { _, new in new }, systemTimeZone: system)
     }
 
-    @Test("OPSRAMP_TIMEZONE takes any name Foundation knows, in any case; UTC is UTC", arguments: [
-        ("America/Los_Angeles", "America/Los_Angeles"),
-        ("america/los_angeles", "America/Los_Angeles"),
-        (" Europe/Berlin ", "Europe/Berlin"),
-        ("UTC", "UTC"),
-        ("Etc/UTC", "UTC"),
-        ("EST", "EST"),
-        ("est", "EST"),
-        ("PST8PDT", "PST8PDT"),
-        ("EST5EDT", "EST5EDT"),
-        ("US/Pacific", "US/Pacific"),
-        ("CET", "CET"),
-    ])
+    @Test(
+        "OPSRAMP_TIMEZONE takes any name Foundation knows, in any case; UTC is UTC",
+        arguments: [
+            ("America/Los_Angeles", "America/Los_Angeles"),
+            ("america/los_angeles", "America/Los_Angeles"),
+            (" Europe/Berlin ", "Europe/Berlin"),
+            ("UTC", "UTC"),
+            ("Etc/UTC", "UTC"),
+            ("EST", "EST"),
+            ("est", "EST"),
+            ("PST8PDT", "PST8PDT"),
+            ("EST5EDT", "EST5EDT"),
+            ("US/Pacific", "US/Pacific"),
+            ("CET", "CET"),
+        ])
     func setting(_ value: String, name: String) {
         let zone = configuration(["OPSRAMP_TIMEZONE": value, "TZ": "Asia/Tokyo"]).timeZone
         #expect(zone.name == name)
@@ -33,9 +36,10 @@ struct OperatorTimeZoneTests {
         #expect(configuration(["OPSRAMP_TIMEZONE": value]).warnings.isEmpty)
     }
 
-    @Test("an abbreviation Foundation accepts but the tz database lacks is used, with a warning showing its offset",
-          .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo"), "needs the tz database"),
-          arguments: ["PST", "BST", "IST"])
+    @Test(
+        "an abbreviation Foundation accepts but the tz database lacks is used, with a warning showing its offset",
+        .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo"), "needs the tz database"),
+        arguments: ["PST", "BST", "IST"])
     func abbreviation(_ value: String) throws {
         let zone = configuration(["OPSRAMP_TIMEZONE": value]).timeZone
         #expect(zone.name == value && zone.source == .setting)
@@ -52,8 +56,10 @@ struct OperatorTimeZoneTests {
         #expect(configuration(["TZ": "EST5EDT"]).timeZone.name == "EST5EDT")
         #expect(configuration([:]).timeZone.name == "Asia/Kolkata")
         #expect(configuration([:], system: TimeZone(identifier: "Etc/UTC")).timeZone.name == "UTC")
-        for tz in ["/usr/share/zoneinfo/America/Los_Angeles", ":/usr/share/zoneinfo/America/Los_Angeles",
-                   "/usr/share/zoneinfo/posix/America/Los_Angeles"] {
+        for tz in [
+            "/usr/share/zoneinfo/America/Los_Angeles", ":/usr/share/zoneinfo/America/Los_Angeles",
+            "/usr/share/zoneinfo/posix/America/Los_Angeles",
+        ] {
             let zone = configuration(["TZ": tz]).timeZone
             #expect(zone.name == "America/Los_Angeles" && zone.source == .system && zone.problem == nil, "\(tz): \(zone.name)")
         }
@@ -65,9 +71,11 @@ struct OperatorTimeZoneTests {
         #expect(rules.problem == nil)
     }
 
-    @Test("a TZ that cannot be read, or no system zone, is UTC said out loud: a warning and a note for every window", arguments: [
-        "Mars/Olympus", "/tmp/not-a-zone-file", "XYZ3ABC,M1.1.0,M2.1.0", "CET-1CEST,M13.5.0,M10.5.0",
-    ])
+    @Test(
+        "a TZ that cannot be read, or no system zone, is UTC said out loud: a warning and a note for every window",
+        arguments: [
+            "Mars/Olympus", "/tmp/not-a-zone-file", "XYZ3ABC,M1.1.0,M2.1.0", "CET-1CEST,M13.5.0,M10.5.0",
+        ])
     func unreadableSystemZone(_ tz: String) throws {
         let zone = configuration(["TZ": tz]).timeZone
         #expect(zone.name == "UTC" && zone.source == .fallback)
@@ -83,8 +91,9 @@ struct OperatorTimeZoneTests {
         #expect(configuration(["TZ": tz, "OPSRAMP_TIMEZONE": "Europe/Berlin"]).timeZone.problem == nil)
     }
 
-    @Test("an unreadable OPSRAMP_TIMEZONE fails the check; it quotes the value, suggests a near name and says which zone is used",
-          arguments: ["Mars/Olympus_Mons", "+02:00", "Berlin", "Europe/Berlinn"])
+    @Test(
+        "an unreadable OPSRAMP_TIMEZONE fails the check; it quotes the value, suggests a near name and says which zone is used",
+        arguments: ["Mars/Olympus_Mons", "+02:00", "Berlin", "Europe/Berlinn"])
     func invalid(_ value: String) throws {
         let loaded = configuration(["OPSRAMP_TIMEZONE": value, "TZ": "Europe/Berlin"])
         #expect(loaded.timeZone.name == "Europe/Berlin")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpsRampConfiguration
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Configuration: POSIX TZ strings")
 struct PosixTimeZoneTests {
@@ -8,26 +9,30 @@ struct PosixTimeZoneTests {
         ISO8601DateFormatter().date(from: text) ?? Date.distantPast
     }
 
-    @Test("strings are parsed with POSIX's sign (west positive), names in <...> or letters, optional summer rules", arguments: [
-        ("<-08>8", -28_800, nil as Int?),
-        ("EST5", -18_000, nil),
-        ("<+0530>-5:30", 19_800, nil),
-        ("UTC0", 0, nil),
-        ("CET-1CEST,M3.5.0,M10.5.0/3", 3_600, 7_200),
-        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 36_000, 39_600),
-        ("EST5EDT4,M3.2.0/2:00:00,M11.1.0/2:00:00", -18_000, -14_400),
-        ("EST5EDT", -18_000, -14_400),
-        ("<+13>-13<+14>,J60,300", 46_800, 50_400),
-    ])
+    @Test(
+        "strings are parsed with POSIX's sign (west positive), names in <...> or letters, optional summer rules",
+        arguments: [
+            ("<-08>8", -28_800, nil as Int?),
+            ("EST5", -18_000, nil),
+            ("<+0530>-5:30", 19_800, nil),
+            ("UTC0", 0, nil),
+            ("CET-1CEST,M3.5.0,M10.5.0/3", 3_600, 7_200),
+            ("AEST-10AEDT,M10.1.0,M4.1.0/3", 36_000, 39_600),
+            ("EST5EDT4,M3.2.0/2:00:00,M11.1.0/2:00:00", -18_000, -14_400),
+            ("EST5EDT", -18_000, -14_400),
+            ("<+13>-13<+14>,J60,300", 46_800, 50_400),
+        ])
     func parsed(_ text: String, _ standard: Int, _ summer: Int?) throws {
         let zone = try #require(PosixTimeZone(text))
         #expect(zone.standardOffset == standard)
         #expect(zone.summer?.offset == summer)
     }
 
-    @Test("what is not a POSIX string is refused", arguments: [
-        "Mars/Olympus", "EST", "<>5", "ES5", "CET-1CEST,M13.5.0,M10.5.0", "EST5EDT,M3.2.0", "EST5EDT,M3.2.0,M11.1.0,", "EST25", "",
-    ])
+    @Test(
+        "what is not a POSIX string is refused",
+        arguments: [
+            "Mars/Olympus", "EST", "<>5", "ES5", "CET-1CEST,M13.5.0,M10.5.0", "EST5EDT,M3.2.0", "EST5EDT,M3.2.0,M11.1.0,", "EST25", "",
+        ])
     func refused(_ text: String) {
         #expect(PosixTimeZone(text) == nil)
     }

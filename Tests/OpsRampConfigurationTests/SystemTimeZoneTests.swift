@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpsRampConfiguration
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Configuration: the machine's zone, named without loading it")
 struct SystemTimeZoneTests {
@@ -12,13 +13,15 @@ struct SystemTimeZoneTests {
         return path
     }
 
-    @Test("the name is what /etc/localtime links to after zoneinfo/", arguments: [
-        ("/usr/share/zoneinfo/Europe/Berlin", "Europe/Berlin"),
-        ("../usr/share/zoneinfo/America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"),
-        ("/var/db/timezone/zoneinfo/Etc/UTC", "Etc/UTC"),
-        ("/usr/share/zoneinfo/posix/Asia/Tokyo", "Asia/Tokyo"),
-        ("/usr/share/zoneinfo/Etc/GMT+5", "Etc/GMT+5"),
-    ])
+    @Test(
+        "the name is what /etc/localtime links to after zoneinfo/",
+        arguments: [
+            ("/usr/share/zoneinfo/Europe/Berlin", "Europe/Berlin"),
+            ("../usr/share/zoneinfo/America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+            ("/var/db/timezone/zoneinfo/Etc/UTC", "Etc/UTC"),
+            ("/usr/share/zoneinfo/posix/Asia/Tokyo", "Asia/Tokyo"),
+            ("/usr/share/zoneinfo/Etc/GMT+5", "Etc/GMT+5"),
+        ])
     func linkedName(target: String, name: String) throws {
         #expect(OperatorTimeZone.linkedSystemZoneName(link: try link(to: target)) == name)
     }

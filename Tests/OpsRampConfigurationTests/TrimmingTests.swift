@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpsRampConfiguration
 import Testing
+
+@testable import OpsRampConfiguration
 
 @Suite("Trimming without Foundation: the same sets as Foundation's")
 struct TrimmingTests {
@@ -11,15 +12,18 @@ struct TrimmingTests {
     func sameAsFoundation() {
         for scalar in Self.scalars {
             let text = "\(scalar)\(scalar)a \(scalar)b\(scalar)"
-            #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(scalar.value, radix: 16))")
+            #expect(
+                text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(scalar.value, radix: 16))")
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(scalar.value, radix: 16))")
             #expect(text.trimming(["[", "]"]) == text.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
         }
     }
 
-    @Test("blank, empty, substrings and a combining mark after white space", arguments: [
-        "", " ", "\t\n\r ", "x", " [::1] ", "[::1]", " \u{301}a ", "\u{2028}line\u{85}", "é ", "  a  b  ",
-    ])
+    @Test(
+        "blank, empty, substrings and a combining mark after white space",
+        arguments: [
+            "", " ", "\t\n\r ", "x", " [::1] ", "[::1]", " \u{301}a ", "\u{2028}line\u{85}", "é ", "  a  b  ",
+        ])
     func edges(_ text: String) {
         #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))

@@ -1,7 +1,8 @@
 import Foundation
-@testable import OpsRampHTTP
 import Synchronization
 import Testing
+
+@testable import OpsRampHTTP
 
 @Suite("Deadline watchdog")
 struct DeadlineWatchdogTests {

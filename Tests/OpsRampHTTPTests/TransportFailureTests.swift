@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import OpsRampHTTP
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import OpsRampHTTP
-import Testing
 
 /// URLSession's reports as measured on Linux (libcurl 7.88), read into what went wrong.
 @Suite("HTTP: why a transfer failed")
@@ -25,27 +27,29 @@ struct TransportFailureTests {
         }
     }
 
-    @Test("certificate and proxy failures are told apart from a host that is down, by code and by libcurl's message", arguments: [
-        (URLError.Code.unknown, "SSL certificate problem: unable to get local issuer certificate", Kind.certificate),
-        (.unknown, "SSL certificate problem: self-signed certificate in certificate chain", .certificate),
-        (.unknown, "SSL certificate problem: certificate has expired", .certificate),
-        (.unknown, "SSL: no alternative certificate subject name matches target host name 'acme.api.opsramp.com'", .certificate),
-        (.serverCertificateUntrusted, "The certificate for this server is invalid.", .certificate),
-        (.serverCertificateHasBadDate, "expired", .certificate),
-        (.unknown, "CONNECT tunnel failed, response 403", .proxy),
-        (.unknown, "CONNECT tunnel failed, response 407", .proxy),
-        (.unknown, "Could not resolve proxy: proxy.corp", .proxy),
-        (.unknown, "Received HTTP code 407 from proxy after CONNECT", .proxy),
-        (.cannotConnectToHost, "Failed to connect to 127.0.0.1 port 3128 after 0 ms: Couldn't connect to server", .proxy),
-        (.cannotConnectToHost, "Failed to connect to acme.api.opsramp.com port 3128 after 2 ms: Couldn't connect to server", .proxy),
-        (.cannotConnectToHost, "Failed to connect to acme.api.opsramp.com port 443 after 2 ms: Couldn't connect to server", .cannotConnect),
-        (.cannotFindHost, "Could not resolve host: acme.api.opsramp.com", .cannotConnect),
-        (.secureConnectionFailed, "OpenSSL SSL_connect: Connection reset by peer in connection to acme.api.opsramp.com:443", .cannotConnect),
-        (.networkConnectionLost, "Recv failure: Connection reset by peer", .connectionLost),
-        (.timedOut, "Operation timed out", .timedOut),
-        (.clientCertificateRejected, "client certificate required", .cannotConnect),
-        (.badURL, "The operation could not be completed.", .other),
-    ])
+    @Test(
+        "certificate and proxy failures are told apart from a host that is down, by code and by libcurl's message",
+        arguments: [
+            (URLError.Code.unknown, "SSL certificate problem: unable to get local issuer certificate", Kind.certificate),
+            (.unknown, "SSL certificate problem: self-signed certificate in certificate chain", .certificate),
+            (.unknown, "SSL certificate problem: certificate has expired", .certificate),
+            (.unknown, "SSL: no alternative certificate subject name matches target host name 'acme.api.opsramp.com'", .certificate),
+            (.serverCertificateUntrusted, "The certificate for this server is invalid.", .certificate),
+            (.serverCertificateHasBadDate, "expired", .certificate),
+            (.unknown, "CONNECT tunnel failed, response 403", .proxy),
+            (.unknown, "CONNECT tunnel failed, response 407", .proxy),
+            (.unknown, "Could not resolve proxy: proxy.corp", .proxy),
+            (.unknown, "Received HTTP code 407 from proxy after CONNECT", .proxy),
+            (.cannotConnectToHost, "Failed to connect to 127.0.0.1 port 3128 after 0 ms: Couldn't connect to server", .proxy),
+            (.cannotConnectToHost, "Failed to connect to acme.api.opsramp.com port 3128 after 2 ms: Couldn't connect to server", .proxy),
+            (.cannotConnectToHost, "Failed to connect to acme.api.opsramp.com port 443 after 2 ms: Couldn't connect to server", .cannotConnect),
+            (.cannotFindHost, "Could not resolve host: acme.api.opsramp.com", .cannotConnect),
+            (.secureConnectionFailed, "OpenSSL SSL_connect: Connection reset by peer in connection to acme.api.opsramp.com:443", .cannotConnect),
+            (.networkConnectionLost, "Recv failure: Connection reset by peer", .connectionLost),
+            (.timedOut, "Operation timed out", .timedOut),
+            (.clientCertificateRejected, "client certificate required", .cannotConnect),
+            (.badURL, "The operation could not be completed.", .other),
+        ])
     func classify(_ code: URLError.Code, _ message: String, _ expected: Kind) {
         let error = TransportFailure.classify(code: code, message: message, target: Self.target, timeout: .seconds(5))
         #expect(Self.kind(error) == expected, "\(message) -> \(error)")

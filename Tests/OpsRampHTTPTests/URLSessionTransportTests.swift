@@ -1,10 +1,12 @@
 import FakeOpsRamp
 import Foundation
+import Testing
+
+@testable import OpsRampHTTP
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import OpsRampHTTP
-import Testing
 
 @Suite("URLSession transport")
 struct URLSessionTransportTests {
@@ -55,11 +57,11 @@ struct URLSessionTransportTests {
     }
 }
 
-
 @Suite("URLSession transport: answers URLSession holds back")
 struct HeldBackAnswerTests {
-    @Test("a 3xx without a Location, and a 304, reach the caller as their status, not as no answer",
-          arguments: [301, 302, 303, 304, 307, 308])
+    @Test(
+        "a 3xx without a Location, and a 304, reach the caller as their status, not as no answer",
+        arguments: [301, 302, 303, 304, 307, 308])
     func redirectWithoutLocation(_ status: Int) async throws {
         let fake = FakeOpsRamp()
         try fake.start()

@@ -1,5 +1,6 @@
-@testable import OpsRampJSON
 import Testing
+
+@testable import OpsRampJSON
 
 @Suite("JSON parser: building only the members a list's objects need")
 struct JSONListFilterTests {
@@ -19,40 +20,44 @@ struct JSONListFilterTests {
         }
     }
 
-    @Test("a page: the list's objects keep the named members, nested values whole; everything else is built", arguments: [
-        #"{"results":[{"id":1,"name":"a","skip":{"deep":[1,2,{"x":"y"}]},"nested":{"keep":[true,null]}},{"id":2,"other":"\u00e9\n"}],"totalResults":2,"pageNo":1}"#,
-        #"[{"id":"x","drop":[[],{}],"name":null},3,"text",[{"id":1}],{"other":-1.5e3}]"#,
-        #"{"results":[],"code":"0002","message":"bad","nested":{"skip":1}}"#,
-        #"{"results":null,"nextPage":true}"#,
-        #"{"count":4}"#,
-        #"  [ ]  "#,
-        #""just a string""#,
-        #"{"results":[{"name":"\ud83d\ude00","x":"\ud800","y":"😀 Grüße"}]}"#,
-    ])
+    @Test(
+        "a page: the list's objects keep the named members, nested values whole; everything else is built",
+        arguments: [
+            #"{"results":[{"id":1,"name":"a","skip":{"deep":[1,2,{"x":"y"}]},"nested":{"keep":[true,null]}},{"id":2,"other":"\u00e9\n"}],"totalResults":2,"pageNo":1}"#,
+            #"[{"id":"x","drop":[[],{}],"name":null},3,"text",[{"id":1}],{"other":-1.5e3}]"#,
+            #"{"results":[],"code":"0002","message":"bad","nested":{"skip":1}}"#,
+            #"{"results":null,"nextPage":true}"#,
+            #"{"count":4}"#,
+            #"  [ ]  "#,
+            #""just a string""#,
+            #"{"results":[{"name":"\ud83d\ude00","x":"\ud800","y":"😀 Grüße"}]}"#,
+        ])
     func matchesFullParse(_ text: String) throws {
         let full = try JSONParser.parse(text)
         let filtered = try JSONParser.parse(Array(text.utf8), keeping: Self.filter)
         #expect(filtered == Self.expected(full))
     }
 
-    @Test("a skipped member is checked as strictly as a built one: the same error at the same place", arguments: [
-        #"{"results":[{"id":1,"skip":tru}]}"#,
-        #"{"results":[{"id":1,"skip":01}]}"#,
-        #"{"results":[{"id":1,"skip":1.}]}"#,
-        #"{"results":[{"id":1,"skip":-}]}"#,
-        #"{"results":[{"id":1,"skip":"a\qb"}]}"#,
-        #"{"results":[{"id":1,"skip":"\u12G4"}]}"#,
-        #"{"results":[{"id":1,"skip":"\u12"#,
-        #"{"results":[{"id":1,"skip":"unterminated"#,
-        #"{"results":[{"id":1,"skip":[1,2}]}"#,
-        #"{"results":[{"id":1,"skip":{"a" 1}}]}"#,
-        #"{"results":[{"id":1,"skip":{"a":1,}}]}"#,
-        #"{"results":[{"id":1,"skip":{1:2}}]}"#,
-        #"{"results":[{"id":1,"skip":[1 2]}]}"#,
-        #"{"results":[{"id":1,"skip":}]}"#,
-        #"{"results":[{"id":1,"skip":[]}"#,
-        #"[{"skip":"x"} {"id":2}]"#,
-    ])
+    @Test(
+        "a skipped member is checked as strictly as a built one: the same error at the same place",
+        arguments: [
+            #"{"results":[{"id":1,"skip":tru}]}"#,
+            #"{"results":[{"id":1,"skip":01}]}"#,
+            #"{"results":[{"id":1,"skip":1.}]}"#,
+            #"{"results":[{"id":1,"skip":-}]}"#,
+            #"{"results":[{"id":1,"skip":"a\qb"}]}"#,
+            #"{"results":[{"id":1,"skip":"\u12G4"}]}"#,
+            #"{"results":[{"id":1,"skip":"\u12"#,
+            #"{"results":[{"id":1,"skip":"unterminated"#,
+            #"{"results":[{"id":1,"skip":[1,2}]}"#,
+            #"{"results":[{"id":1,"skip":{"a" 1}}]}"#,
+            #"{"results":[{"id":1,"skip":{"a":1,}}]}"#,
+            #"{"results":[{"id":1,"skip":{1:2}}]}"#,
+            #"{"results":[{"id":1,"skip":[1 2]}]}"#,
+            #"{"results":[{"id":1,"skip":}]}"#,
+            #"{"results":[{"id":1,"skip":[]}"#,
+            #"[{"skip":"x"} {"id":2}]"#,
+        ])
     func sameErrors(_ text: String) {
         let bytes = Array(text.utf8)
         var full: JSONParseError?
@@ -103,9 +108,11 @@ struct JSONListFilterTests {
 
     @Test("item: each element of the page's list is transformed as it is parsed, a top-level array's elements never")
     func itemTransform() throws {
-        let filter = JSONListFilter(listKey: "results", members: ["id", "name"], item: { element in
-            ["seen": element["id"] ?? .string("no id")]
-        })
+        let filter = JSONListFilter(
+            listKey: "results", members: ["id", "name"],
+            item: { element in
+                ["seen": element["id"] ?? .string("no id")]
+            })
         let page = #"{"results":[{"id":1,"name":"a","skip":2},{"id":"x"},3,[]],"totalResults":4,"id":9}"#
         let parsed = try JSONParser.parse(Array(page.utf8), keeping: filter)
         #expect(parsed == ["results": [["seen": 1], ["seen": "x"], ["seen": "no id"], ["seen": "no id"]], "totalResults": 4, "id": 9])
@@ -128,11 +135,13 @@ struct JSONListFilterTests {
 
 @Suite("JSON writer: sizes without writing")
 struct JSONEncodedCountTests {
-    @Test("encodedCount is the length of what write produces", arguments: [
-        #"{"a":null,"b":true,"c":false,"d":-1.5e3,"e":"x\ny","f":[1,[2,{}]],"g":{}}"#,
-        #"["\u2028 and \u2029","\u0001\u007f","é😀","quote \" and \\ backslash","\t\r"]"#,
-        #"{"clé":"ünïcode","":[],"k":{"nested":{"deeper":["\u00e2\u0080"]}}}"#,
-    ])
+    @Test(
+        "encodedCount is the length of what write produces",
+        arguments: [
+            #"{"a":null,"b":true,"c":false,"d":-1.5e3,"e":"x\ny","f":[1,[2,{}]],"g":{}}"#,
+            #"["\u2028 and \u2029","\u0001\u007f","é😀","quote \" and \\ backslash","\t\r"]"#,
+            #"{"clé":"ünïcode","":[],"k":{"nested":{"deeper":["\u00e2\u0080"]}}}"#,
+        ])
     func matchesWrite(_ text: String) throws {
         let value = try JSONParser.parse(text)
         #expect(JSONWriter.encodedCount(value) == JSONWriter.bytes(value).count)

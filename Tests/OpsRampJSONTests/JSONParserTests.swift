@@ -1,5 +1,6 @@
-@testable import OpsRampJSON
 import Testing
+
+@testable import OpsRampJSON
 
 @Suite("JSON parser")
 struct JSONParserTests {
@@ -40,10 +41,12 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(#""a\ud800b""#) == .string("a\u{FFFD}b"))
     }
 
-    @Test("rejects malformed input", arguments: [
-        "", " ", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "tru", "nul", "01", "1.", "-", "1e", "\"abc", "\"\\x\"",
-        "{\"a\":1}}", "[1] [2]", "NaN", "'a'", "{a:1}", "\"\u{01}\"", "\"\\u12\"",
-    ])
+    @Test(
+        "rejects malformed input",
+        arguments: [
+            "", " ", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "tru", "nul", "01", "1.", "-", "1e", "\"abc", "\"\\x\"",
+            "{\"a\":1}}", "[1] [2]", "NaN", "'a'", "{a:1}", "\"\u{01}\"", "\"\\u12\"",
+        ])
     func rejectsMalformed(_ text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }

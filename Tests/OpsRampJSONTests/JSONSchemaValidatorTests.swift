@@ -1,5 +1,6 @@
-@testable import OpsRampJSON
 import Testing
+
+@testable import OpsRampJSON
 
 @Suite("JSON Schema validator")
 struct JSONSchemaValidatorTests {
@@ -24,7 +25,8 @@ struct JSONSchemaValidatorTests {
     @Test("each violation names the argument and what was expected")
     func violations() {
         let found = JSONSchemaValidator.validate(
-            ["limit": "5", "states": ["Critical", "Bad"], "extra": 1, "name": ""], against: schema).map(\.description)
+            ["limit": "5", "states": ["Critical", "Bad"], "extra": 1, "name": ""], against: schema
+        ).map(\.description)
         #expect(found.contains("query: is required"))
         #expect(found.contains("limit: expected an integer, got a string"))
         #expect(found.contains(where: { $0.hasPrefix("states[1]: must be one of: Critical, Ok") }))
@@ -35,8 +37,14 @@ struct JSONSchemaValidatorTests {
     @Test("integer bounds and union types")
     func bounds() {
         #expect(JSONSchemaValidator.validate(["query": "x", "limit": 11], against: schema).map(\.description) == ["limit: must be at most 10"])
-        #expect(JSONSchemaValidator.validate(["query": "x", "limit": 2.5], against: schema).map(\.description) == ["limit: expected an integer, got a number"])
-        #expect(JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == ["query: expected an object or a string, got an integer"])
+        #expect(
+            JSONSchemaValidator.validate(["query": "x", "limit": 2.5], against: schema).map(\.description) == [
+                "limit: expected an integer, got a number"
+            ])
+        #expect(
+            JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == [
+                "query: expected an object or a string, got an integer"
+            ])
     }
 
     @Test("anyOf of plain types explains itself like a list of types")
@@ -44,14 +52,18 @@ struct JSONSchemaValidatorTests {
         let schema: JSONValue = ["type": "object", "properties": ["query": ["anyOf": [["type": "object"], ["type": "string"]]]]]
         #expect(JSONSchemaValidator.validate(["query": "x"], against: schema).isEmpty)
         #expect(JSONSchemaValidator.validate(["query": [:]], against: schema).isEmpty)
-        #expect(JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == ["query: expected an object or a string, got an integer"])
+        #expect(
+            JSONSchemaValidator.validate(["query": 5], against: schema).map(\.description) == [
+                "query: expected an object or a string, got an integer"
+            ])
     }
 
     @Test("a bounded validation keeps the first violations, counts all of them, and quotes values and keys in part")
     func bounded() {
         let bad = JSONValue.array((0..<10_000).map { _ in .string(String(repeating: "v", count: 5_000)) })
-        let (kept, total) = JSONSchemaValidator.validate(["query": "x", "states": bad, String(repeating: "k", count: 5_000): 1],
-                                                         against: schema, limit: 3)
+        let (kept, total) = JSONSchemaValidator.validate(
+            ["query": "x", "states": bad, String(repeating: "k", count: 5_000): 1],
+            against: schema, limit: 3)
         #expect(kept.count == 3)
         #expect(total == 10_001)
         #expect(kept.allSatisfy { $0.description.utf8.count < 400 })

@@ -1,5 +1,7 @@
-@testable import OpsRampJSON
+import Foundation
 import Testing
+
+@testable import OpsRampJSON
 
 @Suite("JSON writer")
 struct JSONWriterTests {
@@ -17,10 +19,12 @@ struct JSONWriterTests {
         #expect(text == #""line1\nline2\r\u2028\u2029\t\u0000\u007f""#)
     }
 
-    @Test("round-trips through the parser", arguments: [
-        #"{"id":"x","params":{"list":[1,-2.5,"é",null,false],"nested":{"deep":[[[]]]}}}"#,
-        #"["\"quoted\"","back\\slash","tab\t"]"#,
-    ])
+    @Test(
+        "round-trips through the parser",
+        arguments: [
+            #"{"id":"x","params":{"list":[1,-2.5,"é",null,false],"nested":{"deep":[[[]]]}}}"#,
+            #"["\"quoted\"","back\\slash","tab\t"]"#,
+        ])
     func roundTrip(_ text: String) throws {
         let value = try JSONParser.parse(text)
         let again = try JSONParser.parse(JSONWriter.string(value))
@@ -35,8 +39,6 @@ struct JSONWriterTests {
         #expect(JSONWriter.string(.double(0.25)) == "0.25")
     }
 }
-
-import Foundation
 
 @Suite("JSONValue Codable")
 struct JSONValueCodableTests {

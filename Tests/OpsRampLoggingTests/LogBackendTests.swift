@@ -1,10 +1,12 @@
+import Foundation
+import Testing
+
+@testable import OpsRampLogging
+@testable import OpsRampSecrets
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-@testable import OpsRampLogging
-@testable import OpsRampSecrets
-import Testing
 
 @Suite("Log backend", .serialized)
 struct LogBackendTests {

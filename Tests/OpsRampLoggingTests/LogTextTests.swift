@@ -1,5 +1,6 @@
-@testable import OpsRampLogging
 import Testing
+
+@testable import OpsRampLogging
 
 @Suite("Log lines")
 struct LogTextTests {

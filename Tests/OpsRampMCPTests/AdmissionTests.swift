@@ -1,5 +1,6 @@
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Admission: which requests a session serves, and under which revision")
 struct AdmissionTests {
@@ -59,12 +60,13 @@ struct AdmissionTests {
 
     @Test("each method, session state and revision gets its decision", arguments: rows)
     func decision(_ row: Row) {
-        let actual: Expected = switch Admission.decide(row.method, envelope: row.envelope, state: row.state) {
-        case .initialize: .initialize
-        case .ping: .ping
-        case .serve(let handler, let revision): .serve(handler, revision)
-        case .refuse(let error): .refuse(error.code)
-        }
+        let actual: Expected =
+            switch Admission.decide(row.method, envelope: row.envelope, state: row.state) {
+            case .initialize: .initialize
+            case .ping: .ping
+            case .serve(let handler, let revision): .serve(handler, revision)
+            case .refuse(let error): .refuse(error.code)
+            }
         #expect(actual == row.expected)
     }
 
@@ -77,9 +79,11 @@ struct AdmissionTests {
 
     @Test("refusals say what to do")
     func refusalMessages() {
-        #expect(Admission.decide(.toolsList, envelope: nil, state: .awaitingInitialize)
-            == .refuse(JSONRPCError(.invalidRequest, "Server not initialized: send \"initialize\" before \"tools/list\"")))
-        #expect(Admission.decide(.ping, envelope: .v2026_07_28, state: .awaitingInitialize)
-            == .refuse(JSONRPCError(.methodNotFound, "Method not found: ping does not exist in protocol revision 2026-07-28")))
+        #expect(
+            Admission.decide(.toolsList, envelope: nil, state: .awaitingInitialize)
+                == .refuse(JSONRPCError(.invalidRequest, "Server not initialized: send \"initialize\" before \"tools/list\"")))
+        #expect(
+            Admission.decide(.ping, envelope: .v2026_07_28, state: .awaitingInitialize)
+                == .refuse(JSONRPCError(.methodNotFound, "Method not found: ping does not exist in protocol revision 2026-07-28")))
     }
 }

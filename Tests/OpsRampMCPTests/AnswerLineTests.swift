@@ -1,6 +1,7 @@
 import OpsRampJSON
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Tool answers written around the tool's own encoding")
 struct AnswerLineTests {
@@ -31,7 +32,10 @@ struct AnswerLineTests {
         let data: [String: JSONValue] = ["a": 1]
         #expect(ToolResultRenderer.rendered(.failure("no"), revision: .v2025_06_18).encodedData == nil)
         #expect(ToolResultRenderer.rendered(ToolOutput(data), revision: .v2025_06_18).encodedData == nil)
-        #expect(ToolResultRenderer.rendered(ToolOutput(data, encoded: JSONWriter.bytes(.object(data))), revision: .v2025_06_18,
-                                            notice: "sample data").encodedData == nil)
+        #expect(
+            ToolResultRenderer.rendered(
+                ToolOutput(data, encoded: JSONWriter.bytes(.object(data))), revision: .v2025_06_18,
+                notice: "sample data"
+            ).encodedData == nil)
     }
 }

@@ -1,6 +1,7 @@
 import OpsRampJSON
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Resources, prompts, completion, pagination, logging")
 struct CatalogTests {
@@ -53,9 +54,15 @@ struct CatalogTests {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
         await server.handshake("2025-03-26")
-        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet"},"argument":{"name":"who","value":"w"}}}"#)
-        await server.feed(#"{"jsonrpc":"2.0","id":2,"method":"completion/complete","params":{"ref":{"type":"ref/resource","uri":"test://colors/{color}"},"argument":{"name":"color","value":"GR"}}}"#)
-        await server.feed(#"{"jsonrpc":"2.0","id":3,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"nope"},"argument":{"name":"who","value":""}}}"#)
+        await server.feed(
+            #"{"jsonrpc":"2.0","id":1,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet"},"argument":{"name":"who","value":"w"}}}"#
+        )
+        await server.feed(
+            #"{"jsonrpc":"2.0","id":2,"method":"completion/complete","params":{"ref":{"type":"ref/resource","uri":"test://colors/{color}"},"argument":{"name":"color","value":"GR"}}}"#
+        )
+        await server.feed(
+            #"{"jsonrpc":"2.0","id":3,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"nope"},"argument":{"name":"who","value":""}}}"#
+        )
         _ = await sink.waitFor(4)
         #expect(sink.response(id: 1)?["result"]?["completion"] == ["values": ["world", "wally"], "total": 2, "hasMore": false])
         #expect(sink.response(id: 2)?["result"]?["completion"]?["values"] == ["green", "grey"])

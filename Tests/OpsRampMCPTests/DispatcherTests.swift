@@ -1,7 +1,8 @@
 import OpsRampJSON
 import OpsRampLogging
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Dispatcher: JSON-RPC rules and MCP lifecycle")
 struct DispatcherTests {
@@ -173,7 +174,8 @@ struct DispatcherTests {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
         await server.handshake()
-        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.01},"_meta":{"progressToken":"tok"}}}"#)
+        await server.feed(
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.01},"_meta":{"progressToken":"tok"}}}"#)
         let messages = await sink.waitFor(4)
         let progress = messages.filter { $0["method"] == "notifications/progress" }
         #expect(progress.count == 2)
@@ -181,13 +183,15 @@ struct DispatcherTests {
         #expect(progress.last?["params"]?["progress"]?.doubleValue == 1)
     }
 
-    @Test("progress notifications carry a message only from revision 2025-03-26 on",
-          arguments: [("2024-11-05", false), ("2025-03-26", true), ("2025-06-18", true)])
+    @Test(
+        "progress notifications carry a message only from revision 2025-03-26 on",
+        arguments: [("2024-11-05", false), ("2025-03-26", true), ("2025-06-18", true)])
     func progressMessage(_ version: String, _ hasMessage: Bool) async {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
         await server.handshake(version)
-        await server.feed(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.01},"_meta":{"progressToken":7}}}"#)
+        await server.feed(
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"seconds":0.01},"_meta":{"progressToken":7}}}"#)
         let progress = await sink.waitFor(4).filter { $0["method"] == "notifications/progress" }
         #expect(progress.count == 2)
         #expect(progress.allSatisfy { ($0["params"]?["message"] != nil) == hasMessage })
@@ -239,7 +243,9 @@ struct DispatcherTests {
         let batchSink = CollectingSink()
         let batchServer = makeServer(sink: batchSink)
         await batchServer.handshake("2025-03-26")
-        await batchServer.feed(#"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/x"},{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"b"}}},5]"#)
+        await batchServer.feed(
+            #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/x"},{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"b"}}},5]"#
+        )
         await batchServer.feed("[]")
         let answers = await batchSink.waitFor(3)
         let batch = answers.first { $0.arrayValue != nil }?.arrayValue ?? []

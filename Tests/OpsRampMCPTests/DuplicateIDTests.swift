@@ -1,7 +1,8 @@
 import OpsRampJSON
 import OpsRampLogging
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Dispatcher: a reused request id")
 struct DuplicateIDTests {

@@ -1,6 +1,7 @@
 import OpsRampJSON
-@testable import OpsRampMCP
 import Testing
+
+@testable import OpsRampMCP
 
 @Suite("Revisions: the stateless 2026-07-28 rules")
 struct StatelessRevisionTests {
@@ -93,8 +94,9 @@ struct StatelessRevisionTests {
         let sink = CollectingSink()
         let server = makeServer(sink: sink)
         await server.feedStateless(id: 1, method: "tools/call", params: ["name": "fail", "arguments": [:]])
-        await server.feedStateless(id: 2, method: "tools/call", params: ["name": "fail", "arguments": [:]],
-                                   meta: ["io.modelcontextprotocol/logLevel": "info"])
+        await server.feedStateless(
+            id: 2, method: "tools/call", params: ["name": "fail", "arguments": [:]],
+            meta: ["io.modelcontextprotocol/logLevel": "info"])
         _ = await sink.waitFor(3)
         try await Task.sleep(for: .milliseconds(50))
         let logs = sink.all.filter { $0["method"] == "notifications/message" }

@@ -1,8 +1,11 @@
+import Foundation
+import Testing
+
+@testable import OpsRampMCP
+
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import OpsRampMCP
-import Testing
 
 @Suite("stdin line reader")
 struct StdinReaderTests {
@@ -49,5 +52,3 @@ struct StdinReaderTests {
         #expect(texts(lines(Array("\(long)\nok\n".utf8), limit: 1000)) == ["<oversized 250000>", "ok"])
     }
 }
-
-import Foundation

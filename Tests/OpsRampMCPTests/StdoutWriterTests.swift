@@ -1,11 +1,13 @@
+import Foundation
+import OpsRampJSON
+import Synchronization
+import Testing
+
+@testable import OpsRampMCP
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import OpsRampJSON
-@testable import OpsRampMCP
-import Synchronization
-import Testing
 
 @Suite("stdout writer")
 struct StdoutWriterTests {

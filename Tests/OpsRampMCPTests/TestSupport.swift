@@ -1,7 +1,8 @@
 import OpsRampJSON
 import OpsRampLogging
-@testable import OpsRampMCP
 import Synchronization
+
+@testable import OpsRampMCP
 
 /// Collects what the server writes, for assertions.
 final class CollectingSink: MessageSink {
@@ -64,22 +65,30 @@ enum TestTools {
 enum TestCatalog {
     static let resources = ResourceCatalog(
         resources: [Resource(uri: "test://hello", name: "hello", title: "Hello", description: "Greets.", mimeType: "text/plain", text: { "hello" })],
-        templates: [ResourceTemplate(uriTemplate: "test://colors/{color}", name: "colors", title: "Colors", description: "One color.",
-                                     mimeType: "text/plain", values: ["red", "green", "grey"], text: { ["red", "green", "grey"].contains($0) ? "color \($0)" : nil })])
+        templates: [
+            ResourceTemplate(
+                uriTemplate: "test://colors/{color}", name: "colors", title: "Colors", description: "One color.",
+                mimeType: "text/plain", values: ["red", "green", "grey"], text: { ["red", "green", "grey"].contains($0) ? "color \($0)" : nil })
+        ])
 
     static let prompts = [
-        Prompt(name: "greet", title: "Greet", description: "Greets someone.",
-               arguments: [PromptArgument(name: "who", description: "Whom to greet.", required: true, suggestions: ["world", "wally", "team"]),
-                           PromptArgument(name: "tone", description: "warm or cool", suggestions: ["warm", "cool"])],
-               render: { arguments in
-                   if let tone = arguments["tone"], !["warm", "cool"].contains(tone) { throw PromptArgumentError("tone must be warm or cool") }
-                   return [PromptMessage(role: .user, text: "Say hello to \(arguments["who"] ?? "")")]
-               }),
+        Prompt(
+            name: "greet", title: "Greet", description: "Greets someone.",
+            arguments: [
+                PromptArgument(name: "who", description: "Whom to greet.", required: true, suggestions: ["world", "wally", "team"]),
+                PromptArgument(name: "tone", description: "warm or cool", suggestions: ["warm", "cool"]),
+            ],
+            render: { arguments in
+                if let tone = arguments["tone"], !["warm", "cool"].contains(tone) { throw PromptArgumentError("tone must be warm or cool") }
+                return [PromptMessage(role: .user, text: "Say hello to \(arguments["who"] ?? "")")]
+            })
     ]
 }
 
-func makeServer(sink: CollectingSink, tools: ToolRegistry = TestTools.registry, pageSize: Int = 100,
-                shutdownGrace: Duration = .milliseconds(500)) -> MCPServer {
+func makeServer(
+    sink: CollectingSink, tools: ToolRegistry = TestTools.registry, pageSize: Int = 100,
+    shutdownGrace: Duration = .milliseconds(500)
+) -> MCPServer {
     MCPServer(
         identity: ServerIdentity(name: "test-server", title: "Test", version: "9.9.9", instructions: "Use the tools."),
         catalog: ServerCatalog(tools: tools, resources: TestCatalog.resources, prompts: TestCatalog.prompts),
@@ -109,7 +118,9 @@ extension MCPServer {
 
     /// Feeds `initialize` (and `initialized`) for `version`.
     func handshake(_ version: String = "2025-06-18") {
-        feed(#"{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"\#(version)","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#)
+        feed(
+            #"{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"\#(version)","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#
+        )
         feed(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
     }
 }

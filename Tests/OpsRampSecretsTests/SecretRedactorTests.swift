@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpsRampSecrets
 import Testing
+
+@testable import OpsRampSecrets
 
 @Suite("Secret redactor")
 struct SecretRedactorTests {
@@ -24,11 +25,18 @@ struct SecretRedactorTests {
             ("raw", Self.secret),
             ("percent-encoded, upper-case hex", percentAll),
             ("percent-encoded, lower-case hex", percentAll.lowercasedHex()),
-            ("form-encoded", Self.secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: " -._~")))!
-                .replacingOccurrences(of: " ", with: "+")),
+            (
+                "form-encoded",
+                Self.secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: " -._~")))!
+                    .replacingOccurrences(of: " ", with: "+")
+            ),
             ("JSON-escaped", json),
             ("JSON-escaped twice", String(JSONSerialization.jsonString(json).dropFirst().dropLast())),
-            ("JSON with \\u escapes", Self.secret.unicodeScalars.map { $0.isASCII && $0.value >= 0x30 && $0 != "\\" ? String($0) : String(format: "\\u%04x", $0.value) }.joined()),
+            (
+                "JSON with \\u escapes",
+                Self.secret.unicodeScalars.map { $0.isASCII && $0.value >= 0x30 && $0 != "\\" ? String($0) : String(format: "\\u%04x", $0.value) }
+                    .joined()
+            ),
         ]
     }
 
@@ -93,15 +101,15 @@ struct SecretRedactorTests {
     }
 }
 
-private extension JSONSerialization {
-    static func jsonString(_ text: String) -> String {
+extension JSONSerialization {
+    fileprivate static func jsonString(_ text: String) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data()
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 }
 
-private extension String {
-    func lowercasedHex() -> String {
+extension String {
+    fileprivate func lowercasedHex() -> String {
         var result = ""
         var rest = self[...]
         while let percent = rest.firstIndex(of: "%") {
@@ -116,8 +124,9 @@ private extension String {
 
 @Suite("Secret redactor: escapes that cannot start a secret are passed over")
 struct SecretRedactorEscapesTests {
-    @Test("JSON text full of escapes: every form of a secret is still found, whatever byte it starts with",
-          arguments: ["canary-Secret-1234", "\"quoted-secret\"", "/slash-secret-1", " space-first-secret", "%percent-secret", "\\back-secret"])
+    @Test(
+        "JSON text full of escapes: every form of a secret is still found, whatever byte it starts with",
+        arguments: ["canary-Secret-1234", "\"quoted-secret\"", "/slash-secret-1", " space-first-secret", "%percent-secret", "\\back-secret"])
     func escapesAndForms(secret: String) {
         let redactor = SecretRedactor()
         redactor.register(secret)

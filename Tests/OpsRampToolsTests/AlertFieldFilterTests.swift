@@ -1,14 +1,16 @@
 import FakeOpsRamp
 import Foundation
-@testable import OpsRampAPI
 import OpsRampJSON
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampAPI
+@testable import OpsRampTools
 
 @Suite("Alert pages parsed building only what compaction reads")
 struct AlertFieldFilterTests {
-    static let filter = JSONListFilter(listKey: "results", members: AlertSummary.sourceFields.union(SearchPage.itemKeysForErrors),
-                                       nested: AlertSummary.nestedSourceFields)
+    static let filter = JSONListFilter(
+        listKey: "results", members: AlertSummary.sourceFields.union(SearchPage.itemKeysForErrors),
+        nested: AlertSummary.nestedSourceFields)
 
     /// Every compact alert from a page parsed with the filter equals the one from a full parse.
     func expectSameCompaction(_ body: [UInt8], tenantID: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -20,8 +22,9 @@ struct AlertFieldFilterTests {
         let fromFiltered = alerts(filtered).map { AlertSummary.compact($0, context: context) }
         #expect(!fromFull.isEmpty, sourceLocation: sourceLocation)
         #expect(fromFiltered == fromFull, sourceLocation: sourceLocation)
-        #expect(try SearchPage.read(filtered, endpoint: "test").totalResults == (try SearchPage.read(full, endpoint: "test").totalResults),
-                sourceLocation: sourceLocation)
+        #expect(
+            try SearchPage.read(filtered, endpoint: "test").totalResults == (try SearchPage.read(full, endpoint: "test").totalResults),
+            sourceLocation: sourceLocation)
     }
 
     @Test("the fake's alerts (sample, demo and variant tenants): the same compact alerts", arguments: ["client_1234", "msp_56"])
@@ -35,9 +38,12 @@ struct AlertFieldFilterTests {
         try expectSameCompaction(JSONWriter.bytes(page), tenantID: tenantID)
     }
 
-    @Test("OpsRamp's published alert examples: the same compact alerts", .enabled(if: PublishedSamples.isAvailable),
-          arguments: ["alerts_search_spec_example.json", "alert_get_spec_example-1.json", "alert_get_spec_example-inference.json",
-                      "alert_get_spec_example-raw.json"])
+    @Test(
+        "OpsRamp's published alert examples: the same compact alerts", .enabled(if: PublishedSamples.isAvailable),
+        arguments: [
+            "alerts_search_spec_example.json", "alert_get_spec_example-1.json", "alert_get_spec_example-inference.json",
+            "alert_get_spec_example-raw.json",
+        ])
     func published(name: String) throws {
         let value = try PublishedSamples.json(name)
         let page: JSONValue = value["results"] != nil ? value : ["results": [value], "totalResults": 1]

@@ -1,6 +1,7 @@
 import OpsRampJSON
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("Compact alerts")
 struct AlertSummaryTests {
@@ -17,13 +18,14 @@ struct AlertSummaryTests {
             "device": ["id": "r-1"], "tenantId": 5, "rba": false, "statusHistory": ["createdBy": "system"],
             "clientUniqueId": "client_1234", "tenantName": "Acme", "closed": true, "acknowledged": false,
         ]
-        #expect(AlertSummary.compact(alert, context: client) == [
-            "uniqueId": "389547", "subject": "Disk full", "currentState": "Critical", "priority": "P1", "status": "New",
-            "createdDate": "2026-11-29T10:00:00+0000", "updatedTime": "2026-11-29T10:05:00+0000", "metric": "disk",
-            "problemArea": "Storage", "app": "OPSRAMP", "eventType": "ALERT", "incidentId": "INC0000000093", "repeatCount": "3",
-            "alertType": "Monitoring", "serviceName": "Disk",
-            "resourceId": "r-1", "resourceName": "web-01", "resourceIp": "10.0.0.1", "resourceType": "Linux", "closed": true,
-        ])
+        #expect(
+            AlertSummary.compact(alert, context: client) == [
+                "uniqueId": "389547", "subject": "Disk full", "currentState": "Critical", "priority": "P1", "status": "New",
+                "createdDate": "2026-11-29T10:00:00+0000", "updatedTime": "2026-11-29T10:05:00+0000", "metric": "disk",
+                "problemArea": "Storage", "app": "OPSRAMP", "eventType": "ALERT", "incidentId": "INC0000000093", "repeatCount": "3",
+                "alertType": "Monitoring", "serviceName": "Disk",
+                "resourceId": "r-1", "resourceName": "web-01", "resourceIp": "10.0.0.1", "resourceType": "Linux", "closed": true,
+            ])
     }
 
     @Test("on a partner tenant, alerts of two clients are told apart by clientUniqueId and tenantName")
@@ -35,7 +37,8 @@ struct AlertSummaryTests {
         #expect(AlertSummary.compact(first, context: partner)["tenantName"] == "Client Five")
         #expect(AlertSummary.compact(second, context: partner)["tenantName"] == "Client Six")
         // A partner alert that names only its tenant keeps the name.
-        #expect(AlertSummary.compact(["uniqueId": "3", "tenantName": "Notification_client5"], context: partner)["tenantName"] == "Notification_client5")
+        #expect(
+            AlertSummary.compact(["uniqueId": "3", "tenantName": "Notification_client5"], context: partner)["tenantName"] == "Notification_client5")
     }
 
     @Test("on a client tenant the client fields appear only when they name another client")
@@ -49,8 +52,9 @@ struct AlertSummaryTests {
         #expect(AlertSummary.compact(other, context: AlertContext(tenantID: nil))["clientUniqueId"] == "client_99")
     }
 
-    @Test("host fields come from resource, falling back field by field to device; null, {} and \"\" are absent",
-          arguments: [JSONValue.null, [:], ["name": "", "id": ""], ["metaData": [:]]])
+    @Test(
+        "host fields come from resource, falling back field by field to device; null, {} and \"\" are absent",
+        arguments: [JSONValue.null, [:], ["name": "", "id": ""], ["metaData": [:]]])
     func hostFallback(_ resource: JSONValue) {
         let alert: JSONValue = [
             "uniqueId": "7", "eventType": "RCA", "resource": resource,
@@ -86,12 +90,14 @@ struct AlertSummaryTests {
         #expect(AlertSummary.compact(same, context: client)["resourceHostName"] == nil)
     }
 
-    @Test("a legacy alert's createdTime in epoch milliseconds becomes its creation time", arguments: [
-        (JSONValue.int(1_447_839_848_946), "2015-11-18T09:44:08Z"),
-        (.string("1447839848946"), "2015-11-18T09:44:08Z"),
-        (.int(1_447_839_848), "2015-11-18T09:44:08Z"),
-        (.string("2015-11-18T09:44:08+0000"), "2015-11-18T09:44:08+0000"),
-    ])
+    @Test(
+        "a legacy alert's createdTime in epoch milliseconds becomes its creation time",
+        arguments: [
+            (JSONValue.int(1_447_839_848_946), "2015-11-18T09:44:08Z"),
+            (.string("1447839848946"), "2015-11-18T09:44:08Z"),
+            (.int(1_447_839_848), "2015-11-18T09:44:08Z"),
+            (.string("2015-11-18T09:44:08+0000"), "2015-11-18T09:44:08+0000"),
+        ])
     func legacyCreationTime(_ created: JSONValue, expected: String) {
         #expect(AlertSummary.compact(["uniqueId": "40535", "createdTime": created], context: client)["createdDate"] == .string(expected))
         // createdDate wins when both are there.
@@ -99,9 +105,11 @@ struct AlertSummaryTests {
         #expect(AlertSummary.compact(both, context: client)["createdDate"] == "2020-01-01T00:00:00+0000")
     }
 
-    @Test("absurd createdTime values are left out rather than shown as a wrong date", arguments: [
-        JSONValue.int(0), .int(-5), .double(1e300), .string("12ab"), .array([1]),
-    ])
+    @Test(
+        "absurd createdTime values are left out rather than shown as a wrong date",
+        arguments: [
+            JSONValue.int(0), .int(-5), .double(1e300), .string("12ab"), .array([1]),
+        ])
     func absurdCreationTime(_ created: JSONValue) {
         #expect(AlertSummary.compact(["createdTime": created], context: client)["createdDate"] == nil)
     }
@@ -109,8 +117,10 @@ struct AlertSummaryTests {
     @Test("every field of a compact alert is declared in the schema with a type")
     func schemaCoversFields() {
         let properties = AlertSummary.schema["properties"]?.objectValue ?? [:]
-        for field in AlertSummary.textFields + ["clientUniqueId", "tenantName", "resourceId", "resourceName", "resourceHostName",
-                                                "resourceIp", "resourceType"] {
+        for field in AlertSummary.textFields + [
+            "clientUniqueId", "tenantName", "resourceId", "resourceName", "resourceHostName",
+            "resourceIp", "resourceType",
+        ] {
             #expect(properties[field]?["type"] == "string", "\(field)")
         }
         for flag in AlertSummary.flags { #expect(properties[flag]?["type"] == "boolean", "\(flag)") }

@@ -1,6 +1,7 @@
 import OpsRampJSON
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("Compact rows and tables")
 struct CompactionTests {
@@ -8,13 +9,15 @@ struct CompactionTests {
         repeats: [.init(field: "hostName", sameAs: ["name"]), .init(field: "dnsName", sameAs: ["hostName", "name"])],
         neverCommon: ["id"])
 
-    @Test("a field that repeats another in its row is left out, checked against what remains", arguments: [
-        (["name": "web", "hostName": "web", "dnsName": "web"], ["name": "web"]),
-        (["name": "web", "hostName": "web.lan", "dnsName": "web.lan"], ["name": "web", "hostName": "web.lan"]),
-        (["name": "web", "hostName": "web.lan", "dnsName": "web"], ["name": "web", "hostName": "web.lan"]),
-        (["name": "web", "hostName": "web.lan", "dnsName": "web.example"], ["name": "web", "hostName": "web.lan", "dnsName": "web.example"]),
-        (["hostName": "web.lan"], ["hostName": "web.lan"]),
-    ] as [([String: JSONValue], [String: JSONValue])])
+    @Test(
+        "a field that repeats another in its row is left out, checked against what remains",
+        arguments: [
+            (["name": "web", "hostName": "web", "dnsName": "web"], ["name": "web"]),
+            (["name": "web", "hostName": "web.lan", "dnsName": "web.lan"], ["name": "web", "hostName": "web.lan"]),
+            (["name": "web", "hostName": "web.lan", "dnsName": "web"], ["name": "web", "hostName": "web.lan"]),
+            (["name": "web", "hostName": "web.lan", "dnsName": "web.example"], ["name": "web", "hostName": "web.lan", "dnsName": "web.example"]),
+            (["hostName": "web.lan"], ["hostName": "web.lan"]),
+        ] as [([String: JSONValue], [String: JSONValue])])
     func repeats(_ row: [String: JSONValue], expected: [String: JSONValue]) {
         #expect(compaction.compact(row) == expected)
     }
@@ -52,8 +55,10 @@ struct CompactionTests {
     @Test("priority counts include N/A and other values, so they add up to the alerts counted")
     func tally() {
         var tally = AlertTally()
-        for alert: JSONValue in [["currentState": "CRITICAL", "priority": "p1"], ["currentState": "Warning", "priority": "N/A"],
-                                 ["currentState": "Observed"], ["priority": "P9"], ["currentState": "ok", "priority": "P0"]] {
+        for alert: JSONValue in [
+            ["currentState": "CRITICAL", "priority": "p1"], ["currentState": "Warning", "priority": "N/A"],
+            ["currentState": "Observed"], ["priority": "P9"], ["currentState": "ok", "priority": "P0"],
+        ] {
             tally.add(alert)
         }
         #expect(tally.total == 5)

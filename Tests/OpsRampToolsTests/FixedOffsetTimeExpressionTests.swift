@@ -1,11 +1,12 @@
 import Foundation
 import OpsRampAPI
-@testable import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
 import OpsRampSupport
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampConfiguration
+@testable import OpsRampTools
 
 @Suite("Time expressions in fixed-offset zones, by arithmetic")
 struct FixedOffsetTimeExpressionTests {
@@ -26,7 +27,9 @@ struct FixedOffsetTimeExpressionTests {
             components.hour = 7
             components.minute = 30
             #expect(try reader.parse("07:30") == calendar.date(from: components))
-            #expect(try reader.parse("2024-02-29T23:59:59") == calendar.date(from: DateComponents(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59)))
+            #expect(
+                try reader.parse("2024-02-29T23:59:59")
+                    == calendar.date(from: DateComponents(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59)))
             #expect(try reader.parse("2026-12-01") == calendar.date(from: DateComponents(year: 2026, month: 12, day: 1)))
         }
     }

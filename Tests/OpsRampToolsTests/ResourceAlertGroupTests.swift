@@ -1,13 +1,18 @@
 import OpsRampJSON
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("Alerts grouped by resource")
 struct ResourceAlertGroupTests {
-    func alert(_ resource: String?, _ state: String, _ priority: String, _ created: String, _ subject: String = "s",
-               name: String? = nil) -> JSONValue {
-        var object: [String: JSONValue] = ["currentState": .string(state), "priority": .string(priority),
-                                           "createdDate": .string(created), "subject": .string(subject), "resourceType": "Linux"]
+    func alert(
+        _ resource: String?, _ state: String, _ priority: String, _ created: String, _ subject: String = "s",
+        name: String? = nil
+    ) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "currentState": .string(state), "priority": .string(priority),
+            "createdDate": .string(created), "subject": .string(subject), "resourceType": "Linux",
+        ]
         object.setIfPresent("resourceId", resource.map(JSONValue.string))
         object.setIfPresent("resourceName", (name ?? resource.map { "host-" + $0 }).map(JSONValue.string))
         return .object(object)
@@ -27,8 +32,11 @@ struct ResourceAlertGroupTests {
             alert(nil, "Warning", "N/A", "2026-12-01T06:00:00+0000", name: nil),
         ]
         let groups = ResourceAlertGroups.ranked(alerts)
-        #expect(groups.map(\.key) == ["crit-p1-twice", "crit-p1-newer", "crit-p1", "crit-p3", "name:acme-aiops", "warn-p0",
-                                      ResourceAlertGroups.noResourceKey, "info"])
+        #expect(
+            groups.map(\.key) == [
+                "crit-p1-twice", "crit-p1-newer", "crit-p1", "crit-p3", "name:acme-aiops", "warn-p0",
+                ResourceAlertGroups.noResourceKey, "info",
+            ])
         let twice = groups[0]
         #expect(twice.tally.count(state: "Critical") == 2)
         #expect(twice.worstPriority == "P1")
@@ -79,14 +87,16 @@ struct ResourceAlertGroupTests {
 
     @Test("rows of one client give the client once, in common; alerts that name no client add no client column")
     func oneClient() {
-        let shared = ResourceAlertGroups.table(ResourceAlertGroups.ranked([
-            clientAlert("r1", client: "client_11", tenant: "Acme Retail", name: "web-01"),
-            clientAlert("r2", client: "client_11", tenant: "Acme Retail", name: "web-02"),
-        ]), states: ["Critical"])
+        let shared = ResourceAlertGroups.table(
+            ResourceAlertGroups.ranked([
+                clientAlert("r1", client: "client_11", tenant: "Acme Retail", name: "web-01"),
+                clientAlert("r2", client: "client_11", tenant: "Acme Retail", name: "web-02"),
+            ]), states: ["Critical"])
         #expect(shared.common["clientUniqueId"] == "client_11" && shared.common["tenantName"] == "Acme Retail")
         #expect(!shared.columns.contains("clientUniqueId"))
-        let own = ResourceAlertGroups.table(ResourceAlertGroups.ranked([alert("r1", "Critical", "P1", "2026-12-01T08:00:00+0000")]),
-                                            states: ["Critical"])
+        let own = ResourceAlertGroups.table(
+            ResourceAlertGroups.ranked([alert("r1", "Critical", "P1", "2026-12-01T08:00:00+0000")]),
+            states: ["Critical"])
         #expect(!own.columns.contains("clientUniqueId") && own.common["clientUniqueId"] == nil)
     }
 }

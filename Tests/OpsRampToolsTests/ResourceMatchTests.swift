@@ -1,21 +1,24 @@
 import OpsRampJSON
 import OpsRampMCP
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("Forgiving resource matching")
 struct ResourceMatchTests {
-    @Test("a type in plain words becomes the words to look for", arguments: [
-        ("EC2", ["EC2"]),
-        ("ec2", ["ec2"]),
-        ("AWS EC2", ["AWS", "EC2"]),
-        ("all our AWS EC2 instances", ["AWS", "EC2", "instance"]),
-        ("Linux servers", ["Linux", "server"]),
-        ("network switches", ["network", "switch"]),
-        ("Windows", ["Window"]),
-        ("Azure VMs", ["Azure", "virtual machine"]),
-        ("aws, AWS / ec2 (EC2)", ["aws", "ec2"]),
-    ])
+    @Test(
+        "a type in plain words becomes the words to look for",
+        arguments: [
+            ("EC2", ["EC2"]),
+            ("ec2", ["ec2"]),
+            ("AWS EC2", ["AWS", "EC2"]),
+            ("all our AWS EC2 instances", ["AWS", "EC2", "instance"]),
+            ("Linux servers", ["Linux", "server"]),
+            ("network switches", ["network", "switch"]),
+            ("Windows", ["Window"]),
+            ("Azure VMs", ["Azure", "virtual machine"]),
+            ("aws, AWS / ec2 (EC2)", ["aws", "ec2"]),
+        ])
     func words(_ type: String, expected: [String]) throws {
         #expect(try ResourceMatch.words(of: type) == expected)
     }

@@ -1,18 +1,21 @@
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("A resource type in plain words")
 struct ResourceTypeWordsTests {
-    @Test("generic words (servers, instances, hosts, VMs, status) do not narrow the set; alone, they are the words", arguments: [
-        ("EC2 servers", ["EC2"], ["server"]),
-        ("status of our AWS EC2 instances", ["AWS", "EC2"], ["instance"]),
-        ("Linux hosts", ["Linux"], ["host"]),
-        ("Azure VMs", ["Azure"], ["virtual machine"]),
-        ("network devices", ["network"], ["device"]),
-        ("Windows machines", ["Window"], ["machine"]),
-        ("servers", ["server"], []),
-        ("MS SQL nodes", ["Microsoft", "SQL"], ["node"]),
-    ])
+    @Test(
+        "generic words (servers, instances, hosts, VMs, status) do not narrow the set; alone, they are the words",
+        arguments: [
+            ("EC2 servers", ["EC2"], ["server"]),
+            ("status of our AWS EC2 instances", ["AWS", "EC2"], ["instance"]),
+            ("Linux hosts", ["Linux"], ["host"]),
+            ("Azure VMs", ["Azure"], ["virtual machine"]),
+            ("network devices", ["network"], ["device"]),
+            ("Windows machines", ["Window"], ["machine"]),
+            ("servers", ["server"], []),
+            ("MS SQL nodes", ["Microsoft", "SQL"], ["node"]),
+        ])
     func generic(_ type: String, distinctive: [String], generic: [String]) throws {
         let words = try ResourceTypeWords(type)
         #expect(words.distinctive == distinctive)

@@ -1,7 +1,8 @@
 import OpsRampJSON
 import OpsRampMCP
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampTools
 
 @Suite("Result budget: hoisted lists sized in one pass")
 struct ResultBudgetRowsTests {
@@ -9,7 +10,7 @@ struct ResultBudgetRowsTests {
     struct Generator {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(max(1, bound)))
         }
     }

@@ -1,11 +1,12 @@
 import Foundation
 import OpsRampAPI
-@testable import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
 import OpsRampSupport
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampConfiguration
+@testable import OpsRampTools
 
 @Suite("Time windows")
 struct TimeWindowTests {
@@ -27,9 +28,10 @@ struct TimeWindowTests {
         let window = try #require(try window("2026-12-01T07:00"))
         #expect(window.since == utc("2026-12-01T15:00:00Z"))
         #expect(window.until == lateInLosAngeles)
-        #expect(window.json == [
-            "since": "2026-12-01T15:00:00Z", "until": "2026-12-02T07:52:00Z", "timeZone": "America/Los_Angeles", "timeBase": "created",
-        ])
+        #expect(
+            window.json == [
+                "since": "2026-12-01T15:00:00Z", "until": "2026-12-02T07:52:00Z", "timeZone": "America/Los_Angeles", "timeBase": "created",
+            ])
         var query = QueryString()
         try window.add(to: &query)
         #expect(query.description == "startDate:2026-12-01T15:00:00 0000+endDate:2026-12-02T07:52:00 0000+alertTimeBase:created")
@@ -39,13 +41,15 @@ struct TimeWindowTests {
     @Test("a window read in a stand-in zone carries the reason as timeZoneNote; a zone asked for and found carries none")
     func standInZoneNoted() throws {
         let note = "OPSRAMP_TIMEZONE \"Europe/Berlinn\" is not a time zone name; ... read in UTC"
-        let standIn = OperatorTimeZone(zone: OperatorTimeZone.utc.zone, name: "UTC", source: .system,
-                                       problem: .init(message: note, failsCheck: true, fellBack: true))
+        let standIn = OperatorTimeZone(
+            zone: OperatorTimeZone.utc.zone, name: "UTC", source: .system,
+            problem: .init(message: note, failsCheck: true, fellBack: true))
         let noted = try #require(try TimeWindow.read(since: "today", until: nil, timeBase: .created, now: lateInLosAngeles, timeZone: standIn))
         #expect(noted.json["timeZoneNote"] == .string(note))
         #expect(noted.json["timeZone"] == "UTC")
-        let abbreviation = OperatorTimeZone(zone: losAngeles.zone, name: "PST", source: .setting,
-                                            problem: .init(message: "an abbreviation", failsCheck: false, fellBack: false))
+        let abbreviation = OperatorTimeZone(
+            zone: losAngeles.zone, name: "PST", source: .setting,
+            problem: .init(message: "an abbreviation", failsCheck: false, fellBack: false))
         let plain = try #require(try TimeWindow.read(since: "today", until: nil, timeBase: .created, now: lateInLosAngeles, timeZone: abbreviation))
         #expect(plain.json["timeZoneNote"] == nil)
         #expect(try #require(try window("today")).json["timeZoneNote"] == nil)
@@ -71,7 +75,9 @@ struct TimeWindowTests {
     func failures() {
         let unreadable = failure("2026-12-01T07:00:00+25:00")
         #expect(unreadable.contains("Invalid since: \"2026-12-01T07:00:00+25:00\" has an impossible UTC offset"))
-        #expect(unreadable.contains("Accepted:") && unreadable.contains("2026-12-01T07:30 or 2026-12-01T07:30:00") && unreadable.contains("America/Los_Angeles"))
+        #expect(
+            unreadable.contains("Accepted:") && unreadable.contains("2026-12-01T07:30 or 2026-12-01T07:30:00")
+                && unreadable.contains("America/Los_Angeles"))
         #expect(failure("1h", "tomorrow").contains("Invalid until: \"tomorrow\""))
         let reversed = failure("1h", "2h")
         #expect(reversed.contains("since \"1h\" (2026-12-02T06:52:00Z) is after until \"2h\" (2026-12-02T05:52:00Z)"))

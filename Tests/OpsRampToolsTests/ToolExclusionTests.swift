@@ -1,18 +1,20 @@
-@testable import OpsRampAPI
 import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampLogging
+import Testing
+
+@testable import OpsRampAPI
 @testable import OpsRampMCP
 @testable import OpsRampTools
-import Testing
 
 /// A tool left out by `OPSRAMP_MCP_EXCLUDE_TOOLS` is named nowhere: not in another tool's
 /// description or schema, the instructions, the prompts, the documents, an error's advice, and
 /// no `next` points at it.
 @Suite("Tools left out of the selection")
 struct ToolExclusionTests {
-    static let context = ToolContext(revision: .v2025_06_18, logger: Logger(label: "test", backend: LogBackend(level: .emergency)),
-                                     progress: .none)
+    static let context = ToolContext(
+        revision: .v2025_06_18, logger: Logger(label: "test", backend: LogBackend(level: .emergency)),
+        progress: .none)
 
     /// Everything the server says that could name a tool, for `selection`.
     static func texts(_ selection: ToolSelection) async throws -> [String] {
@@ -40,14 +42,17 @@ struct ToolExclusionTests {
             }
         }
         // The dashboard's answers (when it is served): complete, cut by size, and ranked from part of the alerts.
-        let surveys = names.isExposed(.getAlertStatisticsDashboard)
+        let surveys =
+            names.isExposed(.getAlertStatisticsDashboard)
             ? [Self.survey(missing: nil), Self.survey(missing: "one call ranks devices by at most 5000 alerts")] : []
         for survey in surveys {
             for bytes in [40_000, 2_000] {
-                let sized = ToolEnvironment(client: nil, connectionProblems: [], portal: environment.portal, maxResultBytes: bytes,
-                                        now: { fixedNow }, names: names)
-                let output = GetAlertStatisticsDashboard.answer(survey, arguments: ToolArguments(["since": "1h"]), window: nil,
-                                                                links: PortalLinks(sized.portal), environment: sized)
+                let sized = ToolEnvironment(
+                    client: nil, connectionProblems: [], portal: environment.portal, maxResultBytes: bytes,
+                    now: { fixedNow }, names: names)
+                let output = GetAlertStatisticsDashboard.answer(
+                    survey, arguments: ToolArguments(["since": "1h"]), window: nil,
+                    links: PortalLinks(sized.portal), environment: sized)
                 texts.append(JSONWriter.string(.object(output.data)))
                 if let tool = output.data["next"]?["tool"]?.stringValue {
                     #expect(registry.names.contains(tool), "next targets \(tool), which is not served")
@@ -60,16 +65,20 @@ struct ToolExclusionTests {
     /// Forty devices with open alerts; `missing` says the ranking saw only part of the alerts.
     static func survey(missing: String?) -> AttentionSurvey {
         let alerts: [JSONValue] = (0..<40).map { index in
-            ["uniqueId": .string("a\(index)"), "currentState": index % 2 == 0 ? "Critical" : "Warning", "priority": "P1",
-             "createdDate": "2025-11-29T07:30:00+0000", "subject": .string("Disk full on host-\(index)"),
-             "resourceId": .string("r\(index)"), "resourceName": .string("host-\(index)"), "resourceType": "Linux"]
+            [
+                "uniqueId": .string("a\(index)"), "currentState": index % 2 == 0 ? "Critical" : "Warning", "priority": "P1",
+                "createdDate": "2025-11-29T07:30:00+0000", "subject": .string("Disk full on host-\(index)"),
+                "resourceId": .string("r\(index)"), "resourceName": .string("host-\(index)"), "resourceType": "Linux",
+            ]
         }
-        return AttentionSurvey(alerts: alerts, byState: ["Critical": 20, "Warning": 20, "Info": 1, "Ok": 0], byPriority: nil,
-                               attentionTotal: missing == nil ? 40 : 6_000, missing: missing, skipped: nil)
+        return AttentionSurvey(
+            alerts: alerts, byState: ["Critical": 20, "Warning": 20, "Info": 1, "Ok": 0], byPriority: nil,
+            attentionTotal: missing == nil ? 40 : 6_000, missing: missing, skipped: nil)
     }
 
-    @Test("with any one tool left out (prefixed or not), no text names it and no next points at it",
-          arguments: ToolName.allCases, ["", "prod_"])
+    @Test(
+        "with any one tool left out (prefixed or not), no text names it and no next points at it",
+        arguments: ToolName.allCases, ["", "prod_"])
     func singleExclusion(_ excluded: ToolName, prefix: String) async throws {
         let texts = try await Self.texts(ToolSelection(include: nil, exclude: [excluded.rawValue], prefix: prefix))
         for text in texts {

@@ -1,19 +1,22 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampMCP
 import OpsRampSupport
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampAPI
+@testable import OpsRampTools
 
 /// Every error a tool meets reaches the answer one way: as a `UserFacingError` with its own message.
 @Suite("From an error to a tool failure")
 struct ToolFailurePathTests {
-    @Test("the API, token and filter errors are user-facing errors", arguments: [
-        (OpsRampError.rateLimited(retryAfterSeconds: 3) as any UserFacingError, "in about 3 s"),
-        (OpsRampError.authentication(.rejected(status: 401, detail: "")), "OPSRAMP_CLIENT_ID"),
-        (QueryStringError.duplicateKey("states"), "Invalid filter: the filter \"states\" is given twice"),
-        (ToolFailure("as written"), "as written"),
-    ])
+    @Test(
+        "the API, token and filter errors are user-facing errors",
+        arguments: [
+            (OpsRampError.rateLimited(retryAfterSeconds: 3) as any UserFacingError, "in about 3 s"),
+            (OpsRampError.authentication(.rejected(status: 401, detail: "")), "OPSRAMP_CLIENT_ID"),
+            (QueryStringError.duplicateKey("states"), "Invalid filter: the filter \"states\" is given twice"),
+            (ToolFailure("as written"), "as written"),
+        ])
     func adopted(_ error: any UserFacingError, _ words: String) {
         #expect(error.userMessage.contains(words), "\(error.userMessage)")
     }
@@ -25,7 +28,10 @@ struct ToolFailurePathTests {
             _ = try await environment.withClient { _ in 1 }
             Issue.record("a call without a connection ran")
         } catch let error as OpsRampError {
-            guard case .notConfigured = error else { Issue.record("\(error)"); return }
+            guard case .notConfigured = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(error.userMessage.contains("not configured"))
         } catch {
             Issue.record("not a user-facing error: \(error)")

@@ -1,25 +1,30 @@
 import Foundation
 import OpsRampAPI
-@testable import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
 import OpsRampSupport
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampConfiguration
+@testable import OpsRampTools
 
 let fixedNow = Date(timeIntervalSince1970: 1_764_403_200) // 2025-11-29T08:00:00Z
 
-func offlineEnvironment(portal: PortalSettings = PortalSettings(portalURL: nil, portalURLDerived: false, alertDashboardID: nil),
-                        maxResultBytes: Int = 40_000) -> ToolEnvironment {
-    ToolEnvironment(client: nil, connectionProblems: [.missing("OPSRAMP_BASE_URL", hint: "set it")], portal: portal,
-                    maxResultBytes: maxResultBytes, now: { fixedNow })
+func offlineEnvironment(
+    portal: PortalSettings = PortalSettings(portalURL: nil, portalURLDerived: false, alertDashboardID: nil),
+    maxResultBytes: Int = 40_000
+) -> ToolEnvironment {
+    ToolEnvironment(
+        client: nil, connectionProblems: [.missing("OPSRAMP_BASE_URL", hint: "set it")], portal: portal,
+        maxResultBytes: maxResultBytes, now: { fixedNow })
 }
 
 @Suite("get_alerts query building")
 struct AlertQueryTests {
     func filters(_ arguments: [String: JSONValue], zone: OperatorTimeZone = .utc) throws -> AlertFilters {
-        let environment = ToolEnvironment(client: nil, connectionProblems: [], portal: offlineEnvironment().portal,
-                                          maxResultBytes: 40_000, timeZone: zone, now: { fixedNow })
+        let environment = ToolEnvironment(
+            client: nil, connectionProblems: [], portal: offlineEnvironment().portal,
+            maxResultBytes: 40_000, timeZone: zone, now: { fixedNow })
         return try AlertFilters(ToolArguments(arguments), environment: environment)
     }
 
@@ -29,12 +34,15 @@ struct AlertQueryTests {
 
     @Test("structured arguments become OpsRamp queryString keys; a window always has both ends")
     func structured() throws {
-        #expect(try query(["states": ["Critical"], "since": "1h"])
-            == "states:Critical+startDate:2025-11-29T07:00:00 0000+endDate:2025-11-29T08:00:00 0000+alertTimeBase:created")
-        #expect(try query(["priorities": ["P0", "P1"], "open_only": true, "resource_ids": ["r-1", "r-2"]])
-            == "priority:P0,P1+resourceIds:r-1,r-2+actions:OPEN")
-        #expect(try query(["since": "2h", "until": "1h", "time_base": "updated"])
-            == "startDate:2025-11-29T06:00:00 0000+endDate:2025-11-29T07:00:00 0000+alertTimeBase:updated")
+        #expect(
+            try query(["states": ["Critical"], "since": "1h"])
+                == "states:Critical+startDate:2025-11-29T07:00:00 0000+endDate:2025-11-29T08:00:00 0000+alertTimeBase:created")
+        #expect(
+            try query(["priorities": ["P0", "P1"], "open_only": true, "resource_ids": ["r-1", "r-2"]])
+                == "priority:P0,P1+resourceIds:r-1,r-2+actions:OPEN")
+        #expect(
+            try query(["since": "2h", "until": "1h", "time_base": "updated"])
+                == "startDate:2025-11-29T06:00:00 0000+endDate:2025-11-29T07:00:00 0000+alertTimeBase:updated")
         #expect(try query(["query_string": "alertTypes:Monitoring+metrics:PING"]) == "alertTypes:Monitoring+metrics:PING")
         #expect(try query([:]) == "")
     }
@@ -50,7 +58,9 @@ struct AlertQueryTests {
 
     @Test("statusHistory keys travel in the statusHistory parameter, not in queryString")
     func statusHistory() throws {
-        let split = try filters(["states": ["Critical"], "query_string": "acknowledgedBy:ops.engineer+metrics:PING+startClosedTime:2025-11-28T00:00:00 0000"])
+        let split = try filters([
+            "states": ["Critical"], "query_string": "acknowledgedBy:ops.engineer+metrics:PING+startClosedTime:2025-11-28T00:00:00 0000",
+        ])
         #expect(split.query.description == "states:Critical+metrics:PING")
         #expect(split.statusHistory.description == "acknowledgedBy:ops.engineer+startClosedTime:2025-11-28T00:00:00 0000")
         var described: [String: JSONValue] = [:]
@@ -66,8 +76,11 @@ struct AlertQueryTests {
         #expect(zoned.query.description == "startDate:2025-11-28T15:00:00 0000+endDate:2025-11-29T08:00:00 0000+alertTimeBase:updated")
         var described: [String: JSONValue] = [:]
         zoned.describe(into: &described)
-        #expect(described["window"] == ["since": "2025-11-28T15:00:00Z", "until": "2025-11-29T08:00:00Z",
-                                        "timeZone": "America/Los_Angeles", "timeBase": "updated"])
+        #expect(
+            described["window"] == [
+                "since": "2025-11-28T15:00:00Z", "until": "2025-11-29T08:00:00Z",
+                "timeZone": "America/Los_Angeles", "timeBase": "updated",
+            ])
         #expect(try filters(["since": "today"], zone: losAngeles).window?.since == utc("2025-11-29T08:00:00Z"))
         #expect(try filters(["since": "yesterday"], zone: losAngeles).window?.since == utc("2025-11-28T08:00:00Z"))
     }
@@ -115,19 +128,21 @@ struct OpsQLValidationTests {
         }
     }
 
-    @Test("each mistake is named, with a pointer to get_query_examples", arguments: [
-        (JSONValue.string("{objectType: alert}"), "not valid JSON"),
-        (JSONValue.int(5), "must be a JSON object"),
-        (["fields": ["id"]], "objectType is required"),
-        (["objectType": "alerts", "fields": ["id"]], "objectType \"alerts\""),
-        (["objectType": "alert"], "fields is required"),
-        (["objectType": "alert", "fields": []], "non-empty list"),
-        (["objectType": "alert", "fields": ["id"], "filter": "x"], "\"filter\" is not an OpsQL request field"),
-        (["objectType": "alert", "fields": ["id"], "filterCriteria": "a = \"b"], "unclosed quote"),
-        (["objectType": "alert", "fields": ["id"], "filterCriteria": "(a = 1"], "unclosed '('"),
-        (["objectType": "alert", "fields": ["id"], "pageSize": 5000], "from 1 to 1000"),
-        (["objectType": "alert", "fields": ["id"], "sortByOrder": "UP"], "ASC"),
-    ] as [(JSONValue, String)])
+    @Test(
+        "each mistake is named, with a pointer to get_query_examples",
+        arguments: [
+            (JSONValue.string("{objectType: alert}"), "not valid JSON"),
+            (JSONValue.int(5), "must be a JSON object"),
+            (["fields": ["id"]], "objectType is required"),
+            (["objectType": "alerts", "fields": ["id"]], "objectType \"alerts\""),
+            (["objectType": "alert"], "fields is required"),
+            (["objectType": "alert", "fields": []], "non-empty list"),
+            (["objectType": "alert", "fields": ["id"], "filter": "x"], "\"filter\" is not an OpsQL request field"),
+            (["objectType": "alert", "fields": ["id"], "filterCriteria": "a = \"b"], "unclosed quote"),
+            (["objectType": "alert", "fields": ["id"], "filterCriteria": "(a = 1"], "unclosed '('"),
+            (["objectType": "alert", "fields": ["id"], "pageSize": 5000], "from 1 to 1000"),
+            (["objectType": "alert", "fields": ["id"], "sortByOrder": "UP"], "ASC"),
+        ] as [(JSONValue, String)])
     func invalid(_ query: JSONValue, expected: String) {
         let message = problem(query) ?? ""
         #expect(message.contains(expected), "\(message)")
@@ -170,10 +185,13 @@ struct ResultBudgetTests {
 
     @Test("tool selection and prefix")
     func selection() throws {
-        let (registry, unknown) = OpsRampToolbox.registry(offlineEnvironment(), selection: ToolSelection(include: ["get_alerts", "get_query_examples"], exclude: ["get_query_examples"], prefix: "prod_"))
+        let (registry, unknown) = OpsRampToolbox.registry(
+            offlineEnvironment(),
+            selection: ToolSelection(include: ["get_alerts", "get_query_examples"], exclude: ["get_query_examples"], prefix: "prod_"))
         #expect(registry.names == ["prod_get_alerts"])
         #expect(unknown.isEmpty)
-        let typo = OpsRampToolbox.registry(offlineEnvironment(), selection: ToolSelection(include: ["get_alertz", "get_alerts"], exclude: [], prefix: ""))
+        let typo = OpsRampToolbox.registry(
+            offlineEnvironment(), selection: ToolSelection(include: ["get_alertz", "get_alerts"], exclude: [], prefix: ""))
         #expect(typo.unknown == ["get_alertz"])
         #expect(typo.registry.names == ["get_alerts"])
         #expect(OpsRampToolbox.allTools(offlineEnvironment()).map(\.name) == OpsRampToolbox.toolNames)

@@ -1,10 +1,11 @@
 import Foundation
-@testable import OpsRampAPI
 import OpsRampConfiguration
 import OpsRampJSON
 import OpsRampMCP
-@testable import OpsRampTools
 import Testing
+
+@testable import OpsRampAPI
+@testable import OpsRampTools
 
 /// Every mention of a tool named the way it is served.
 func unprefixedMentions(in text: String, prefix: String) -> [String] {
@@ -22,10 +23,12 @@ func unprefixedMentions(in text: String, prefix: String) -> [String] {
 
 @Suite("Tool names under a prefix")
 struct ToolNamesTests {
-    @Test("a prefix is checked against MCP's tool-name rules for the longest tool name", arguments: [
-        ("prod_", nil), ("eu-west.", nil), ("A1", nil), (String(repeating: "p", count: 34), nil),
-        (String(repeating: "p", count: 35), "65 characters"), ("prod prod_", "a space"), ("prod/", "\"/\""), ("prød_", "\"ø\""),
-    ] as [(String, String?)])
+    @Test(
+        "a prefix is checked against MCP's tool-name rules for the longest tool name",
+        arguments: [
+            ("prod_", nil), ("eu-west.", nil), ("A1", nil), (String(repeating: "p", count: 34), nil),
+            (String(repeating: "p", count: 35), "65 characters"), ("prod prod_", "a space"), ("prod/", "\"/\""), ("prød_", "\"ø\""),
+        ] as [(String, String?)])
     func prefixRules(_ prefix: String, problem: String?) {
         let found = ToolNames.problem(withPrefix: prefix)
         if let problem {
@@ -86,21 +89,25 @@ struct ContinuationTests {
 
     func answer(items: Int, total: Int?, more: Bool = false, incomplete: String? = nil, offset: Int, limit: Int) throws -> GetAlerts.Answer {
         let arguments = ToolArguments(["states": ["Critical"], "since": "1h", "page": 2, "limit": .int(limit)])
-        let collected = CollectedResults(items: Array(repeating: .object([:]), count: items), totalResults: total, moreAvailable: more,
-                                         pagesFetched: 1, pageSize: 500, count: nil, incomplete: incomplete)
+        let collected = CollectedResults(
+            items: Array(repeating: .object([:]), count: items), totalResults: total, moreAvailable: more,
+            pagesFetched: 1, pageSize: 500, count: nil, incomplete: incomplete)
         let filters = try AlertFilters(ToolArguments(["states": ["Critical"], "since": "1h"]), environment: offlineEnvironment())
-        return GetAlerts.Answer(arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
-                                tool: "prod_get_alerts", maxBytes: 40_000)
+        return GetAlerts.Answer(
+            arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
+            tool: "prod_get_alerts", maxBytes: 40_000)
     }
 
-    @Test("next continues exactly after what was returned, with the window pinned and page replaced by offset", arguments: [
-        // items fetched, OpsRamp total, kept in the answer, offset, limit -> next offset and limit (nil: nothing left)
-        (1000, 1234, 94, 0, 1000, (94, 906)),
-        (1000, 1234, 1000, 0, 1000, (1000, 1000)),
-        (234, 1234, 234, 1000, 1000, nil),
-        (50, 50, 50, 0, 50, nil),
-        (500, 2000, 500, 0, 1000, (500, 500)),
-    ] as [(Int, Int, Int, Int, Int, (Int, Int)?)])
+    @Test(
+        "next continues exactly after what was returned, with the window pinned and page replaced by offset",
+        arguments: [
+            // items fetched, OpsRamp total, kept in the answer, offset, limit -> next offset and limit (nil: nothing left)
+            (1000, 1234, 94, 0, 1000, (94, 906)),
+            (1000, 1234, 1000, 0, 1000, (1000, 1000)),
+            (234, 1234, 234, 1000, 1000, nil),
+            (50, 50, 50, 0, 50, nil),
+            (500, 2000, 500, 0, 1000, (500, 500)),
+        ] as [(Int, Int, Int, Int, Int, (Int, Int)?)])
     func next(_ items: Int, total: Int, kept: Int, offset: Int, limit: Int, expected: (Int, Int)?) throws {
         let next = try answer(items: items, total: total, offset: offset, limit: limit).next(after: kept, grouping: false)
         guard let expected else {

@@ -18,8 +18,9 @@ enum AnswerChecks {
             guard case .object(let fields) = row else { continue }
             for group in repeating {
                 let values = group.compactMap { fields[$0] }
-                #expect(Set(values).count == values.count, "\(what): a field repeats another in \(JSONWriter.string(row))",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    Set(values).count == values.count, "\(what): a field repeats another in \(JSONWriter.string(row))",
+                    sourceLocation: sourceLocation)
             }
         }
         guard rows.count >= 2, let first = rows.first?.objectValue else { return }
@@ -35,8 +36,9 @@ enum AnswerChecks {
         guard rows.count >= 2 else { return }
         for (index, column) in columns.enumerated() {
             let first = rows[0][index]
-            #expect(!rows.allSatisfy { $0[index] == first }, "\(what): column \(column) is the same in every row",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !rows.allSatisfy { $0[index] == first }, "\(what): column \(column) is the same in every row",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -55,14 +57,17 @@ enum AnswerChecks {
     /// answer names is one the server serves, under its prefix.
     static func expectNamesCallable(_ text: String, tools: Set<String>, prefix: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!text.contains("OPSRAMP_"), "setup advice in an answer: \(text.prefix(300))", sourceLocation: sourceLocation)
-        let bases = ["get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
-                     "get_alert_statistics_dashboard", "get_release_version"]
+        let bases = [
+            "get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
+            "get_alert_statistics_dashboard", "get_release_version",
+        ]
         for base in bases {
             var rest = text[...]
             while let range = rest.range(of: base) {
                 let before = text[text.startIndex..<range.lowerBound]
-                #expect(before.hasSuffix(prefix) && tools.contains(prefix + base), "\(base) named without \(prefix)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    before.hasSuffix(prefix) && tools.contains(prefix + base), "\(base) named without \(prefix)",
+                    sourceLocation: sourceLocation)
                 rest = rest[range.upperBound...]
             }
         }
@@ -75,15 +80,23 @@ extension AnswerChecks {
     }
 
     /// The dashboard's counts and devices against the fake's open alerts created since `since`.
-    static func expectDevices(_ structured: JSONValue?, facts: FakeFacts, since: Date, shown: Int?,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectDevices(
+        _ structured: JSONValue?, facts: FakeFacts, since: Date, shown: Int?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let attention = facts.open(states: ["Critical", "Warning"], since: since)
         let critical = attention.filter { $0["currentState"] == "Critical" }.count
-        #expect(structured?["attention"] == ["Critical": .int(critical), "Warning": .int(attention.count - critical),
-                                                    "total": .int(attention.count)], sourceLocation: sourceLocation)
-        #expect(structured?["otherOpen"] == ["Info": .int(facts.open(states: ["Info"], since: since).count),
-                                                    "Ok": .int(facts.open(states: ["Ok"], since: since).count)],
-                sourceLocation: sourceLocation)
+        #expect(
+            structured?["attention"] == [
+                "Critical": .int(critical), "Warning": .int(attention.count - critical),
+                "total": .int(attention.count),
+            ], sourceLocation: sourceLocation)
+        #expect(
+            structured?["otherOpen"] == [
+                "Info": .int(facts.open(states: ["Info"], since: since).count),
+                "Ok": .int(facts.open(states: ["Ok"], since: since).count),
+            ],
+            sourceLocation: sourceLocation)
         let expected = FakeFacts.devices(attention)
         let rows = AnswerChecks.tableRows(structured?["devices"])
         #expect(structured?["devicesTotal"]?.intValue == expected.count, sourceLocation: sourceLocation)
@@ -96,8 +109,9 @@ extension AnswerChecks {
             #expect(row["warning"]?.intValue == device.counts["Warning"] ?? 0, "\(device.name)", sourceLocation: sourceLocation)
             #expect(row["worstPriority"]?.stringValue == device.worst, "\(device.name)", sourceLocation: sourceLocation)
             // In UTC, as our answers write times: OpsRamp's +0000 written as Z.
-            #expect(row["newestCreated"]?.stringValue == device.newest.replacingOccurrences(of: "+0000", with: "Z"), "\(device.name)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                row["newestCreated"]?.stringValue == device.newest.replacingOccurrences(of: "+0000", with: "Z"), "\(device.name)",
+                sourceLocation: sourceLocation)
             #expect(row["newestSubject"]?.stringValue == device.subject, "\(device.name)", sourceLocation: sourceLocation)
             #expect(row["type"] != nil, sourceLocation: sourceLocation)
         }
@@ -111,8 +125,10 @@ extension AnswerChecks {
         // The top of the ranking is what a full ranking of the fake's devices puts there.
         let everyRank = expected.values.map { device -> [Int] in
             let critical = device.counts["Critical"] ?? 0
-            return [critical > 0 ? 0 : 1, ["P0", "P1", "P2", "P3", "P4", "P5", "N/A"].firstIndex(of: device.worst) ?? 7,
-                    -critical, -(device.counts["Warning"] ?? 0)]
+            return [
+                critical > 0 ? 0 : 1, ["P0", "P1", "P2", "P3", "P4", "P5", "N/A"].firstIndex(of: device.worst) ?? 7,
+                -critical, -(device.counts["Warning"] ?? 0),
+            ]
         }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(ranks == Array(everyRank.prefix(ranks.count)), sourceLocation: sourceLocation)
         AnswerChecks.expectCompactTable(structured?["devices"], "devices", sourceLocation: sourceLocation)
@@ -136,7 +152,8 @@ struct FakeFacts {
     func open(states: [String], since: Date, until: Date = .distantFuture) -> [JSONValue] {
         alerts.filter { alert in
             guard alert["closed"] != true, states.contains(alert["currentState"]?.stringValue ?? ""),
-                  let created = Self.date(alert) else { return false }
+                let created = Self.date(alert)
+            else { return false }
             return created >= since && created <= until
         }
     }
@@ -163,7 +180,10 @@ struct FakeFacts {
             let priority = alert["priority"]?.stringValue ?? "N/A"
             if let rank = order.firstIndex(of: priority), rank < (order.firstIndex(of: device.worst) ?? order.count) { device.worst = priority }
             let created = alert["createdDate"]?.stringValue ?? ""
-            if created > device.newest { device.newest = created; device.subject = alert["subject"]?.stringValue ?? "" }
+            if created > device.newest {
+                device.newest = created
+                device.subject = alert["subject"]?.stringValue ?? ""
+            }
             devices[id] = device
         }
         return devices

@@ -9,10 +9,11 @@ struct BigAnswersTests {
     static func tenant(alerts count: Int) throws -> FakeTenant {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<count).map { index in
-            FakeData.alert(id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
-                           subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
-                           resourceID: "r-\(index % 50)", resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
-                           now: tenant.now)
+            FakeData.alert(
+                id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
+                subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
+                resourceID: "r-\(index % 50)", resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
+                now: tenant.now)
         }
         return tenant
     }
@@ -49,8 +50,9 @@ struct BigAnswersTests {
     func morePagesWhenSmall() async throws {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<900).map { index in
-            FakeData.alert(id: 710_000 + index, state: "Warning", priority: "P3", subject: "A\(index)", createdMinutesAgo: index,
-                           resourceID: "r-1", resourceName: "h", ip: "10.0.0.1", now: tenant.now)
+            FakeData.alert(
+                id: 710_000 + index, state: "Warning", priority: "P3", subject: "A\(index)", createdMinutesAgo: index,
+                resourceID: "r-1", resourceName: "h", ip: "10.0.0.1", now: tenant.now)
         }
         let server = try await tenant.startServer()
         let result = try await server.callTool("get_alerts", ["limit": 1000])

@@ -30,8 +30,9 @@ struct BoundedErrorTests {
         #expect(longestLogLine < 10_000)
     }
 
-    @Test("one 16 MB value, key, tool name, prompt name or resource URI is echoed in about 100 characters",
-          arguments: ["value", "key", "tool", "prompt", "uri"])
+    @Test(
+        "one 16 MB value, key, tool name, prompt name or resource URI is echoed in about 100 characters",
+        arguments: ["value", "key", "tool", "prompt", "uri"])
     func hugeEcho(_ kind: String) async throws {
         let server = try ServerProcess()
         try await server.initialize()
@@ -51,5 +52,4 @@ struct BoundedErrorTests {
         #expect(answer.contains(String(repeating: "W", count: 100) + "..."))
         #expect(!answer.contains(String(repeating: "W", count: 101)))
     }
-
 }

@@ -18,10 +18,11 @@ struct CheckTests {
         let tenant = try FakeTenant()
         // Any request would have to pass this proxy, which resolves nothing and reports every attempt.
         let proxy = try await NetworkFixture.proxy([:])
-        let (status, output, _) = try await runCheck(tenant.environment([
-            "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com",
-            "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
-        ]))
+        let (status, output, _) = try await runCheck(
+            tenant.environment([
+                "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com",
+                "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+            ]))
         #expect(status == 1)
         #expect(output.contains("is the OpsRamp portal"), "\(output)")
         #expect(output.contains("OPSRAMP_BASE_URL=https://acme.api.opsramp.com"))
@@ -52,9 +53,10 @@ struct CheckTests {
     @Test("serving with a portal URL: tools answer isError naming the API URL, and no token request is attempted")
     func portalURLWhileServing() async throws {
         let proxy = try await NetworkFixture.proxy([:])
-        let server = try ServerProcess(environment: FakeTenant.settings([
-            "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com", "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
-        ]))
+        let server = try ServerProcess(
+            environment: FakeTenant.settings([
+                "OPSRAMP_BASE_URL": "https://acme.app.opsramp.com", "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+            ]))
         try await server.initialize()
         for tool in ["get_alerts", "get_release_version"] {
             let result = try await server.callTool(tool)
@@ -69,8 +71,9 @@ struct CheckTests {
     @Test("a 401 'Full authentication is required' from the token endpoint points at OPSRAMP_TOKEN_PATH, not the credentials")
     func fullAuthenticationRequired() async throws {
         let tenant = try FakeTenant()
-        tenant.fake.inject(.status(401, body: #"{"error":"unauthorized","error_description":"Full authentication is required to access this resource"}"#),
-                           on: .token)
+        tenant.fake.inject(
+            .status(401, body: #"{"error":"unauthorized","error_description":"Full authentication is required to access this resource"}"#),
+            on: .token)
         let (status, output, _) = try await runCheck(tenant.environment())
         #expect(status == 1)
         #expect(output.contains("[FAIL] access token"))
@@ -83,9 +86,11 @@ struct CheckTests {
         #expect(!badSecret.contains("OPSRAMP_TOKEN_PATH="))
     }
 
-    @Test("a failed tenant step shows the tenant id formats and whether the configured id has one", arguments: [
-        ("client_9999", "client_9999 has that form"), ("acme-prod", "acme-prod does not have that form"),
-    ])
+    @Test(
+        "a failed tenant step shows the tenant id formats and whether the configured id has one",
+        arguments: [
+            ("client_9999", "client_9999 has that form"), ("acme-prod", "acme-prod does not have that form"),
+        ])
     func tenantFormat(_ tenantID: String, _ verdict: String) async throws {
         let tenant = try FakeTenant()
         let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_TENANT_ID": tenantID]))
@@ -95,8 +100,9 @@ struct CheckTests {
         #expect(output.contains(verdict))
     }
 
-    @Test("a 404 or 403 from the release-version endpoint is a warning ('not available on this pod'); the alert search decides",
-          arguments: [404, 403])
+    @Test(
+        "a 404 or 403 from the release-version endpoint is a warning ('not available on this pod'); the alert search decides",
+        arguments: [404, 403])
     func releaseVersionMissing(_ code: Int) async throws {
         let tenant = try FakeTenant()
         tenant.fake.inject(.status(code, body: #"{"code":"0404","message":"Not found"}"#), on: .releaseVersion)
@@ -108,8 +114,9 @@ struct CheckTests {
         #expect(tenant.requests(on: .alerts).count == 1)
     }
 
-    @Test("get_release_version reads a 404 or 403 as 'not available on this pod', never as a broken connection, and names the tools that prove it",
-          arguments: [Fault.html(404), Fault.status(403, body: #"{"error":"access_denied","error_description":"Access is denied"}"#)])
+    @Test(
+        "get_release_version reads a 404 or 403 as 'not available on this pod', never as a broken connection, and names the tools that prove it",
+        arguments: [Fault.html(404), Fault.status(403, body: #"{"error":"access_denied","error_description":"Access is denied"}"#)])
     func releaseVersionToolMissing(_ fault: Fault) async throws {
         let tenant = try FakeTenant()
         tenant.fake.inject(fault, on: .releaseVersion)
@@ -183,7 +190,8 @@ struct CheckTests {
         let portal = try ServerProcess(environment: FakeTenant.settings(["OPSRAMP_BASE_URL": "https://acme.app.opsramp.com"]))
         try await portal.initialize()
         #expect(portal.stderrText.contains("set OPSRAMP_BASE_URL=https://acme.api.opsramp.com"), "\(portal.stderrText)")
-        let clear = try ServerProcess(environment: FakeTenant.settings(["OPSRAMP_BASE_URL": "http://opsramp.invalid", "OPSRAMP_ALLOW_INSECURE_HTTP": "1"]))
+        let clear = try ServerProcess(
+            environment: FakeTenant.settings(["OPSRAMP_BASE_URL": "http://opsramp.invalid", "OPSRAMP_ALLOW_INSECURE_HTTP": "1"]))
         try await clear.initialize()
         #expect(clear.stderrText.contains("travels in clear text"))
     }

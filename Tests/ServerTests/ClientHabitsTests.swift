@@ -8,7 +8,7 @@ import Testing
 struct ClientHabitsTests {
     /// A valid value for each required argument, so that the rest can be sent as null.
     static let requiredValues: [String: JSONValue] = [
-        "query": ["objectType": "resource", "fields": ["id", "name"]],
+        "query": ["objectType": "resource", "fields": ["id", "name"]]
     ]
 
     @Test("a client that sends null for every optional argument (as mcp-use does) gets a normal answer from every tool")
@@ -40,7 +40,10 @@ struct ClientHabitsTests {
             ("get_minimal_resource_details", [:]),
             ("get_minimal_resource_details", ["state": "all", "limit": 1]),
             ("get_minimal_resource_details", ["host_name": "no-such-host-anywhere"]),
-            ("execute_opsql_query", ["query": ["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""]]),
+            (
+                "execute_opsql_query",
+                ["query": ["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""]]
+            ),
             ("execute_opsql_query", ["query": ["objectType": "resource", "fields": ["id", "name", "tags"], "pageSize": 2], "limit": 2]),
             ("execute_opsql_query", ["query": ["objectType": "resource", "aggregateFunction": "count", "groupBy": []]]),
             ("execute_opsql_query", ["query": ["objectType": "resource", "aggregateFunction": "count", "groupBy": ["type"]]]),
@@ -58,8 +61,9 @@ struct ClientHabitsTests {
         return calls
     }
 
-    @Test("every field a tool emits is declared in its outputSchema with a type (normal, empty, paged, truncated and failed answers)",
-          arguments: ["40000", "2000", "demo"])
+    @Test(
+        "every field a tool emits is declared in its outputSchema with a type (normal, empty, paged, truncated and failed answers)",
+        arguments: ["40000", "2000", "demo"])
     func outputSchemasDeclareEveryField(_ mode: String) async throws {
         let tenant = try FakeTenant()
         // A release answer too large for the small budget, so that it comes back cut.
@@ -70,8 +74,10 @@ struct ClientHabitsTests {
             server = try ServerProcess(arguments: ["--demo"])
             try await server.initialize()
         } else {
-            server = try await tenant.startServer(["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com",
-                                                   "OPSRAMP_MCP_MAX_RESULT_BYTES": mode])
+            server = try await tenant.startServer([
+                "OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com",
+                "OPSRAMP_MCP_MAX_RESULT_BYTES": mode,
+            ])
         }
         let unconfigured = try ServerProcess(environment: ["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com"])
         try await unconfigured.initialize()
@@ -91,7 +97,9 @@ struct ClientHabitsTests {
         var structuredAnswers = 0
         // A server without the OpsRamp settings answers from the portal settings alone (its schemas are the
         // same as the normal server's, not the demo's, which add the notice).
-        let withoutConnection: [(String, JSONValue, ServerProcess)] = mode == "demo" ? []
+        let withoutConnection: [(String, JSONValue, ServerProcess)] =
+            mode == "demo"
+            ? []
             : [("get_alert_statistics_dashboard", [:], unconfigured), ("get_release_version", [:], unconfigured)]
         let calls = Self.coverageCalls(categories: categories).map { ($0.0, $0.1, server) } + withoutConnection
         for (name, arguments, target) in calls {
@@ -116,7 +124,8 @@ struct ClientHabitsTests {
     /// Declared properties (at any depth) without a type or with a list of types.
     static func untypedDeclarations(_ schema: JSONValue, path: String) -> [String] {
         var found: [String] = []
-        let hasType = schema["type"]?.stringValue != nil
+        let hasType =
+            schema["type"]?.stringValue != nil
             || (schema["anyOf"]?.arrayValue).map { !$0.isEmpty && $0.allSatisfy { $0["type"]?.stringValue != nil } } == true
         if !hasType { found.append(path) }
         for (name, property) in schema["properties"]?.objectValue ?? [:] { found += untypedDeclarations(property, path: "\(path).\(name)") }

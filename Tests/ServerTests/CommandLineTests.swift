@@ -1,12 +1,13 @@
+import FakeOpsRamp
+import Foundation
+import OpsRampJSON
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FakeOpsRamp
-import Foundation
-import OpsRampJSON
-import Testing
 
 /// The command line a user types: help, version, check, tool selection, env files, log file.
 @Suite("Process: command line")
@@ -29,19 +30,24 @@ struct CommandLineTests {
     func help() async throws {
         let (status, output, _) = try await run(["--help"])
         #expect(status == 0)
-        for option in ["--demo", "--env-file", "--check", "--list-tools", "--print-host-config", "--tools", "--exclude-tools", "--version", "--help"] {
+        for option in ["--demo", "--env-file", "--check", "--list-tools", "--print-host-config", "--tools", "--exclude-tools", "--version", "--help"]
+        {
             #expect(output.contains(option), "help lacks \(option)")
         }
-        for variable in ["OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID", "OPSRAMP_TOKEN_PATH",
-                         "OPSRAMP_REQUEST_TIMEOUT", "OPSRAMP_PORTAL_URL", "OPSRAMP_ALERT_DASHBOARD_ID", "OPSRAMP_MCP_LOG_LEVEL",
-                         "OPSRAMP_MCP_LOG_FILE", "OPSRAMP_MCP_TOOLS", "OPSRAMP_MCP_EXCLUDE_TOOLS", "OPSRAMP_MCP_TOOL_PREFIX", "OPSRAMP_CA_BUNDLE"] {
+        for variable in [
+            "OPSRAMP_BASE_URL", "OPSRAMP_CLIENT_ID", "OPSRAMP_CLIENT_SECRET", "OPSRAMP_TENANT_ID", "OPSRAMP_TOKEN_PATH",
+            "OPSRAMP_REQUEST_TIMEOUT", "OPSRAMP_PORTAL_URL", "OPSRAMP_ALERT_DASHBOARD_ID", "OPSRAMP_MCP_LOG_LEVEL",
+            "OPSRAMP_MCP_LOG_FILE", "OPSRAMP_MCP_TOOLS", "OPSRAMP_MCP_EXCLUDE_TOOLS", "OPSRAMP_MCP_TOOL_PREFIX", "OPSRAMP_CA_BUNDLE",
+        ] {
             #expect(output.contains(variable), "help lacks \(variable)")
         }
         #expect(!output.contains("call the release-version\n"), "--check does more than call the release endpoint")
         #expect(output.contains("alert search"))
         let examples = try #require(output.range(of: "Examples:"))
-        #expect(output[examples.upperBound...].split(separator: "\n").filter { $0.hasPrefix("  opsramp-mcp-server") || $0.hasPrefix("  OPSRAMP_") }.count >= 3,
-                "help ends with examples")
+        #expect(
+            output[examples.upperBound...].split(separator: "\n").filter { $0.hasPrefix("  opsramp-mcp-server") || $0.hasPrefix("  OPSRAMP_") }.count
+                >= 3,
+            "help ends with examples")
     }
 
     @Test("--version and serverInfo report the same version")
@@ -56,15 +62,18 @@ struct CommandLineTests {
         // A release build names its commit and build date; a plain `swift build` says it has none.
         let stamped = line.range(of: #"\(commit [0-9a-f]{7,}(-dirty)?, built \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$"#, options: .regularExpression) != nil
         #expect(stamped || line.hasSuffix("(development build: no commit or build date recorded; scripts/release.sh records them)"), "\(line)")
-        let changelog = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let changelog = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("## \(version)"), "CHANGELOG.md has no entry for \(version)")
     }
 
-    @Test("unknown options and bad values exit 2 with a clear message", arguments: [
-        ["--frobnicate"], ["--env-file"], ["--tools", "get_alertz"], ["--env-file", "/nonexistent/.env"], ["--help=yes"],
-        ["--check", "--list-tools"], ["--demo=yes"],
-    ])
+    @Test(
+        "unknown options and bad values exit 2 with a clear message",
+        arguments: [
+            ["--frobnicate"], ["--env-file"], ["--tools", "get_alertz"], ["--env-file", "/nonexistent/.env"], ["--help=yes"],
+            ["--check", "--list-tools"], ["--demo=yes"],
+        ])
     func usageErrors(_ arguments: [String]) async throws {
         let (status, output, errors) = try await run(arguments)
         #expect(status == 2)
@@ -164,7 +173,8 @@ struct CommandLineTests {
         #expect(overriddenOutput.contains("tenant client_4321"))
         #expect(overriddenOutput.contains("Check OPSRAMP_TENANT_ID"))
         // With the secret from the environment, the folder's .env may not choose where it is sent.
-        let (redirected, redirectedOutput, _) = try await run(["--check"], environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
+        let (redirected, redirectedOutput, _) = try await run(
+            ["--check"], environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
         #expect(redirected == 1)
         #expect(redirectedOutput.contains("ignored OPSRAMP_BASE_URL"))
     }

@@ -61,7 +61,8 @@ struct ConfigurationDocumentationTests {
 
     @Test("the name finder sees full names and skips patterns")
     func nameFinder() {
-        #expect(Self.names(in: "set `OPSRAMP_BASE_URL`, any OPSRAMP_* or OPSRAMP_MCP_* name; OPSRAMP_MCP_TOOLS=a")
-            == ["OPSRAMP_BASE_URL", "OPSRAMP_MCP_TOOLS"])
+        #expect(
+            Self.names(in: "set `OPSRAMP_BASE_URL`, any OPSRAMP_* or OPSRAMP_MCP_* name; OPSRAMP_MCP_TOOLS=a")
+                == ["OPSRAMP_BASE_URL", "OPSRAMP_MCP_TOOLS"])
     }
 }

@@ -10,9 +10,10 @@ struct CutAnswersTests {
     func followNext() async throws {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<300).map { index in
-            FakeData.alert(id: 600_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 6)",
-                           subject: "Queue depth \(index) above threshold on broker-\(index % 12)", createdMinutesAgo: index,
-                           resourceID: "r-\(index % 12)", resourceName: "broker-\(index % 12)", ip: "10.4.0.\(index % 12)", now: tenant.now)
+            FakeData.alert(
+                id: 600_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 6)",
+                subject: "Queue depth \(index) above threshold on broker-\(index % 12)", createdMinutesAgo: index,
+                resourceID: "r-\(index % 12)", resourceName: "broker-\(index % 12)", ip: "10.4.0.\(index % 12)", now: tenant.now)
         }
         let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "8000", "OPSRAMP_MCP_TOOL_PREFIX": "prod_"])
         var arguments: JSONValue = ["since": "1d", "limit": 1000]
@@ -59,10 +60,11 @@ struct CutAnswersTests {
     func moreThanOneCallRanks() async throws {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<5_600).map { index in
-            FakeData.alert(id: 900_000 + index, state: index % 4 == 0 ? "Critical" : "Warning", priority: "P\(index % 3)",
-                           subject: "Synthetic check \(index % 9) failed", createdMinutesAgo: index / 10,
-                           resourceID: "dev-\(index % 70)", resourceName: "dev-\(index % 70)", ip: "10.9.\(index % 250).1",
-                           closed: index % 50 == 49, now: tenant.now)
+            FakeData.alert(
+                id: 900_000 + index, state: index % 4 == 0 ? "Critical" : "Warning", priority: "P\(index % 3)",
+                subject: "Synthetic check \(index % 9) failed", createdMinutesAgo: index / 10,
+                resourceID: "dev-\(index % 70)", resourceName: "dev-\(index % 70)", ip: "10.9.\(index % 250).1",
+                closed: index % 50 == 49, now: tenant.now)
         }
         let server = try await tenant.startServer(["OPSRAMP_MCP_TOOL_PREFIX": "prod_"])
         let result = try await server.callTool("prod_get_alert_statistics_dashboard", ["since": "24h", "by_priority": true], timeout: 60)

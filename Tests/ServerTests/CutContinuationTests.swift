@@ -8,8 +8,10 @@ import Testing
 @Suite("Process: following next through cut answers")
 struct CutContinuationTests {
     /// Calls `tool` and its `next` until there is none; the rows of each answer under `key`.
-    static func follow(_ server: ServerProcess, _ tool: String, _ arguments: JSONValue, key: String, maxBytes: Int,
-                       sourceLocation: SourceLocation = #_sourceLocation) async throws -> [[String: JSONValue]] {
+    static func follow(
+        _ server: ServerProcess, _ tool: String, _ arguments: JSONValue, key: String, maxBytes: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [[String: JSONValue]] {
         var call = (tool: tool, arguments: arguments)
         var rows: [[String: JSONValue]] = []
         for _ in 0..<40 {
@@ -48,12 +50,16 @@ struct CutContinuationTests {
         let ranking = AnswerChecks.tableRows(whole.structured?["devices"]).compactMap { $0["id"]?.stringValue }
         #expect(ranking.count == 65)
 
-        let capped = try await tenant.startServer(["OPSRAMP_TIMEZONE": "UTC", "OPSRAMP_MCP_TOOL_PREFIX": "prod_",
-                                                   "OPSRAMP_MCP_MAX_RESULT_BYTES": "3000"])
+        let capped = try await tenant.startServer([
+            "OPSRAMP_TIMEZONE": "UTC", "OPSRAMP_MCP_TOOL_PREFIX": "prod_",
+            "OPSRAMP_MCP_MAX_RESULT_BYTES": "3000",
+        ])
         let first = try await capped.callTool("prod_get_alert_statistics_dashboard", ["since": "today", "top": 65])
         #expect(first.structured?["truncated"]?.stringValue?.contains("next continues") == true, "\(first.text.prefix(300))")
-        let seen = try await Self.follow(capped, "prod_get_alert_statistics_dashboard", ["since": "today", "top": 65],
-                                         key: "devices", maxBytes: 3_000).compactMap { $0["id"]?.stringValue }
+        let seen = try await Self.follow(
+            capped, "prod_get_alert_statistics_dashboard", ["since": "today", "top": 65],
+            key: "devices", maxBytes: 3_000
+        ).compactMap { $0["id"]?.stringValue }
         #expect(seen == ranking)
     }
 
@@ -66,15 +72,18 @@ struct CutContinuationTests {
         let groups = AnswerChecks.tableRows(whole.structured?["resources"]).compactMap { $0["id"]?.stringValue }
         #expect(groups.count == 65)
 
-        let capped = try await tenant.startServer(["OPSRAMP_TIMEZONE": "UTC", "OPSRAMP_MCP_TOOL_PREFIX": "prod_",
-                                                   "OPSRAMP_MCP_MAX_RESULT_BYTES": "3000"])
+        let capped = try await tenant.startServer([
+            "OPSRAMP_TIMEZONE": "UTC", "OPSRAMP_MCP_TOOL_PREFIX": "prod_",
+            "OPSRAMP_MCP_MAX_RESULT_BYTES": "3000",
+        ])
         let seen = try await Self.follow(capped, "prod_get_alerts", arguments, key: "resources", maxBytes: 3_000)
             .compactMap { $0["id"]?.stringValue }
         #expect(seen == groups)
     }
 
-    @Test("a resource listing cut by size, with or without OpsRamp's total: next reaches all 208 resources, each once",
-          arguments: [true, false])
+    @Test(
+        "a resource listing cut by size, with or without OpsRamp's total: next reaches all 208 resources, each once",
+        arguments: [true, false])
     func resources(withTotal: Bool) async throws {
         let tenant = try FakeTenant()
         tenant.fake.resources = FakeData.resources(count: 208)
@@ -83,8 +92,10 @@ struct CutContinuationTests {
         variants.minimalEnvelopeWithoutTotal = !withTotal
         tenant.fake.variants = variants
         let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "3000"])
-        let seen = try await Self.follow(server, "get_minimal_resource_details", withTotal ? ["limit": 1000] : [:],
-                                         key: "resources", maxBytes: 3_000).compactMap { $0["id"]?.stringValue }
+        let seen = try await Self.follow(
+            server, "get_minimal_resource_details", withTotal ? ["limit": 1000] : [:],
+            key: "resources", maxBytes: 3_000
+        ).compactMap { $0["id"]?.stringValue }
         #expect(seen == tenant.fake.resources.compactMap { $0["id"]?.stringValue })
     }
 

@@ -29,8 +29,9 @@ struct DemoExpectations {
 
     /// Where the open Critical and Warning alerts of the last 24 hours are: the resource, else the device (RCA alerts).
     var devicesNeedingAttention: Set<String> {
-        Set(openToday.filter { ["Critical", "Warning"].contains($0["currentState"]?.stringValue ?? "") }
-            .compactMap { ($0["resource"]?["name"] ?? $0["device"]?["name"])?.stringValue })
+        Set(
+            openToday.filter { ["Critical", "Warning"].contains($0["currentState"]?.stringValue ?? "") }
+                .compactMap { ($0["resource"]?["name"] ?? $0["device"]?["name"])?.stringValue })
     }
 
     var ec2Instances: [JSONValue] {

@@ -30,25 +30,34 @@ struct DemoOfflineTests {
     func loopbackOnly() async throws {
         let expected = DemoExpectations()
         // Such a namespace has one interface, loopback.
-        let (status, links) = await SpawnedProcess.run(NetworkNamespace.launcher[0], Array(NetworkNamespace.launcher.dropFirst())
-            + [NetworkNamespace.ip ?? "ip", "-o", "link"], environment: [:], timeout: .seconds(10))
+        let (status, links) = await SpawnedProcess.run(
+            NetworkNamespace.launcher[0],
+            Array(NetworkNamespace.launcher.dropFirst())
+                + [NetworkNamespace.ip ?? "ip", "-o", "link"], environment: [:], timeout: .seconds(10))
         #expect(status == 0)
-        #expect(links.split(separator: "\n").map { $0.split(separator: ":").dropFirst().first?.trimmingCharacters(in: .whitespaces) } == ["lo"],
-                "\(links)")
+        #expect(
+            links.split(separator: "\n").map { $0.split(separator: ":").dropFirst().first?.trimmingCharacters(in: .whitespaces) } == ["lo"],
+            "\(links)")
 
         let server = try await startDemo(launcher: NetworkNamespace.launcher)
         let critical = try await server.callTool("get_alerts", ["states": ["Critical"], "since": "1h"])
         #expect(Set((critical.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["uniqueId"]?.stringValue }) == expected.criticalLastHour)
-        let ec2 = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "resource", "fields": ["name", "state"], "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
-        ]])
+        let ec2 = try await server.callTool(
+            "execute_opsql_query",
+            [
+                "query": [
+                    "objectType": "resource", "fields": ["name", "state"], "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
+                ]
+            ])
         #expect(ec2.structured?["returned"]?.intValue == expected.ec2Instances.count)
         let open = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h"])
-        #expect(Set((open.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue }) == expected.devicesNeedingAttention)
+        #expect(
+            Set((open.structured?["alerts"]?.arrayValue ?? []).compactMap { $0["resourceName"]?.stringValue }) == expected.devicesNeedingAttention)
     }
 
-    @Test("with loopback down (a sandbox without networking), --demo stops at start-up and says it needs loopback, not OpsRamp settings",
-          arguments: [["--demo"], ["--demo", "--check"]])
+    @Test(
+        "with loopback down (a sandbox without networking), --demo stops at start-up and says it needs loopback, not OpsRamp settings",
+        arguments: [["--demo"], ["--demo", "--check"]])
     func loopbackDown(_ arguments: [String]) async throws {
         // A new network namespace whose loopback interface is left down: binding works, connecting does not.
         let server = try ServerProcess(arguments: arguments, launcher: [NetworkNamespace.unshare, "--net"])

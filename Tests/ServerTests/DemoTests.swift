@@ -5,10 +5,13 @@ import TestChildProcess
 import Testing
 
 /// Starts `--demo` with `environment` and performs the handshake.
-func startDemo(_ environment: [String: String] = [:], arguments: [String] = [], directory: URL? = nil,
-               launcher: [String] = []) async throws -> ServerProcess {
-    let server = try ServerProcess(environment: environment, arguments: ["--demo"] + arguments, workingDirectory: directory,
-                                   launcher: launcher)
+func startDemo(
+    _ environment: [String: String] = [:], arguments: [String] = [], directory: URL? = nil,
+    launcher: [String] = []
+) async throws -> ServerProcess {
+    let server = try ServerProcess(
+        environment: environment, arguments: ["--demo"] + arguments, workingDirectory: directory,
+        launcher: launcher)
     try await server.initialize()
     return server
 }
@@ -49,10 +52,14 @@ struct DemoTests {
             }
         }
         // The same instances through OpsQL, as before.
-        let opsql = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "resource", "fields": ["name", "state", "status", "instanceId"],
-            "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
-        ]])
+        let opsql = try await server.callTool(
+            "execute_opsql_query",
+            [
+                "query": [
+                    "objectType": "resource", "fields": ["name", "state", "status", "instanceId"],
+                    "filterCriteria": "make = \"AWS\" AND nativeType = \"EC2 Instance\"",
+                ]
+            ])
         func opsqlSummary(_ row: JSONValue) -> [String] { ["name", "state", "status", "instanceId"].map { row[$0]?.stringValue ?? "" } }
         #expect(Set(opsql.rows("results").map(opsqlSummary)) == Set(expected.ec2Instances.map(opsqlSummary)))
 
@@ -60,8 +67,11 @@ struct DemoTests {
         let stats = try await server.callTool("get_alert_statistics_dashboard", ["since": "24h", "by_priority": true, "top": 20])
         #expect(stats["isError"] == false, "\(stats.text)")
         func count(_ state: String) -> Int { expected.openToday.filter { $0["currentState"]?.stringValue == state }.count }
-        #expect(stats.structured?["attention"] == ["Critical": .int(count("Critical")), "Warning": .int(count("Warning")),
-                                                   "total": .int(count("Critical") + count("Warning"))])
+        #expect(
+            stats.structured?["attention"] == [
+                "Critical": .int(count("Critical")), "Warning": .int(count("Warning")),
+                "total": .int(count("Critical") + count("Warning")),
+            ])
         #expect(stats.structured?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
         let byPriority = stats.structured?["byPriority"]?.objectValue ?? [:]
         #expect(byPriority.values.compactMap(\.intValue).reduce(0, +) == count("Critical") + count("Warning"))
@@ -132,8 +142,10 @@ struct DemoTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsramp-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let settings = ["OPSRAMP_BASE_URL=\(elsewhere.baseURL)", "OPSRAMP_CLIENT_ID=mcp-test-key",
-                        "OPSRAMP_CLIENT_SECRET=\(FakeTenant.canarySecret)", "OPSRAMP_TENANT_ID=client_1234"].joined(separator: "\n")
+        let settings = [
+            "OPSRAMP_BASE_URL=\(elsewhere.baseURL)", "OPSRAMP_CLIENT_ID=mcp-test-key",
+            "OPSRAMP_CLIENT_SECRET=\(FakeTenant.canarySecret)", "OPSRAMP_TENANT_ID=client_1234",
+        ].joined(separator: "\n")
         try settings.write(to: directory.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
         try settings.write(to: directory.appendingPathComponent("opsramp.env"), atomically: true, encoding: .utf8)
         var environment = [
@@ -193,11 +205,14 @@ struct DemoTests {
         #expect(!output.contains("[FAIL]") && !output.contains("portal"))
     }
 
-    @Test("--print-host-config HOST --demo: an entry that starts the demo, with nothing to fill in, and it runs",
-          arguments: HostConfigTests.hosts)
+    @Test(
+        "--print-host-config HOST --demo: an entry that starts the demo, with nothing to fill in, and it runs",
+        arguments: HostConfigTests.hosts)
     func hostConfig(_ host: String) async throws {
-        let environment = ["OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret,
-                           "OPSRAMP_TENANT_ID": "client_1234", "OPSRAMP_MCP_LOG_LEVEL": "warning", "HTTPS_PROXY": "http://proxy.corp:3128"]
+        let environment = [
+            "OPSRAMP_BASE_URL": "https://acme.api.opsramp.com", "OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret,
+            "OPSRAMP_TENANT_ID": "client_1234", "OPSRAMP_MCP_LOG_LEVEL": "warning", "HTTPS_PROXY": "http://proxy.corp:3128",
+        ]
         let process = try ServerProcess(environment: environment, arguments: ["--print-host-config", host, "--demo"])
         process.closeStdin()
         let status = await process.waitForExit(timeout: 20)

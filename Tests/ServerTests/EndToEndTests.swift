@@ -25,9 +25,10 @@ struct EndToEndTests {
         #expect(request.headers["accept"] == "application/json")
 
         let hourAgo = tenant.now.addingTimeInterval(-3600)
-        let expected = Set(tenant.sample.alerts.filter {
-            $0["currentState"] == "Critical" && (opsRampDate($0["createdDate"]).map { $0 >= hourAgo.addingTimeInterval(-5) } ?? false)
-        }.compactMap { $0["uniqueId"]?.stringValue })
+        let expected = Set(
+            tenant.sample.alerts.filter {
+                $0["currentState"] == "Critical" && (opsRampDate($0["createdDate"]).map { $0 >= hourAgo.addingTimeInterval(-5) } ?? false)
+            }.compactMap { $0["uniqueId"]?.stringValue })
         let returned = result.rows("alerts")
         #expect(!expected.isEmpty)
         #expect(Set(returned.compactMap { $0["uniqueId"]?.stringValue }) == expected)
@@ -67,9 +68,14 @@ struct EndToEndTests {
         // The same question as a string query (compatibility) and as a count.
         let asText = try await server.callTool("execute_opsql_query", ["query": .string(JSONWriter.string(query))])
         #expect(asText.structured?["returned"]?.intValue == expected.count)
-        let count = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "resource", "filterCriteria": "make = \"AWS\" AND nativeType CONTAINS \"EC2\"", "aggregateFunction": "count", "groupBy": [],
-        ]])
+        let count = try await server.callTool(
+            "execute_opsql_query",
+            [
+                "query": [
+                    "objectType": "resource", "filterCriteria": "make = \"AWS\" AND nativeType CONTAINS \"EC2\"", "aggregateFunction": "count",
+                    "groupBy": [],
+                ]
+            ])
         #expect(count.structured?["count"]?.intValue == expected.count)
         tenant.expectNoSecrets(in: server)
     }
@@ -88,7 +94,10 @@ struct EndToEndTests {
             tenant.sample.alerts.filter { openSince($0) && $0["currentState"]?.stringValue == state }.count
         }
         let attention = tenant.sample.alerts.filter { openSince($0) && ["Critical", "Warning"].contains($0["currentState"]?.stringValue ?? "") }
-        #expect(stats.structured?["attention"] == ["Critical": .int(count("Critical")), "Warning": .int(count("Warning")), "total": .int(attention.count)])
+        #expect(
+            stats.structured?["attention"] == [
+                "Critical": .int(count("Critical")), "Warning": .int(count("Warning")), "total": .int(attention.count),
+            ])
         #expect(stats.structured?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
         // Priorities count the attention alerts, N/A included, so they add up to the attention total.
         let byPriority = stats.structured?["byPriority"]?.objectValue ?? [:]
@@ -108,9 +117,12 @@ struct EndToEndTests {
         #expect(searches.count == 3)
         #expect(searches.allSatisfy { ($0.query["queryString"] ?? "").contains("actions:OPEN") })
 
-        let grouped = try await server.callTool("get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h", "group_by": "resource"])
+        let grouped = try await server.callTool(
+            "get_alerts", ["states": ["Critical", "Warning"], "open_only": true, "since": "24h", "group_by": "resource"])
         let groupedColumns = grouped.structured?["resources"]?["columns"]?.arrayValue ?? []
-        let groupedNames = (grouped.structured?["resources"]?["rows"]?.arrayValue ?? []).compactMap { $0[groupedColumns.firstIndex(of: "name") ?? 0]?.stringValue }
+        let groupedNames = (grouped.structured?["resources"]?["rows"]?.arrayValue ?? []).compactMap {
+            $0[groupedColumns.firstIndex(of: "name") ?? 0]?.stringValue
+        }
         #expect(groupedNames == listed)
         tenant.expectNoSecrets(in: server)
     }
@@ -162,7 +174,10 @@ struct EndToEndTests {
         let server = try await tenant.startServer(["OPSRAMP_MCP_LOG_LEVEL": "info"])
         var lines: [UInt8] = []
         for index in 0..<100 {
-            lines += Array(#"{"jsonrpc":"2.0","id":"c\#(index)","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#.utf8) + [0x0A]
+            lines +=
+                Array(#"{"jsonrpc":"2.0","id":"c\#(index)","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#.utf8) + [
+                    0x0A
+                ]
         }
         server.write(lines)
         for index in 0..<100 {
@@ -209,9 +224,10 @@ struct EndToEndTests {
     func paging() async throws {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<1_234).map { index in
-            FakeData.alert(id: 500_000 + index, state: index % 3 == 0 ? "Critical" : "Warning", priority: "P2",
-                           subject: "Synthetic alert \(index)", createdMinutesAgo: index, resourceID: "r-\(index % 40)",
-                           resourceName: "host-\(index % 40)", ip: "10.1.0.\(index % 40)", now: tenant.now)
+            FakeData.alert(
+                id: 500_000 + index, state: index % 3 == 0 ? "Critical" : "Warning", priority: "P2",
+                subject: "Synthetic alert \(index)", createdMinutesAgo: index, resourceID: "r-\(index % 40)",
+                resourceName: "host-\(index % 40)", ip: "10.1.0.\(index % 40)", now: tenant.now)
         }
         let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"])
         let all = try await server.callTool("get_alerts", ["limit": 1000])

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import OpsRampJSON
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A `.env` in the working directory belongs to whatever project the host was started in;
 /// nothing in it, nor its absence of content, may stop the server.
@@ -27,8 +28,9 @@ struct EnvironmentFileTests {
         }
     }
 
-    @Test("an implicit .env that cannot be read is skipped with a warning, and the server serves",
-          arguments: ["non-UTF-8", "directory", "FIFO", "device"])
+    @Test(
+        "an implicit .env that cannot be read is skipped with a warning, and the server serves",
+        arguments: ["non-UTF-8", "directory", "FIFO", "device"])
     func unreadableImplicitFile(_ kind: String) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -42,8 +44,9 @@ struct EnvironmentFileTests {
         #expect(server.stderrText.contains("skipped .env"), "\(server.stderrText)")
     }
 
-    @Test("an explicit --env-file that is not a readable text file is still a usage error (exit 2), promptly",
-          arguments: ["non-UTF-8", "directory", "FIFO"])
+    @Test(
+        "an explicit --env-file that is not a readable text file is still a usage error (exit 2), promptly",
+        arguments: ["non-UTF-8", "directory", "FIFO"])
     func unreadableExplicitFile(_ kind: String) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -90,8 +90,10 @@ final class FakeTenant: Sendable {
             rest = rest[(rest.index(sign, offsetBy: 3, limitedBy: rest.endIndex) ?? rest.endIndex)...]
         }
         lowerHex += rest
-        return [("raw", secret), ("percent-encoded", percent), ("percent-encoded, lower-case", lowerHex),
-                ("form-encoded", form), ("JSON-escaped", String(json))]
+        return [
+            ("raw", secret), ("percent-encoded", percent), ("percent-encoded, lower-case", lowerHex),
+            ("form-encoded", form), ("JSON-escaped", String(json)),
+        ]
     }
 
     func requests(on route: Route) -> [RecordedRequest] {

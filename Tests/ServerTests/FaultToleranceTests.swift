@@ -8,7 +8,8 @@ import Testing
 @Suite("Process: OpsRamp faults")
 struct FaultToleranceTests {
     /// Calls `tool` and returns the result and the seconds it took.
-    func timedCall(_ server: ServerProcess, _ tool: String = "get_release_version", _ arguments: JSONValue = [:]) async throws -> (JSONValue, Double) {
+    func timedCall(_ server: ServerProcess, _ tool: String = "get_release_version", _ arguments: JSONValue = [:]) async throws -> (JSONValue, Double)
+    {
         let started = ContinuousClock.now
         let result = try await server.callTool(tool, arguments, timeout: 60)
         let elapsed = ContinuousClock.now - started
@@ -114,12 +115,13 @@ struct FaultToleranceTests {
     func malformedBodies(_ kind: String) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RETRIES": "1"])
-        let fault: Fault = switch kind {
-        case "invalidJSON": .invalidJSON
-        case "html200": .status(200, body: "<html><body><h1>Login</h1></body></html>", contentType: "text/html")
-        case "emptyBody": .emptyBody
-        default: .truncated
-        }
+        let fault: Fault =
+            switch kind {
+            case "invalidJSON": .invalidJSON
+            case "html200": .status(200, body: "<html><body><h1>Login</h1></body></html>", contentType: "text/html")
+            case "emptyBody": .emptyBody
+            default: .truncated
+            }
         tenant.fake.inject(fault, on: .alerts, times: 3)
         let (result, _) = try await timedCall(server, "get_alerts")
         #expect(result["isError"] == true)
@@ -184,13 +186,16 @@ struct FaultToleranceTests {
         for index in 0..<1_000 {
             let id = "load-\(index)"
             ids.append(id)
-            let line = switch index % 5 {
-            case 0: #"{"jsonrpc":"2.0","id":"\#(id)","method":"ping"}"#
-            case 1: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/list"}"#
-            case 2: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_alerts","arguments":{"states":["Critical"],"limit":5}}}"#
-            case 3: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#
-            default: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":"all"}}}"#
-            }
+            let line =
+                switch index % 5 {
+                case 0: #"{"jsonrpc":"2.0","id":"\#(id)","method":"ping"}"#
+                case 1: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/list"}"#
+                case 2:
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_alerts","arguments":{"states":["Critical"],"limit":5}}}"#
+                case 3: #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_release_version","arguments":{}}}"#
+                default:
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":"all"}}}"#
+                }
             batch += Array(line.utf8) + [0x0A]
         }
         server.write(batch)

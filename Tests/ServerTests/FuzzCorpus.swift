@@ -39,21 +39,27 @@ struct FuzzCorpus {
     /// Integers at and beyond the edges in every numeric argument, including inside an OpsQL body.
     mutating func addExtremeNumbers() {
         let literals = ["9223372036854775807", "-9223372036854775808", "4611686018427387904", "1e300", "-1", "0", "2147483648", "1.5"]
-        let numeric: [(String, String)] = [("get_alerts", "limit"), ("get_alerts", "page"), ("get_minimal_resource_details", "limit"),
-                                           ("execute_opsql_query", "limit")]
+        let numeric: [(String, String)] = [
+            ("get_alerts", "limit"), ("get_alerts", "page"), ("get_minimal_resource_details", "limit"),
+            ("execute_opsql_query", "limit"),
+        ]
         for literal in literals {
             for (tool, argument) in numeric {
                 let id = nextID()
-                let line = #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"\#(tool)","arguments":{"\#(argument)":\#(literal)}}}"#
+                let line =
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"\#(tool)","arguments":{"\#(argument)":\#(literal)}}}"#
                 add("extreme numbers", Array(line.utf8), .response(.string(id)))
             }
             for field in ["pageNo", "pageSize"] {
                 let id = nextID()
-                let line = #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"execute_opsql_query","arguments":{"query":{"objectType":"alert","fields":["id"],"\#(field)":\#(literal)},"limit":5000}}}"#
+                let line =
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"execute_opsql_query","arguments":{"query":{"objectType":"alert","fields":["id"],"\#(field)":\#(literal)},"limit":5000}}}"#
                 add("extreme numbers", Array(line.utf8), .response(.string(id)))
             }
             let id = nextID()
-            add("extreme numbers", Array(#"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/list","params":{"cursor":"\#(literal)"}}"#.utf8), .response(.string(id)))
+            add(
+                "extreme numbers", Array(#"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/list","params":{"cursor":"\#(literal)"}}"#.utf8),
+                .response(.string(id)))
         }
     }
 
@@ -139,7 +145,8 @@ struct FuzzCorpus {
                 let closer = opener == "[" ? "]" : "}"
                 let nested = String(repeating: opener, count: depth) + "1" + String(repeating: closer, count: depth)
                 let id = nextID()
-                let line = #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":"#
+                let line =
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":"#
                     + nested + "}}}"
                 // Too deep to parse: a parse error whose id cannot be read. Shallow enough: a normal answer.
                 add("deep nesting", Array(line.utf8), depth + 5 <= 128 ? .response(.string(id)) : .nullIDErrorOrSilence)
@@ -181,8 +188,12 @@ struct FuzzCorpus {
                     var arguments = tool.arguments
                     arguments[argument] = replacement
                     let id = nextID()
-                    add("wrong types", ["jsonrpc": "2.0", "id": .string(id), "method": "tools/call",
-                                        "params": ["name": .string(tool.name), "arguments": .object(arguments)]], .response(.string(id)))
+                    add(
+                        "wrong types",
+                        [
+                            "jsonrpc": "2.0", "id": .string(id), "method": "tools/call",
+                            "params": ["name": .string(tool.name), "arguments": .object(arguments)],
+                        ], .response(.string(id)))
                 }
             }
         }
@@ -190,7 +201,9 @@ struct FuzzCorpus {
 
     /// ids of every JSON type: strings and numbers must be echoed exactly; others get a null-id error.
     mutating func addIDsOfEveryType() {
-        let usable: [String] = ["0", "-1", "1.5", "1e3", "-0", "9007199254740993", "123456789012345678901234567890", "\"\"", "\"\\u00e9\\n\"", "\"a b\""]
+        let usable: [String] = [
+            "0", "-1", "1.5", "1e3", "-0", "9007199254740993", "123456789012345678901234567890", "\"\"", "\"\\u00e9\\n\"", "\"a b\"",
+        ]
         for literal in usable {
             for method in ["ping", "tools/list", "no/such"] {
                 let line = #"{"jsonrpc":"2.0","id":\#(literal),"method":"\#(method)"}"#
@@ -206,11 +219,14 @@ struct FuzzCorpus {
 
     /// Invalid UTF-8 in strings, keys and around the message: a parse error (id unreadable).
     mutating func addInvalidUTF8() {
-        let bad: [[UInt8]] = [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0x28], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80]]
+        let bad: [[UInt8]] = [
+            [0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0x28], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80],
+        ]
         for sequence in bad {
             for placement in 0..<3 {
                 let id = nextID()
-                let head = Array(#"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":""#.utf8)
+                let head = Array(
+                    #"{"jsonrpc":"2.0","id":"\#(id)","method":"tools/call","params":{"name":"get_query_examples","arguments":{"category":""#.utf8)
                 var line: [UInt8]
                 switch placement {
                 case 0: line = head + sequence + Array(#""}}}"#.utf8)
@@ -227,18 +243,27 @@ struct FuzzCorpus {
         for size in [1_000, 100_000, 1_000_000, 3_000_000, 6_000_000] {
             let big = String(repeating: "x", count: size)
             let id = nextID()
-            add("huge strings", ["jsonrpc": "2.0", "id": .string(id), "method": "tools/call",
-                                 "params": ["name": "get_query_examples", "arguments": ["category": .string(big)]]], .response(.string(id)))
+            add(
+                "huge strings",
+                [
+                    "jsonrpc": "2.0", "id": .string(id), "method": "tools/call",
+                    "params": ["name": "get_query_examples", "arguments": ["category": .string(big)]],
+                ], .response(.string(id)))
             let id2 = nextID()
             add("huge strings", ["jsonrpc": "2.0", "id": .string(id2), "method": .string(big)], .response(.string(id2)))
             let id3 = nextID()
-            add("huge strings", ["jsonrpc": "2.0", "id": .string(id3), "method": "ping", "params": ["padding": .string(big)]], .response(.string(id3)))
+            add(
+                "huge strings", ["jsonrpc": "2.0", "id": .string(id3), "method": "ping", "params": ["padding": .string(big)]], .response(.string(id3))
+            )
         }
         // Beyond the 16 MB line limit: rejected without being buffered, and the next line still works.
         add("huge strings", Array(repeating: UInt8(ascii: "["), count: 20_000_000), .nullIDErrorOrSilence)
         let many = JSONValue.array((0..<200_000).map { JSONValue.int($0) })
         let id = nextID()
-        add("huge strings", ["jsonrpc": "2.0", "id": .string(id), "method": "prompts/get", "params": ["name": "alerts_in_window", "arguments": many]], .response(.string(id)))
+        add(
+            "huge strings",
+            ["jsonrpc": "2.0", "id": .string(id), "method": "prompts/get", "params": ["name": "alerts_in_window", "arguments": many]],
+            .response(.string(id)))
     }
 
     mutating func addNotificationsAndResponses() {
@@ -277,7 +302,8 @@ struct FuzzCorpus {
         case "prompts/get": ["name": "alerts_in_window", "arguments": ["window": "1h", "state": "Critical"]]
         case "completion/complete": ["ref": ["type": "ref/prompt", "name": "alerts_in_window"], "argument": ["name": "state", "value": "C"]]
         case "logging/setLevel": ["level": "info"]
-        case "server/discover": ["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": [:]]]
+        case "server/discover":
+            ["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": [:]]]
         case "tools/list", "resources/list", "prompts/list", "resources/templates/list": ["cursor": .null]
         default: [:]
         }
@@ -289,10 +315,18 @@ struct FuzzCorpus {
     }
 
     static let toolArguments: [ToolCase] = [
-        ToolCase(name: "get_alerts", arguments: ["states": ["Critical"], "priorities": ["P1"], "since": "1h", "until": "now", "time_base": "created",
-                                                 "resource_ids": ["r"], "open_only": true, "query_string": "metrics:PING", "limit": 5, "page": 1]),
-        ToolCase(name: "get_minimal_resource_details", arguments: ["host_name": "h", "ip_address": "1.2.3.4", "resource_type": "Linux", "state": "all",
-                                                                   "agent_installed": true, "query_string": "dnsName:x", "limit": 5]),
+        ToolCase(
+            name: "get_alerts",
+            arguments: [
+                "states": ["Critical"], "priorities": ["P1"], "since": "1h", "until": "now", "time_base": "created",
+                "resource_ids": ["r"], "open_only": true, "query_string": "metrics:PING", "limit": 5, "page": 1,
+            ]),
+        ToolCase(
+            name: "get_minimal_resource_details",
+            arguments: [
+                "host_name": "h", "ip_address": "1.2.3.4", "resource_type": "Linux", "state": "all",
+                "agent_installed": true, "query_string": "dnsName:x", "limit": 5,
+            ]),
         ToolCase(name: "execute_opsql_query", arguments: ["query": ["objectType": "alert", "fields": ["id"]], "limit": 5]),
         ToolCase(name: "get_query_examples", arguments: ["category": "all"]),
         ToolCase(name: "get_alert_statistics_dashboard", arguments: ["since": "24h", "until": "now", "by_priority": true]),

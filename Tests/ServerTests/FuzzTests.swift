@@ -57,10 +57,11 @@ struct FuzzTests {
         }
         let nullAnswers = answersByID[.null] ?? 0
         if nullAnswers > nullAllowance { failures.append("\(nullAnswers) null-id answers for \(nullAllowance) unreadable inputs") }
-        let expectedIDs = Set(corpus.cases.compactMap { fuzzCase -> JSONValue? in
-            if case .response(let id) = fuzzCase.expectation { return id }
-            return nil
-        })
+        let expectedIDs = Set(
+            corpus.cases.compactMap { fuzzCase -> JSONValue? in
+                if case .response(let id) = fuzzCase.expectation { return id }
+                return nil
+            })
         for (id, count) in answersByID where id != .null && id != "fuzz-end" && id != .int(1001) {
             if !expectedIDs.contains(id) { failures.append("answered an id that expected silence: \(id.description.prefix(60))") }
             if count > 1 && !["-1", "0", "1.5", "1e3", "-0"].contains(id.description) && id.stringValue?.hasPrefix("fz-") == true {
@@ -72,7 +73,9 @@ struct FuzzTests {
         let status = await server.waitForExit(timeout: 10)
         if status != 0 { failures.append("exit status \(status.map(String.init) ?? "none (still running)")") }
         let seconds = Double((ContinuousClock.now - started).components.seconds)
-        print("fuzz corpus: \(corpus.cases.count) cases, \(lines.count) answers, \(failures.count) failures, peak RSS \(peakKB / 1024) MB, \(Int(seconds)) s")
+        print(
+            "fuzz corpus: \(corpus.cases.count) cases, \(lines.count) answers, \(failures.count) failures, peak RSS \(peakKB / 1024) MB, \(Int(seconds)) s"
+        )
         for failure in failures.prefix(20) { print("  \(failure)") }
         #expect(failures.isEmpty)
         #expect(!tenant.fake.requests.isEmpty, "no tool call reached the fake OpsRamp")

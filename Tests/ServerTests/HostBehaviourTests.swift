@@ -36,7 +36,9 @@ struct HostBehaviourTests {
     func stdoutNotRead() async throws {
         let server = try ServerProcess(readStdout: false)
         let total = 20_000
-        var lines = [#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#]
+        var lines = [
+            #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#
+        ]
         lines += (1...total).map { Self.call($0, "get_query_examples", #"{"category":"alerts"}"#) }
         let input = Array((lines.joined(separator: "\n") + "\n").utf8)
         let written = SharedCounter(0)

@@ -22,8 +22,9 @@ struct HostConfigTests {
 
     var binaryPath: String { ServerProcess.binaryURL.resolvingSymlinksInPath().path }
 
-    @Test("each host gets valid JSON that starts this binary by its absolute path, with the settings found and no secret",
-          arguments: hosts)
+    @Test(
+        "each host gets valid JSON that starts this binary by its absolute path, with the settings found and no secret",
+        arguments: hosts)
     func snippetFromEnvironment(_ host: String) async throws {
         let tenant = try FakeTenant()
         let (status, output, notes) = try await run(["--print-host-config", host], environment: tenant.environment(["HOME": "/tmp"]))
@@ -58,8 +59,9 @@ struct HostConfigTests {
         try tenant.environment().map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
             .write(to: directory.appendingPathComponent("opsramp.env"), atomically: true, encoding: .utf8)
         // A relative path, as a user types it in the folder that holds the file.
-        let (status, output, notes) = try await run(["--print-host-config", host, "--env-file", "opsramp.env", "--tools", "get_alerts"],
-                                                    environment: [:], directory: directory)
+        let (status, output, notes) = try await run(
+            ["--print-host-config", host, "--env-file", "opsramp.env", "--tools", "get_alerts"],
+            environment: [:], directory: directory)
         #expect(status == 0, "\(notes)")
         let server = try #require(entry(try JSONParser.parse(output), host: host), "\(output)")
         let file = directory.appendingPathComponent("opsramp.env").standardized.path
@@ -68,8 +70,9 @@ struct HostConfigTests {
         #expect(server["env"]?["OPSRAMP_BASE_URL"] == nil, "settings from the file stay in the file")
 
         // With the secret also in the environment, the file's secret must not be shadowed by a placeholder.
-        let (_, both, _) = try await run(["--print-host-config", host, "--env-file", "opsramp.env"],
-                                         environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
+        let (_, both, _) = try await run(
+            ["--print-host-config", host, "--env-file", "opsramp.env"],
+            environment: ["OPSRAMP_CLIENT_SECRET": FakeTenant.canarySecret], directory: directory)
         #expect(entry(try JSONParser.parse(both), host: host)?["env"]?["OPSRAMP_CLIENT_SECRET"] == nil, "\(both)")
         #expect(!both.contains(FakeTenant.canarySecret))
         #expect(!(output + notes).contains(FakeTenant.canarySecret))

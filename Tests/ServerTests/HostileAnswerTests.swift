@@ -24,8 +24,9 @@ struct HostileAnswerTests {
         #expect(tenant.fake.requests.allSatisfy { $0.headers["accept-encoding"] == "identity" })
     }
 
-    @Test("a redirect is reported as a base URL that redirects (portal or login page), not as a temporary failure",
-          arguments: [Route.releaseVersion, .token])
+    @Test(
+        "a redirect is reported as a base URL that redirects (portal or login page), not as a temporary failure",
+        arguments: [Route.releaseVersion, .token])
     func redirect(_ route: Route) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer()
@@ -38,8 +39,9 @@ struct HostileAnswerTests {
         #expect(!result.text.contains("try again"))
     }
 
-    @Test("a redirect without a Location is still reported as a redirect, naming the base URL, not as no answer",
-          arguments: [(Route.releaseVersion, 302), (.releaseVersion, 307), (.token, 302), (.token, 301)])
+    @Test(
+        "a redirect without a Location is still reported as a redirect, naming the base URL, not as no answer",
+        arguments: [(Route.releaseVersion, 302), (.releaseVersion, 307), (.token, 302), (.token, 301)])
     func redirectWithoutLocation(_ route: Route, _ status: Int) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer()
@@ -52,8 +54,9 @@ struct HostileAnswerTests {
         #expect(!result.text.contains("Try again"))
     }
 
-    @Test("a 304 (not modified, which this server never asks for) is an unexpected status, not a redirect",
-          arguments: [Route.releaseVersion, .token])
+    @Test(
+        "a 304 (not modified, which this server never asks for) is an unexpected status, not a redirect",
+        arguments: [Route.releaseVersion, .token])
     func notModified(_ route: Route) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer()

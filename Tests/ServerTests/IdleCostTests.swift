@@ -8,7 +8,8 @@ struct IdleCostTests {
     /// CPU seconds (user + system) the process has used, from /proc.
     func cpuSeconds(_ pid: pid_t) -> Double {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return 0 }
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command name: state is field 3, utime 14, stime 15 (1-based over the whole line).
         let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
@@ -33,8 +34,9 @@ struct IdleCostTests {
         return cpuSeconds(server.processIdentifier) - before
     }
 
-    @Test("a request waiting on a silent server costs (almost) no CPU",
-          .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "reads the server's CPU time from /proc (Linux)"))
+    @Test(
+        "a request waiting on a silent server costs (almost) no CPU",
+        .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "reads the server's CPU time from /proc (Linux)"))
     func waitingIsCheap() async throws {
         let used = try await idleCPU(workaround: true)
         print("CPU used by the server over 2 s of waiting: \(used) s")
@@ -42,12 +44,15 @@ struct IdleCostTests {
     }
 
     /// Says when the socket shim (Sources/CurlSocketWorkaround/README.md) can go: it expects the busy loop without it.
-    @Test("without the workaround, corelibs URLSession still spins while a request waits (else: remove the workaround)",
-          .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "reads the server's CPU time from /proc (Linux)"))
+    @Test(
+        "without the workaround, corelibs URLSession still spins while a request waits (else: remove the workaround)",
+        .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "reads the server's CPU time from /proc (Linux)"))
     func busyLoopWithoutWorkaround() async throws {
         let used = try await idleCPU(workaround: false)
         print("CPU used by the server over 2 s of waiting, workaround off: \(used) s")
-        #expect(used >= 0.3, """
+        #expect(
+            used >= 0.3,
+            """
             upstream fixed the busy loop on \(Self.toolchain): the workaround can go \
             (the server used only \(used) CPU-seconds in 2 s while waiting without it; see Sources/CurlSocketWorkaround/README.md)
             """)

@@ -34,8 +34,9 @@ enum SDKPythons {
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(120)) async -> (Int32, String) {
-        await SpawnedProcess.run(executable, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
-                                 timeout: timeout)
+        await SpawnedProcess.run(
+            executable, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
+            timeout: timeout)
     }
 }
 
@@ -51,8 +52,12 @@ struct InteropTests {
                 tenant.fake.inject(.hang, on: .releaseVersion)
                 var environment = tenant.environment(["OPSRAMP_MCP_LOG_LEVEL": "debug"])
                 environment["PATH"] = "/usr/bin:/bin"
-                let (status, output) = await SDKPythons.run(python, [SDKPythons.script, mode, ServerProcess.binaryURL.path,
-                                                               JSONWriter.string(.object(environment.mapValues(JSONValue.string)))])
+                let (status, output) = await SDKPythons.run(
+                    python,
+                    [
+                        SDKPythons.script, mode, ServerProcess.binaryURL.path,
+                        JSONWriter.string(.object(environment.mapValues(JSONValue.string))),
+                    ])
                 let report = output.split(separator: "\n").last.map(String.init) ?? ""
                 print("interop \(python.split(separator: "/").suffix(3).first ?? "") \(mode): \(report)")
                 #expect(status == 0, "\(mode) with \(python): \(report)")
@@ -65,7 +70,9 @@ struct InteropTests {
     }
 }
 
-@Suite("Interop: --demo through the official MCP Python SDK", .enabled(if: SDKPythons.available, "set MCP_SDK_PYTHONS or run .ci/run to install the SDKs"))
+@Suite(
+    "Interop: --demo through the official MCP Python SDK",
+    .enabled(if: SDKPythons.available, "set MCP_SDK_PYTHONS or run .ci/run to install the SDKs"))
 struct DemoInteropTests {
     @Test("each SDK line asks --demo the three operator questions and gets the demo tenant's answers, each saying it is sample data")
     func operatorQuestions() async throws {
@@ -74,8 +81,12 @@ struct DemoInteropTests {
             let modes = await SDKPythons.major(python) >= 2 ? ["legacy", "auto"] : ["legacy"]
             for mode in modes {
                 let expected = DemoExpectations()
-                let (status, output) = await SDKPythons.run(python, [SDKPythons.interopScript("demo_client.py"), mode,
-                                                                     ServerProcess.binaryURL.path, #"{"PATH": "/usr/bin:/bin"}"#])
+                let (status, output) = await SDKPythons.run(
+                    python,
+                    [
+                        SDKPythons.interopScript("demo_client.py"), mode,
+                        ServerProcess.binaryURL.path, #"{"PATH": "/usr/bin:/bin"}"#,
+                    ])
                 let line = output.split(separator: "\n").last.map(String.init) ?? ""
                 let report = try JSONParser.parse(line)
                 #expect(status == 0 && report["ok"] == true, "\(mode) with \(python): \(report["error"] ?? .null)")
@@ -87,7 +98,9 @@ struct DemoInteropTests {
                 let critical = answers["critical_last_hour"]?["alerts"]?.arrayValue ?? []
                 #expect(Set(critical.compactMap { $0["uniqueId"]?.stringValue }) == expected.criticalLastHour)
                 let common = answers["ec2_status"]?["common"]?.objectValue ?? [:]
-                let rows = (answers["ec2_status"]?["resources"]?.arrayValue ?? []).map { JSONValue.object(($0.objectValue ?? [:]).merging(common) { own, _ in own }) }
+                let rows = (answers["ec2_status"]?["resources"]?.arrayValue ?? []).map {
+                    JSONValue.object(($0.objectValue ?? [:]).merging(common) { own, _ in own })
+                }
                 func summary(_ row: JSONValue) -> [String] { ["id", "name", "state"].map { row[$0]?.stringValue ?? "" } }
                 #expect(Set(rows.map(summary)) == Set(expected.ec2Instances.map(summary)))
                 #expect(rows.allSatisfy { $0["openCritical"]?.intValue != nil })
@@ -96,7 +109,8 @@ struct DemoInteropTests {
                 #expect(answers["attention"]?["otherOpen"] == ["Info": .int(count("Info")), "Ok": .int(count("Ok"))])
                 let devices = Set(AnswerChecks.tableRows(answers["attention"]?["devices"]).compactMap { $0["name"]?.stringValue })
                 #expect(devices == expected.devicesNeedingAttention)
-                print("demo interop \(report["sdk"]?.stringValue ?? "") \(mode): ok \(report["ok"] ?? .null), protocol \(report["protocol"] ?? .null)")
+                print(
+                    "demo interop \(report["sdk"]?.stringValue ?? "") \(mode): ok \(report["ok"] ?? .null), protocol \(report["protocol"] ?? .null)")
                 runs += 1
             }
         }
@@ -104,8 +118,9 @@ struct DemoInteropTests {
     }
 }
 
-@Suite("Interop: the three questions through the official MCP Python SDK",
-       .enabled(if: SDKPythons.available, "set MCP_SDK_PYTHONS or run .ci/run to install the SDKs"))
+@Suite(
+    "Interop: the three questions through the official MCP Python SDK",
+    .enabled(if: SDKPythons.available, "set MCP_SDK_PYTHONS or run .ci/run to install the SDKs"))
 struct InteropQuestionsTests {
     static var script: String { SDKPythons.interopScript("questions.py") }
 
@@ -116,11 +131,17 @@ struct InteropQuestionsTests {
             let modes = await SDKPythons.major(python) >= 2 ? ["legacy", "auto"] : ["legacy"]
             for mode in modes {
                 let tenant = try FakeTenant()
-                var environment = tenant.environment(["OPSRAMP_MCP_TOOL_PREFIX": "prod_", "OPSRAMP_TIMEZONE": "UTC",
-                                                      "OPSRAMP_MCP_LOG_LEVEL": "info"])
+                var environment = tenant.environment([
+                    "OPSRAMP_MCP_TOOL_PREFIX": "prod_", "OPSRAMP_TIMEZONE": "UTC",
+                    "OPSRAMP_MCP_LOG_LEVEL": "info",
+                ])
                 environment["PATH"] = "/usr/bin:/bin"
-                let (status, output) = await SDKPythons.run(python, [Self.script, mode, ServerProcess.binaryURL.path,
-                                                               JSONWriter.string(.object(environment.mapValues(JSONValue.string)))])
+                let (status, output) = await SDKPythons.run(
+                    python,
+                    [
+                        Self.script, mode, ServerProcess.binaryURL.path,
+                        JSONWriter.string(.object(environment.mapValues(JSONValue.string))),
+                    ])
                 let line = output.split(separator: "\n").last.map(String.init) ?? ""
                 #expect(status == 0, "\(mode) with \(python): \(line.prefix(2_000))")
                 let report = try JSONParser.parse(line)
@@ -128,10 +149,12 @@ struct InteropQuestionsTests {
                 let answers = report["answers"]?.arrayValue ?? []
                 #expect(answers.count == 3)
                 guard answers.count == 3 else { continue }
-                print("interop questions \(report["sdk"]?.stringValue ?? "") \(mode): "
-                    + answers.map { "\($0["tool"]?.stringValue ?? "") \($0["bytes"]?.intValue ?? 0) bytes" }.joined(separator: ", "))
-                #expect(answers.map { $0["tool"]?.stringValue ?? "" }
-                    == ["prod_get_alerts", "prod_get_minimal_resource_details", "prod_get_alert_statistics_dashboard"])
+                print(
+                    "interop questions \(report["sdk"]?.stringValue ?? "") \(mode): "
+                        + answers.map { "\($0["tool"]?.stringValue ?? "") \($0["bytes"]?.intValue ?? 0) bytes" }.joined(separator: ", "))
+                #expect(
+                    answers.map { $0["tool"]?.stringValue ?? "" }
+                        == ["prod_get_alerts", "prod_get_minimal_resource_details", "prod_get_alert_statistics_dashboard"])
                 // One call per question: one alert search; one OpsQL query and the open alerts of what it found;
                 // the dashboard's page of attention alerts and its Info and Ok counts.
                 #expect(tenant.requests(on: .alerts).count == 5)
@@ -140,8 +163,9 @@ struct InteropQuestionsTests {
 
                 let critical = answers[0]["structured"]
                 let expected = facts.open(states: ["Critical"], since: tenant.now.addingTimeInterval(-3_605))
-                #expect((critical?["alerts"]?.arrayValue ?? []).compactMap { $0["uniqueId"]?.stringValue }
-                    == expected.compactMap { $0["uniqueId"]?.stringValue })
+                #expect(
+                    (critical?["alerts"]?.arrayValue ?? []).compactMap { $0["uniqueId"]?.stringValue }
+                        == expected.compactMap { $0["uniqueId"]?.stringValue })
 
                 let ec2 = answers[1]["structured"]
                 let instances = tenant.sample.resources.filter { $0["make"] == "AWS" && $0["nativeType"] == "EC2 Instance" }

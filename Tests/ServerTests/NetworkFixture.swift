@@ -1,11 +1,12 @@
+import Foundation
+import OpsRampJSON
+import TestChildProcess
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import OpsRampJSON
-import TestChildProcess
 
 /// A program from `PATH`, or `nil` when it is not installed.
 func executableInPath(_ name: String) -> String? {
@@ -34,16 +35,21 @@ struct TestCertificates {
             .write(to: directory.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         let steps: [[String]] = [
-            ["req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=opsramp-mcp-server test CA",
-                                      "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+            ["req", "-x509"] + ec + [
+                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=opsramp-mcp-server test CA",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            ],
             ["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"],
-            ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
-             "-days", "2", "-extfile", "server.ext"],
+            [
+                "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+                "-days", "2", "-extfile", "server.ext",
+            ],
         ]
         for step in steps {
             // openssl writes its files relative to the working directory, which SpawnedProcess sets.
-            let (status, _) = await SpawnedProcess.run(openssl, step, environment: ["PATH": "/usr/bin:/bin"], directory: directory.path,
-                                                       timeout: .seconds(20))
+            let (status, _) = await SpawnedProcess.run(
+                openssl, step, environment: ["PATH": "/usr/bin:/bin"], directory: directory.path,
+                timeout: .seconds(20))
             guard status == 0 else { throw HarnessError("openssl \(step[0]) failed") }
         }
     }
@@ -76,8 +82,9 @@ final class NetworkFixture: @unchecked Sendable {
 
     private init(_ arguments: [String]) async throws {
         guard let python = executableInPath("python3") else { throw HarnessError("python3 is not installed") }
-        child = try SpawnedProcess(path: python, arguments: [Self.script] + arguments,
-                                   environment: ProcessInfo.processInfo.environment, directory: FileManager.default.temporaryDirectory.path)
+        child = try SpawnedProcess(
+            path: python, arguments: [Self.script] + arguments,
+            environment: ProcessInfo.processInfo.environment, directory: FileManager.default.temporaryDirectory.path)
         let output = self.output
         SpawnedProcess.drainInBackground(child.stdoutFD, into: { output.append($0) })
         SpawnedProcess.drainInBackground(child.stderrFD, into: { _ in })

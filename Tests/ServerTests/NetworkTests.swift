@@ -6,8 +6,9 @@ import Testing
 /// Corporate networks: TLS through a CA the system does not know, proxies, plain http.
 /// Everything runs on 127.0.0.1: a TLS front (Python's ssl) signed by a CA made for the test,
 /// in front of the fake OpsRamp, and a forward proxy that resolves no name.
-@Suite("Process: corporate networks (TLS with a private CA, proxies)", .serialized,
-       .enabled(if: executableInPath("openssl") != nil && executableInPath("python3") != nil, "needs openssl and python3"))
+@Suite(
+    "Process: corporate networks (TLS with a private CA, proxies)", .serialized,
+    .enabled(if: executableInPath("openssl") != nil && executableInPath("python3") != nil, "needs openssl and python3"))
 struct NetworkTests {
     func runCheck(_ environment: [String: String]) async throws -> (Int32?, String, String) {
         let process = try ServerProcess(environment: environment, arguments: ["--check"])
@@ -69,8 +70,9 @@ struct NetworkTests {
         ])
         let result = try await server.callTool("get_alerts", ["limit": 1])
         #expect(result["isError"] == true)
-        #expect(result.text.contains("the proxy on the way to tenant.opsramp.invalid failed (CONNECT tunnel failed, response 403)"),
-                "\(result.text)")
+        #expect(
+            result.text.contains("the proxy on the way to tenant.opsramp.invalid failed (CONNECT tunnel failed, response 403)"),
+            "\(result.text)")
         #expect(result.text.contains("HTTPS_PROXY") && result.text.contains("NO_PROXY"))
         await settle(proxy) { !$0.events("refused").isEmpty }
         try await Task.sleep(for: .milliseconds(300))
@@ -79,8 +81,9 @@ struct NetworkTests {
         // A proxy that is not listening is named as the proxy too, not as OpsRamp being down.
         let closed = try await tenant.startServer(["OPSRAMP_BASE_URL": "https://tenant.opsramp.invalid", "HTTPS_PROXY": "http://127.0.0.1:1"])
         let unreachable = try await closed.callTool("get_alerts", ["limit": 1])
-        #expect(unreachable.text.contains("the proxy on the way to tenant.opsramp.invalid failed (Failed to connect to 127.0.0.1 port 1"),
-                "\(unreachable.text)")
+        #expect(
+            unreachable.text.contains("the proxy on the way to tenant.opsramp.invalid failed (Failed to connect to 127.0.0.1 port 1"),
+            "\(unreachable.text)")
         #expect(tenant.fake.requests.isEmpty)
     }
 
@@ -111,11 +114,12 @@ struct NetworkTests {
         let tenant = try FakeTenant()
         let front = try await NetworkFixture.tlsFront(certificates, backend: tenant.fake.port)
         let proxy = try await NetworkFixture.proxy(["tenant.opsramp.invalid:443": front.port])
-        let (status, output, _) = try await runCheck(tenant.environment([
-            "OPSRAMP_BASE_URL": "https://tenant.opsramp.invalid",
-            "OPSRAMP_CA_BUNDLE": certificates.caFile,
-            "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
-        ]))
+        let (status, output, _) = try await runCheck(
+            tenant.environment([
+                "OPSRAMP_BASE_URL": "https://tenant.opsramp.invalid",
+                "OPSRAMP_CA_BUNDLE": certificates.caFile,
+                "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+            ]))
         #expect(status == 0, "\(output)")
         #expect(output.contains("through the proxy http://127.0.0.1:\(proxy.port) (from HTTPS_PROXY)"))
         #expect(proxy.events("connect").contains { $0["target"] == "tenant.opsramp.invalid:443" })
@@ -130,12 +134,13 @@ struct NetworkTests {
         let tenant = try FakeTenant()
         let front = try await NetworkFixture.tlsFront(certificates, backend: tenant.fake.port)
         let proxy = try await NetworkFixture.proxy([:])
-        let (status, output, _) = try await runCheck(tenant.environment([
-            "OPSRAMP_BASE_URL": "https://localhost:\(front.port)",
-            "OPSRAMP_CA_BUNDLE": certificates.caFile,
-            "https_proxy": "http://127.0.0.1:\(proxy.port)",
-            "NO_PROXY": "example.com,localhost",
-        ]))
+        let (status, output, _) = try await runCheck(
+            tenant.environment([
+                "OPSRAMP_BASE_URL": "https://localhost:\(front.port)",
+                "OPSRAMP_CA_BUNDLE": certificates.caFile,
+                "https_proxy": "http://127.0.0.1:\(proxy.port)",
+                "NO_PROXY": "example.com,localhost",
+            ]))
         #expect(status == 0, "\(output)")
         #expect(output.contains("direct: localhost matches NO_PROXY"))
         #expect(proxy.events.isEmpty, "the proxy saw \(proxy.events)")
@@ -169,7 +174,9 @@ struct NetworkTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let notPEM = directory.appendingPathComponent("key.txt")
         try "not a certificate".write(to: notPEM, atomically: true, encoding: .utf8)
-        for (path, expected) in [(directory.appendingPathComponent("absent.pem").path, "no readable file"), (notPEM.path, "holds no PEM certificate")] {
+        for (path, expected) in [
+            (directory.appendingPathComponent("absent.pem").path, "no readable file"), (notPEM.path, "holds no PEM certificate"),
+        ] {
             let (status, output, _) = try await runCheck(tenant.environment(["OPSRAMP_CA_BUNDLE": path]))
             #expect(status == 1)
             #expect(output.contains(expected), "\(output)")

@@ -30,9 +30,11 @@ struct PartnerTenantTests {
         return clients
     }
 
-    @Test("status of our EC2 instances: all six whatever their OS, state or wording, each with its client", arguments: [
-        "EC2", "Amazon EC2", "EC2 servers", "AWS EC2 instances", "status of our amazon ec2 machines",
-    ])
+    @Test(
+        "status of our EC2 instances: all six whatever their OS, state or wording, each with its client",
+        arguments: [
+            "EC2", "Amazon EC2", "EC2 servers", "AWS EC2 instances", "status of our amazon ec2 machines",
+        ])
     func ec2(_ type: String) async throws {
         let (tenant, fleet, server) = try await start()
         defer { withExtendedLifetime(tenant) {} }
@@ -72,10 +74,13 @@ struct PartnerTenantTests {
     func partialWordsCounted() async throws {
         let (tenant, fleet, server) = try await start()
         defer { withExtendedLifetime(tenant) {} }
-        tenant.fake.resources = fleet.resources + (0..<520).map { index in
-            FakeData.resource(id: "s3-\(index)", name: "bucket-\(index)", hostName: "", ip: "", type: "Other", make: "AWS",
-                              nativeType: "S3 Bucket", os: "", tenantID: "client_33", now: tenant.now)
-        }
+        tenant.fake.resources =
+            fleet.resources
+            + (0..<520).map { index in
+                FakeData.resource(
+                    id: "s3-\(index)", name: "bucket-\(index)", hostName: "", ip: "", type: "Other", make: "AWS",
+                    nativeType: "S3 Bucket", os: "", tenantID: "client_33", now: tenant.now)
+            }
         let result = try await server.callTool("prod_get_minimal_resource_details", ["type": "Amazon EC2"])
         #expect(result.structured?["matched"] == 6)
         #expect(Set(result.rows("resources").compactMap { $0["id"]?.stringValue }) == Set(fleet.ec2IDs))
@@ -104,7 +109,10 @@ struct PartnerTenantTests {
         let expected = Self.attention(fleet)
         for (tool, arguments, table, total) in [
             ("prod_get_alert_statistics_dashboard", ["since": "1h", "top": 50] as JSONValue, "devices", "devicesTotal"),
-            ("prod_get_alerts", ["since": "1h", "actions": ["OPEN"], "states": ["Critical", "Warning"], "group_by": "resource"], "resources", "resourcesTotal"),
+            (
+                "prod_get_alerts", ["since": "1h", "actions": ["OPEN"], "states": ["Critical", "Warning"], "group_by": "resource"], "resources",
+                "resourcesTotal"
+            ),
         ] {
             let result = try await server.callTool(tool, arguments)
             #expect(result["isError"] == false, "\(result.text)")
@@ -170,6 +178,8 @@ struct PartnerTenantTests {
 
 /// The tools' base names, for checks on what an answer may name.
 enum ToolNameList {
-    static let all = ["get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
-                      "get_alert_statistics_dashboard", "get_release_version"]
+    static let all = [
+        "get_alerts", "get_minimal_resource_details", "execute_opsql_query", "get_query_examples",
+        "get_alert_statistics_dashboard", "get_release_version",
+    ]
 }

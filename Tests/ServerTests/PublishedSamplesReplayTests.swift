@@ -46,9 +46,11 @@ struct PublishedSamplesReplayTests {
         #expect(alerts.map { $0["tenantName"]?.stringValue ?? "" } == ["Brocade Lab", "2adc3-aiops", "Notification_client5"])
     }
 
-    @Test("the resources/minimal examples: every resource, counted", arguments: [
-        "resources_minimal_spec_example-1.json", "resources_minimal_spec_dns-example.json",
-    ])
+    @Test(
+        "the resources/minimal examples: every resource, counted",
+        arguments: [
+            "resources_minimal_spec_example-1.json", "resources_minimal_spec_dns-example.json",
+        ])
     func minimal(_ name: String) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer()

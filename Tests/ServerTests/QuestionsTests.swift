@@ -36,8 +36,9 @@ struct QuestionsTests {
         #expect(tenant.requests(on: .alerts).count == 1)
     }
 
-    @Test("status of our AWS EC2 instances: every instance with its state and open alerts by state, however EC2 is written",
-          arguments: ["EC2", "AWS EC2", "ec2", "aws ec2 instances"])
+    @Test(
+        "status of our AWS EC2 instances: every instance with its state and open alerts by state, however EC2 is written",
+        arguments: ["EC2", "AWS EC2", "ec2", "aws ec2 instances"])
     func ec2Status(_ type: String) async throws {
         let tenant = try FakeTenant()
         let (server, tools) = try await start(tenant)

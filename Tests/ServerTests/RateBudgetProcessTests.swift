@@ -11,12 +11,17 @@ struct RateBudgetProcessTests {
     func dashboardsWithinBudget() async throws {
         let tenant = try FakeTenant()
         // 2,600 open attention alerts: six pages of 500 and two counts per call, so the seventh call runs out.
-        tenant.fake.alerts = (0..<2_600).map { index in
-            FakeData.alert(id: 500_000 + index, state: index % 3 == 0 ? "Critical" : "Warning", priority: "P\(index % 4)",
-                           subject: "Check \(index % 7) failed", createdMinutesAgo: index / 20, resourceID: "dev-\(index % 40)",
-                           resourceName: "dev-\(index % 40)", ip: "10.1.0.\(index % 40)", now: tenant.now)
-        } + [FakeData.alert(id: 499_999, state: "Info", priority: "P5", subject: "Agent restarted", createdMinutesAgo: 1,
-                            resourceID: "dev-1", resourceName: "dev-1", ip: "10.1.0.1", now: tenant.now)]
+        tenant.fake.alerts =
+            (0..<2_600).map { index in
+                FakeData.alert(
+                    id: 500_000 + index, state: index % 3 == 0 ? "Critical" : "Warning", priority: "P\(index % 4)",
+                    subject: "Check \(index % 7) failed", createdMinutesAgo: index / 20, resourceID: "dev-\(index % 40)",
+                    resourceName: "dev-\(index % 40)", ip: "10.1.0.\(index % 40)", now: tenant.now)
+            } + [
+                FakeData.alert(
+                    id: 499_999, state: "Info", priority: "P5", subject: "Agent restarted", createdMinutesAgo: 1,
+                    resourceID: "dev-1", resourceName: "dev-1", ip: "10.1.0.1", now: tenant.now)
+            ]
         var variants = FakeVariants()
         variants.pagedSearchesPerMinute = 50
         tenant.fake.variants = variants

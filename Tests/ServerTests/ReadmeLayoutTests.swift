@@ -31,8 +31,9 @@ struct ReadmeLayoutTests {
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
             guard cells.count == 3 else { return nil }
             let cellList = Array(cells)
-            return Row(part: cellList[0].trimmingCharacters(in: .whitespaces),
-                       targets: quoted(in: cellList[1]), paths: quoted(in: cellList[2]))
+            return Row(
+                part: cellList[0].trimmingCharacters(in: .whitespaces),
+                targets: quoted(in: cellList[1]), paths: quoted(in: cellList[2]))
         }
     }
 
@@ -107,11 +108,12 @@ struct ReadmeLayoutTests {
         let rows = Self.rows(in: table)
         #expect(rows.map(\.part) == ["real", "gone", "renamed", "empty"])
         let problems = Self.problems(in: rows, root: Self.root, declaredTargets: ["OpsRampMCP"])
-        #expect(problems == [
-            "gone: Sources/OpsRampMCP/NoSuchFile.swift does not exist",
-            "renamed: MCP is not a target in Package.swift",
-            "empty: names no target",
-            "empty: names no file",
-        ])
+        #expect(
+            problems == [
+                "gone: Sources/OpsRampMCP/NoSuchFile.swift does not exist",
+                "renamed: MCP is not a target in Package.swift",
+                "empty: names no target",
+                "empty: names no file",
+            ])
     }
 }

@@ -92,12 +92,14 @@ struct RealShapesTests {
         #expect(result.structured?["next"] == nil)
     }
 
-    @Test("an error object in a 2xx answer is an error for alerts, resources, OpsQL and the statistics", arguments: [
-        ("get_alerts", Route.alerts, ["since": "1h"]),
-        ("get_minimal_resource_details", .minimalResources, [:]),
-        ("execute_opsql_query", .opsql, ["query": ["objectType": "alert", "fields": ["id"]]]),
-        ("get_alert_statistics_dashboard", .alerts, [:]),
-    ] as [(String, Route, JSONValue)])
+    @Test(
+        "an error object in a 2xx answer is an error for alerts, resources, OpsQL and the statistics",
+        arguments: [
+            ("get_alerts", Route.alerts, ["since": "1h"]),
+            ("get_minimal_resource_details", .minimalResources, [:]),
+            ("execute_opsql_query", .opsql, ["query": ["objectType": "alert", "fields": ["id"]]]),
+            ("get_alert_statistics_dashboard", .alerts, [:]),
+        ] as [(String, Route, JSONValue)])
     func errorObjects(_ tool: String, route: Route, arguments: JSONValue) async throws {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer()
@@ -115,9 +117,13 @@ struct RealShapesTests {
         let tenant = try FakeTenant()
         tenant.fake.variants.opsqlCountAsObject = true
         let server = try await tenant.startServer()
-        let result = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "resource", "filterCriteria": "make = \"AWS\"", "aggregateFunction": "count", "groupBy": [],
-        ]])
+        let result = try await server.callTool(
+            "execute_opsql_query",
+            [
+                "query": [
+                    "objectType": "resource", "filterCriteria": "make = \"AWS\"", "aggregateFunction": "count", "groupBy": [],
+                ]
+            ])
         #expect(result["isError"] == false, "\(result.text)")
         #expect(result.structured?["count"] == .int(tenant.sample.resources.filter { $0["make"] == "AWS" }.count))
     }
@@ -127,9 +133,13 @@ struct RealShapesTests {
         let tenant = try FakeTenant()
         tenant.fake.variants = .strict
         let server = try await tenant.startServer()
-        let result = try await server.callTool("execute_opsql_query", ["query": [
-            "objectType": "alert", "fields": ["id", "currentState", "resource.name"], "pageSize": 500,
-        ], "limit": 200])
+        let result = try await server.callTool(
+            "execute_opsql_query",
+            [
+                "query": [
+                    "objectType": "alert", "fields": ["id", "currentState", "resource.name"], "pageSize": 500,
+                ], "limit": 200,
+            ])
         #expect(result["isError"] == false, "\(result.text)")
         #expect(result.structured?["returned"] == 40)
         #expect(result.rows("results")[0]["currentState"] == "CRITICAL")

@@ -10,10 +10,11 @@ struct ResultSchemaTests {
         let tenant = try FakeTenant()
         let server = try await tenant.startServer(["OPSRAMP_PORTAL_URL": "https://example.app.opsramp.com"], version: version)
         let tools = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
-        let schemas = Dictionary(uniqueKeysWithValues: tools.compactMap { tool -> (String, JSONValue)? in
-            guard let name = tool["name"]?.stringValue, let schema = tool["outputSchema"] else { return nil }
-            return (name, schema)
-        })
+        let schemas = Dictionary(
+            uniqueKeysWithValues: tools.compactMap { tool -> (String, JSONValue)? in
+                guard let name = tool["name"]?.stringValue, let schema = tool["outputSchema"] else { return nil }
+                return (name, schema)
+            })
         #expect(schemas.count == 6)
         let calls: [(String, JSONValue)] = [
             ("get_alerts", ["states": ["Critical", "Warning"], "since": "24h", "limit": 10]),
@@ -23,7 +24,10 @@ struct ResultSchemaTests {
             ("get_minimal_resource_details", ["type": "EC2"]),
             ("get_minimal_resource_details", ["type": "RDS"]),
             ("get_minimal_resource_details", ["resource_type": "EC2", "limit": 1]),
-            ("execute_opsql_query", ["query": ["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""]]),
+            (
+                "execute_opsql_query",
+                ["query": ["objectType": "alert", "fields": ["id", "currentState"], "filterCriteria": "currentState = \"CRITICAL\""]]
+            ),
             ("execute_opsql_query", ["query": ["objectType": "resource", "aggregateFunction": "count", "groupBy": []]]),
             ("get_query_examples", ["category": "all"]),
             ("get_alert_statistics_dashboard", ["by_priority": true]),
@@ -48,13 +52,16 @@ struct ResultSchemaTests {
     func progressNotifications() async throws {
         let tenant = try FakeTenant()
         tenant.fake.alerts = (0..<1_100).map { index in
-            FakeData.alert(id: 800_000 + index, state: "Warning", priority: "P3", subject: "Alert \(index)", createdMinutesAgo: index,
-                           resourceID: "r-\(index % 9)", resourceName: "host-\(index % 9)", ip: "10.3.0.\(index % 9)", now: tenant.now)
+            FakeData.alert(
+                id: 800_000 + index, state: "Warning", priority: "P3", subject: "Alert \(index)", createdMinutesAgo: index,
+                resourceID: "r-\(index % 9)", resourceName: "host-\(index % 9)", ip: "10.3.0.\(index % 9)", now: tenant.now)
         }
         // A cap that holds all 1000, so that they are fetched in two pages (under a smaller cap a list
         // fetches only what can appear in it).
         let server = try await tenant.startServer(["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"])
-        server.send(#"{"jsonrpc":"2.0","id":"paged","method":"tools/call","params":{"name":"get_alerts","arguments":{"limit":1000},"_meta":{"progressToken":"tok-1"}}}"#)
+        server.send(
+            #"{"jsonrpc":"2.0","id":"paged","method":"tools/call","params":{"name":"get_alerts","arguments":{"limit":1000},"_meta":{"progressToken":"tok-1"}}}"#
+        )
         _ = try await server.response(id: "paged", timeout: 30)
         let messages = try server.messages()
         let progress = messages.filter { $0["method"] == "notifications/progress" }

@@ -27,7 +27,8 @@ struct SecretRedactionTests {
     @Test("a token endpoint that echoes the form body: the percent-encoded secret is redacted in the result and the logs")
     func echoedFormBody() async throws {
         let tenant = try FakeTenant(secret: Self.secret)
-        let echo = #"{"error":"invalid_request","error_description":"could not parse \#(Self.formBody(clientID: "mcp-test-key", secret: Self.secret))"}"#
+        let echo =
+            #"{"error":"invalid_request","error_description":"could not parse \#(Self.formBody(clientID: "mcp-test-key", secret: Self.secret))"}"#
         tenant.fake.inject(.status(400, body: echo), on: .token)
         let server = try await tenant.startServer()
         let result = try await server.callTool("get_release_version")

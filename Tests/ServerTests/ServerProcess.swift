@@ -1,12 +1,14 @@
+import Foundation
+import Synchronization
+import TestChildProcess
+
+@testable import OpsRampJSON
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-@testable import OpsRampJSON
-import Synchronization
-import TestChildProcess
 
 /// The built `opsramp-mcp-server` binary, started as an MCP host would start it, with
 /// everything it writes captured for assertions: the MCP-speaking layer over `SpawnedProcess`.
@@ -38,13 +40,16 @@ final class ServerProcess: @unchecked Sendable {
     /// unread, as a host that pipes it and never looks would. `launcher` (a program and its
     /// arguments, which must end by exec'ing the binary named after them) starts it instead, e.g. in
     /// another namespace.
-    init(environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil,
-         readStdout: Bool = true, readStderr: Bool = true, launcher: [String] = []) throws {
+    init(
+        environment: [String: String] = [:], arguments: [String] = [], workingDirectory: URL? = nil,
+        readStdout: Bool = true, readStderr: Bool = true, launcher: [String] = []
+    ) throws {
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
         let command = launcher + [Self.binaryURL.path] + arguments
-        child = try SpawnedProcess(path: command[0], arguments: Array(command.dropFirst()), environment: env,
-                                   directory: (workingDirectory ?? FileManager.default.temporaryDirectory).path)
+        child = try SpawnedProcess(
+            path: command[0], arguments: Array(command.dropFirst()), environment: env,
+            directory: (workingDirectory ?? FileManager.default.temporaryDirectory).path)
         if readStdout {
             startReader(child.stdoutFD, into: stdoutBuffer)
         } else {
@@ -101,9 +106,11 @@ final class ServerProcess: @unchecked Sendable {
     /// `initialize` + `notifications/initialized`; returns the initialize result.
     @discardableResult
     func initialize(version: String = "2025-06-18") async throws -> JSONValue {
-        let response = try await request("initialize", params: [
-            "protocolVersion": .string(version), "capabilities": [:], "clientInfo": ["name": "server-tests", "version": "1"],
-        ])
+        let response = try await request(
+            "initialize",
+            params: [
+                "protocolVersion": .string(version), "capabilities": [:], "clientInfo": ["name": "server-tests", "version": "1"],
+            ])
         send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         return response["result"] ?? .null
     }
@@ -182,7 +189,6 @@ final class ServerProcess: @unchecked Sendable {
         return nil
         #endif
     }
-
 
     func terminate() {
         child.kill(SIGKILL)

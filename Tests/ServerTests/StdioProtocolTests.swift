@@ -1,11 +1,12 @@
+import Foundation
+import OpsRampJSON
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import OpsRampJSON
-import Testing
 
 /// The built binary over real pipes: what a host sees.
 @Suite("Process: stdio JSON-RPC")
@@ -17,10 +18,11 @@ struct StdioProtocolTests {
         #expect(initialize["protocolVersion"] == "2025-06-18")
         #expect(initialize["serverInfo"]?["name"] == "opsramp-mcp-server")
         let tools = try await server.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
-        #expect(Set(tools.compactMap { $0["name"]?.stringValue }) == [
-            "execute_opsql_query", "get_alerts", "get_minimal_resource_details", "get_release_version",
-            "get_alert_statistics_dashboard", "get_query_examples",
-        ])
+        #expect(
+            Set(tools.compactMap { $0["name"]?.stringValue }) == [
+                "execute_opsql_query", "get_alerts", "get_minimal_resource_details", "get_release_version",
+                "get_alert_statistics_dashboard", "get_query_examples",
+            ])
         for tool in tools {
             #expect(tool["inputSchema"]?["type"] == "object")
             #expect(tool["inputSchema"]?["additionalProperties"] == false)
@@ -147,8 +149,9 @@ struct StdioProtocolTests {
         #expect(await server.waitForExit(timeout: 2) != nil)
     }
 
-    @Test("SIGTERM and SIGINT end the process every time, with status 0 and a log line, not once in a while",
-          arguments: [SIGTERM, SIGINT])
+    @Test(
+        "SIGTERM and SIGINT end the process every time, with status 0 and a log line, not once in a while",
+        arguments: [SIGTERM, SIGINT])
     func signalsEveryTime(_ number: Int32) async throws {
         // One signal in about thirty used to be lost (discarded by a thread that had it ignored).
         for attempt in 1...30 {

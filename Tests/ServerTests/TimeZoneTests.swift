@@ -54,11 +54,12 @@ struct TimeZoneTests {
             let before = Date()
             let result = try await server.callTool("get_alerts", ["since": .string(word), "limit": 1])
             let after = Date()
-            let expected = Set([before, after].map { moment in
-                let today = calendar.startOfDay(for: moment)
-                let noon = calendar.date(byAdding: .hour, value: 12, to: today) ?? today
-                return formatter.string(from: calendar.startOfDay(for: calendar.date(byAdding: .day, value: -daysBack, to: noon) ?? noon))
-            })
+            let expected = Set(
+                [before, after].map { moment in
+                    let today = calendar.startOfDay(for: moment)
+                    let noon = calendar.date(byAdding: .hour, value: 12, to: today) ?? today
+                    return formatter.string(from: calendar.startOfDay(for: calendar.date(byAdding: .day, value: -daysBack, to: noon) ?? noon))
+                })
             let since = result.structured?["window"]?["since"]?.stringValue ?? ""
             #expect(expected.contains(since), "\(word): \(since), expected \(expected)")
             #expect(result.structured?["window"]?["timeBase"] == "created")
@@ -90,9 +91,11 @@ struct TimeZoneTests {
     @Test("without OPSRAMP_TIMEZONE the system zone (TZ) is used: a name, a zoneinfo path, a POSIX offset")
     func systemZone() async throws {
         let tenant = try FakeTenant()
-        for (tz, name, since) in [("Asia/Tokyo", "Asia/Tokyo", "2026-12-01T00:00:00Z"),
-                                  ("/usr/share/zoneinfo/America/Los_Angeles", "America/Los_Angeles", "2026-12-01T17:00:00Z"),
-                                  ("<-08>8", "UTC-08:00", "2026-12-01T17:00:00Z")] {
+        for (tz, name, since) in [
+            ("Asia/Tokyo", "Asia/Tokyo", "2026-12-01T00:00:00Z"),
+            ("/usr/share/zoneinfo/America/Los_Angeles", "America/Los_Angeles", "2026-12-01T17:00:00Z"),
+            ("<-08>8", "UTC-08:00", "2026-12-01T17:00:00Z"),
+        ] {
             let server = try await tenant.startServer(["TZ": tz])
             let result = try await server.callTool("get_alerts", ["since": "2026-12-01T09:00", "until": "2099-01-01", "limit": 1])
             #expect(result.structured?["window"]?["timeZone"] == .string(name), "\(tz)")
@@ -161,8 +164,9 @@ struct TimeZoneTests {
             let status = await check.waitForExit(timeout: 30)
             let output = String(decoding: check.stdoutBytes, as: UTF8.self)
             #expect(status == 0, "\(output)")
-            #expect(output.contains("[PASS] time zone\n      times without a zone, dates, today and yesterday are read in \(name) (OPSRAMP_TIMEZONE)"),
-                    "\(output)")
+            #expect(
+                output.contains("[PASS] time zone\n      times without a zone, dates, today and yesterday are read in \(name) (OPSRAMP_TIMEZONE)"),
+                "\(output)")
         }
     }
 

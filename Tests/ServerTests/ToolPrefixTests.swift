@@ -27,10 +27,12 @@ struct ToolPrefixTests {
             texts.append(JSONWriter.string(try await server.request("resources/read", params: ["uri": resource["uri"] ?? ""])))
         }
         // Answers with hints and continuations.
-        for (tool, arguments) in [("prod_get_alerts", ["since": "7d", "limit": 2]), ("prod_get_minimal_resource_details", ["type": "RDS"]),
-                                  ("prod_get_minimal_resource_details", ["resource_type": "EC2"]),
-                                  ("prod_get_alert_statistics_dashboard", ["since": "7d", "top": 1]),
-                                  ("prod_execute_opsql_query", ["query": ["objectType": "alert"]])] as [(String, JSONValue)] {
+        for (tool, arguments) in [
+            ("prod_get_alerts", ["since": "7d", "limit": 2]), ("prod_get_minimal_resource_details", ["type": "RDS"]),
+            ("prod_get_minimal_resource_details", ["resource_type": "EC2"]),
+            ("prod_get_alert_statistics_dashboard", ["since": "7d", "top": 1]),
+            ("prod_execute_opsql_query", ["query": ["objectType": "alert"]]),
+        ] as [(String, JSONValue)] {
             let result = try await server.callTool(tool, arguments)
             texts.append(result.text)
             if let next = result.structured?["next"]?["tool"]?.stringValue { #expect(names.contains(next), "\(next)") }
@@ -45,9 +47,11 @@ struct ToolPrefixTests {
         AnswerChecks.expectNamesCallable(instructions, tools: names, prefix: "prod_")
     }
 
-    @Test("a prefix that would break MCP's tool-name rules stops the start with a clear message", arguments: [
-        ("prod prod_", "a space"), (String(repeating: "x", count: 40), "more than the 64"), ("prod/", "\"/\""),
-    ])
+    @Test(
+        "a prefix that would break MCP's tool-name rules stops the start with a clear message",
+        arguments: [
+            ("prod prod_", "a space"), (String(repeating: "x", count: 40), "more than the 64"), ("prod/", "\"/\""),
+        ])
     func badPrefix(_ prefix: String, reason: String) async throws {
         for arguments in [[], ["--check"], ["--list-tools"]] {
             let process = try ServerProcess(environment: ["OPSRAMP_MCP_TOOL_PREFIX": prefix], arguments: arguments)
@@ -69,8 +73,9 @@ struct ToolPrefixTests {
         #expect(server.stderrText.contains("set OPSRAMP_PORTAL_URL"))
         #expect(server.stderrText.contains("prod_get_alert_statistics_dashboard"))
 
-        let check = try ServerProcess(environment: tenant.environment(["OPSRAMP_PORTAL_URL": "https://acme.app.opsramp.com"]),
-                                      arguments: ["--check"])
+        let check = try ServerProcess(
+            environment: tenant.environment(["OPSRAMP_PORTAL_URL": "https://acme.app.opsramp.com"]),
+            arguments: ["--check"])
         check.closeStdin()
         #expect(await check.waitForExit(timeout: 30) == 0)
         let output = String(decoding: check.stdoutBytes, as: UTF8.self)

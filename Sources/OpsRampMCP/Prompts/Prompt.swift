@@ -51,9 +51,10 @@ public struct Prompt: Sendable {
         var object: [String: JSONValue] = [
             "name": .string(name),
             "description": .string(description),
-            "arguments": .array(arguments.map { argument in
-                ["name": .string(argument.name), "description": .string(argument.description), "required": .bool(argument.required)]
-            }),
+            "arguments": .array(
+                arguments.map { argument in
+                    ["name": .string(argument.name), "description": .string(argument.description), "required": .bool(argument.required)]
+                }),
         ]
         if revision.hasTitles { object["title"] = .string(title) }
         return .object(object)

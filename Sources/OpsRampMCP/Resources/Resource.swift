@@ -41,8 +41,10 @@ public struct ResourceTemplate: Sendable {
     /// The text for one value; `nil` when the value is unknown.
     public let text: @Sendable (_ value: String) -> String?
 
-    public init(uriTemplate: String, name: String, title: String, description: String, mimeType: String,
-                values: [String], text: @escaping @Sendable (String) -> String?) {
+    public init(
+        uriTemplate: String, name: String, title: String, description: String, mimeType: String,
+        values: [String], text: @escaping @Sendable (String) -> String?
+    ) {
         self.uriTemplate = uriTemplate
         self.name = name
         self.title = title

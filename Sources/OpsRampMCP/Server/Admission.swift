@@ -44,8 +44,10 @@ enum Admission: Equatable, Sendable {
             return envelope.map(dropped(in:)) ?? served(.setLogLevel)
         case .serverDiscover:
             guard let envelope else {
-                return .refuse(.invalidParams("Invalid params for server/discover: _meta must carry \"\(RequestContext.MetaKey.protocolVersion)\""
-                    + " and \"\(RequestContext.MetaKey.clientCapabilities)\""))
+                return .refuse(
+                    .invalidParams(
+                        "Invalid params for server/discover: _meta must carry \"\(RequestContext.MetaKey.protocolVersion)\""
+                            + " and \"\(RequestContext.MetaKey.clientCapabilities)\""))
             }
             return .serve(.discover, revision: envelope)
         case .toolsList: return served(.listTools)

@@ -45,8 +45,9 @@ final class ClientLogForwarder: Sendable {
     private func forward(level: LogLevel, logger: String, message: String) {
         guard !Task.isCancelled else { return } // no more messages for a cancelled request
         guard let wanted = lowestWantedLevel, level >= wanted else { return }
-        sink.send(OutgoingMessage.notification(
-            method: ServerNotification.message.rawValue,
-            params: ["level": .string(level.description), "logger": .string(logger), "data": .string(message)]))
+        sink.send(
+            OutgoingMessage.notification(
+                method: ServerNotification.message.rawValue,
+                params: ["level": .string(level.description), "logger": .string(logger), "data": .string(message)]))
     }
 }

@@ -19,7 +19,6 @@ extension MCPServer {
         return .object(result)
     }
 
-
     // MARK: - Resources
 
     func readResource(_ params: [String: JSONValue], revision: ProtocolRevision) throws -> JSONValue {
@@ -33,7 +32,6 @@ extension MCPServer {
         return ["contents": [["uri": .string(uri), "mimeType": .string(document.mimeType), "text": .string(document.text)]]]
     }
 
-
     // MARK: - Prompts
 
     func getPrompt(_ params: [String: JSONValue]) throws -> JSONValue {
@@ -41,7 +39,8 @@ extension MCPServer {
             throw JSONRPCError.invalidParams("Invalid params for prompts/get: \"name\" must be a string")
         }
         guard let prompt = catalog.prompts.first(where: { $0.name == name }) else {
-            throw JSONRPCError.invalidParams("Unknown prompt: \"\(Excerpt.of(name))\". Available prompts: \(catalog.prompts.map(\.name).joined(separator: ", "))")
+            throw JSONRPCError.invalidParams(
+                "Unknown prompt: \"\(Excerpt.of(name))\". Available prompts: \(catalog.prompts.map(\.name).joined(separator: ", "))")
         }
         var arguments: [String: String] = [:]
         if let raw = params["arguments"], !raw.isNull {
@@ -50,7 +49,9 @@ extension MCPServer {
             }
             for (key, value) in object {
                 guard prompt.arguments.contains(where: { $0.name == key }) else {
-                    throw JSONRPCError.invalidParams("Prompt \(name) has no argument \"\(Excerpt.of(key))\"; its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))")
+                    throw JSONRPCError.invalidParams(
+                        "Prompt \(name) has no argument \"\(Excerpt.of(key))\"; its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))"
+                    )
                 }
                 guard let text = value.stringValue else {
                     throw JSONRPCError.invalidParams("Prompt argument \"\(Excerpt.of(key))\" must be a string, got \(value.typeName)")
@@ -73,7 +74,6 @@ extension MCPServer {
         ]
     }
 
-
     // MARK: - Completion
 
     func complete(_ params: [String: JSONValue]) throws -> JSONValue {
@@ -87,7 +87,8 @@ extension MCPServer {
         switch type {
         case "ref/prompt":
             guard let name = reference["name"]?.stringValue, let prompt = catalog.prompts.first(where: { $0.name == name }) else {
-                throw JSONRPCError.invalidParams("Unknown prompt in completion ref: \(reference["name"].map { Excerpt.of($0.stringValue ?? $0.description) } ?? "none")")
+                throw JSONRPCError.invalidParams(
+                    "Unknown prompt in completion ref: \(reference["name"].map { Excerpt.of($0.stringValue ?? $0.description) } ?? "none")")
             }
             candidates = prompt.arguments.first(where: { $0.name == argumentName })?.suggestions ?? []
         case "ref/resource":
@@ -100,6 +101,10 @@ extension MCPServer {
             throw JSONRPCError.invalidParams("Invalid params for completion/complete: unknown ref type \"\(Excerpt.of(type))\"")
         }
         let matches = candidates.filter { $0.lowercased().hasPrefix(typed.lowercased()) }
-        return ["completion": ["values": .array(matches.prefix(100).map(JSONValue.string)), "total": .int(matches.count), "hasMore": .bool(matches.count > 100)]]
+        return [
+            "completion": [
+                "values": .array(matches.prefix(100).map(JSONValue.string)), "total": .int(matches.count), "hasMore": .bool(matches.count > 100),
+            ]
+        ]
     }
 }

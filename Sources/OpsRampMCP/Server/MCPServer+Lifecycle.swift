@@ -7,7 +7,8 @@ extension MCPServer {
     /// Starts the session (`Admission` has checked that none exists yet).
     func initialize(_ params: [String: JSONValue]) throws -> JSONValue {
         guard let requested = params["protocolVersion"]?.stringValue else {
-            throw JSONRPCError.invalidParams("Invalid params for initialize: \"protocolVersion\" must be a string such as \"\(ProtocolRevision.latestHandshake.rawValue)\"")
+            throw JSONRPCError.invalidParams(
+                "Invalid params for initialize: \"protocolVersion\" must be a string such as \"\(ProtocolRevision.latestHandshake.rawValue)\"")
         }
         if let capabilities = params["capabilities"], capabilities.objectValue == nil {
             throw JSONRPCError.invalidParams("Invalid params for initialize: \"capabilities\" must be an object")
@@ -19,8 +20,9 @@ extension MCPServer {
             name: clientInfo?["name"]?.stringValue.map { Excerpt.of($0) } ?? "unknown",
             version: clientInfo?["version"]?.stringValue.map { Excerpt.of($0) } ?? "unknown")
         state = .ready(revision: revision, client: client)
-        logger.info("session started: client \(client.name) \(client.version), protocol \(revision.rawValue)"
-            + (revision.rawValue == requested ? "" : " (client asked for \(Excerpt.of(requested)))"))
+        logger.info(
+            "session started: client \(client.name) \(client.version), protocol \(revision.rawValue)"
+                + (revision.rawValue == requested ? "" : " (client asked for \(Excerpt.of(requested)))"))
 
         var result: [String: JSONValue] = [
             "protocolVersion": .string(revision.rawValue),

@@ -11,7 +11,8 @@ extension MCPServer {
         }
         let params = try Self.paramsObject(rawParams, method: name)
         // `initialize` starts a session under its own rules, so its `_meta` is not read as an envelope.
-        let envelope = method != .initialize && RequestContext.isStateless(params)
+        let envelope =
+            method != .initialize && RequestContext.isStateless(params)
             ? try RequestContext.stateless(params, method: name) : nil
         switch Admission.decide(method, envelope: envelope?.revision, state: state) {
         case .refuse(let error):
@@ -21,15 +22,18 @@ extension MCPServer {
         case .ping:
             return .now(OutgoingMessage.result(id: id, .object([:])))
         case .serve(let handler, let revision):
-            let context = envelope
+            let context =
+                envelope
                 ?? RequestContext(revision: revision, clientLogLevel: nil, progressToken: RequestContext.progressToken(params))
             return try run(handler, id: id, params: params, context: context, inBatch: inBatch)
         }
     }
 
     /// Runs the handler `Admission` chose, under the request's context.
-    private func run(_ handler: Admission.Handler, id: RequestID, params: [String: JSONValue], context: RequestContext,
-                     inBatch: Bool) throws -> Answer {
+    private func run(
+        _ handler: Admission.Handler, id: RequestID, params: [String: JSONValue], context: RequestContext,
+        inBatch: Bool
+    ) throws -> Answer {
         let revision = context.revision
         /// `cacheable` marks lists and documents (caching hints in the stateless revision).
         func finished(_ result: JSONValue, cacheable: Bool = false) -> Answer {
@@ -45,8 +49,9 @@ extension MCPServer {
         case .listResources:
             return finished(try page(catalog.resources.resources, key: "resources", params: params) { $0.listing(for: revision) }, cacheable: true)
         case .listResourceTemplates:
-            return finished(try page(catalog.resources.templates, key: "resourceTemplates", params: params) { $0.listing(for: revision) },
-                            cacheable: true)
+            return finished(
+                try page(catalog.resources.templates, key: "resourceTemplates", params: params) { $0.listing(for: revision) },
+                cacheable: true)
         case .readResource:
             return finished(try readResource(params, revision: revision), cacheable: true)
         case .listPrompts:

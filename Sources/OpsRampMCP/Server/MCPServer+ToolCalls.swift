@@ -29,8 +29,10 @@ extension MCPServer {
             if let result, !Task.isCancelled {
                 if writesAnswer, !context.revision.isStateless, let encoded = result.encodedData {
                     // Written around the tool's own encoding (what `finish` would add is for the stateless revision only).
-                    sink.send(encoded: ToolResultRenderer.answerLine(id: id, encodedData: encoded,
-                                                                     structuredContent: context.revision.hasStructuredContent))
+                    sink.send(
+                        encoded: ToolResultRenderer.answerLine(
+                            id: id, encodedData: encoded,
+                            structuredContent: context.revision.hasStructuredContent))
                 } else {
                     answer = OutgoingMessage.result(id: id, context.finish(result.value, cacheable: false, identity: identity))
                     if writesAnswer, let answer { sink.send(answer) }

@@ -28,8 +28,10 @@ public actor MCPServer {
     /// Callers of `waitUntilIdle` (shutdown), resumed when the last request or batch ends.
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger,
-                sink: MessageSink, flow: FlowControl? = nil) {
+    public init(
+        identity: ServerIdentity, catalog: ServerCatalog, options: ServerOptions = ServerOptions(), logger: Logger,
+        sink: MessageSink, flow: FlowControl? = nil
+    ) {
         self.identity = identity
         self.catalog = catalog
         self.options = options
@@ -64,9 +66,12 @@ public actor MCPServer {
         switch line {
         case .oversized(let byteCount):
             logger.warning("rejected a \(byteCount)-byte message (limit \(options.maximumMessageBytes))")
-            sink.send(OutgoingMessage.error(id: nil, JSONRPCError(
-                .invalidRequest,
-                "Message of \(byteCount) bytes exceeds the limit of \(options.maximumMessageBytes) bytes")))
+            sink.send(
+                OutgoingMessage.error(
+                    id: nil,
+                    JSONRPCError(
+                        .invalidRequest,
+                        "Message of \(byteCount) bytes exceeds the limit of \(options.maximumMessageBytes) bytes")))
         case .message(let bytes):
             guard bytes.contains(where: { !Self.isWhitespace($0) }) else { return }
             let value: JSONValue
@@ -92,7 +97,8 @@ public actor MCPServer {
             return
         }
         guard let revision = state.revision, revision.allowsBatches else {
-            let why = state.revision.map { "protocol revision \($0.rawValue) does not allow JSON-RPC batches" }
+            let why =
+                state.revision.map { "protocol revision \($0.rawValue) does not allow JSON-RPC batches" }
                 ?? "JSON-RPC batches are accepted only in a 2025-03-26 session"
             sink.send(OutgoingMessage.error(id: nil, JSONRPCError(.invalidRequest, "Invalid request: \(why); send one message per line")))
             return

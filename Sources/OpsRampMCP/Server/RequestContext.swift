@@ -34,9 +34,12 @@ struct RequestContext: Sendable {
         }
         guard let revision = ProtocolRevision(rawValue: version), revision.isStateless else {
             // Only the revisions served statelessly; the older ones need the initialize handshake.
-            throw JSONRPCError(.unsupportedProtocolVersion, "Unsupported protocol version",
-                               data: ["supported": .array(ProtocolRevision.statelessRevisions.reversed().map { .string($0.rawValue) }),
-                                      "requested": .string(Excerpt.of(version))])
+            throw JSONRPCError(
+                .unsupportedProtocolVersion, "Unsupported protocol version",
+                data: [
+                    "supported": .array(ProtocolRevision.statelessRevisions.reversed().map { .string($0.rawValue) }),
+                    "requested": .string(Excerpt.of(version)),
+                ])
         }
         guard meta[MetaKey.clientCapabilities]?.objectValue != nil else {
             throw .invalidParams("Invalid params for \(method): _meta is missing \"\(MetaKey.clientCapabilities)\" (an object; {} for none)")
@@ -44,8 +47,9 @@ struct RequestContext: Sendable {
         var level: LogLevel?
         if let raw = meta[MetaKey.logLevel] {
             guard let name = raw.stringValue, let parsed = LogLevel(name: name) else {
-                throw .invalidParams("Invalid params for \(method): \(MetaKey.logLevel) must be one of "
-                    + LogLevel.allCases.map(\.description).joined(separator: ", "))
+                throw .invalidParams(
+                    "Invalid params for \(method): \(MetaKey.logLevel) must be one of "
+                        + LogLevel.allCases.map(\.description).joined(separator: ", "))
             }
             level = parsed
         }

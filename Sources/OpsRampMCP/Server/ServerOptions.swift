@@ -15,9 +15,11 @@ public struct ServerOptions: Sendable {
     public var beforeToolCall: (@Sendable () -> Void)?
     public var afterToolCall: (@Sendable () -> Void)?
 
-    public init(maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
-                shutdownGrace: Duration = .seconds(1), listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
-                beforeToolCall: (@Sendable () -> Void)? = nil, afterToolCall: (@Sendable () -> Void)? = nil) {
+    public init(
+        maximumMessageBytes: Int = 16 * 1024 * 1024, maximumJSONDepth: Int = 128,
+        shutdownGrace: Duration = .seconds(1), listPageSize: Int = 100, maximumResultBytes: Int = 40_000,
+        beforeToolCall: (@Sendable () -> Void)? = nil, afterToolCall: (@Sendable () -> Void)? = nil
+    ) {
         self.beforeToolCall = beforeToolCall
         self.afterToolCall = afterToolCall
         self.maximumMessageBytes = maximumMessageBytes

@@ -28,10 +28,11 @@ enum ToolResultRenderer {
             let suffix = notice.map { " (" + $0 + ")" } ?? ""
             // Error text may quote an upstream answer; make sure no credential rides along.
             let shown = bounded(SecretRedactor.shared.redact(text), bytes: max(200, maximumErrorBytes - suffix.utf8.count)) + suffix
-            return Rendered(value: [
-                "content": [["type": "text", "text": .string(shown)]],
-                "isError": true,
-            ], encodedData: nil)
+            return Rendered(
+                value: [
+                    "content": [["type": "text", "text": .string(shown)]],
+                    "isError": true,
+                ], encodedData: nil)
         }
         var members = output.data
         var encoded = output.encoded

@@ -9,9 +9,10 @@ extension Tool {
     /// error's text. `--demo` uses it to say on every answer that the data is sample data; doing it
     /// here, once, means no tool can forget it.
     public func withNotice(_ notice: String) -> Tool {
-        Tool(name: name, title: title, description: description, inputSchema: inputSchema,
-             outputSchema: outputSchema.map { Self.declaringNotice(in: $0, notice: notice) }, annotations: annotations,
-             notice: notice, handler: handler)
+        Tool(
+            name: name, title: title, description: description, inputSchema: inputSchema,
+            outputSchema: outputSchema.map { Self.declaringNotice(in: $0, notice: notice) }, annotations: annotations,
+            notice: notice, handler: handler)
     }
 
     /// `schema` with a required string property `notice` that must hold exactly `notice`.

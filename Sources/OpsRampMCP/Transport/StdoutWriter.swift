@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Foundation
 import OpsRampJSON
 import OpsRampSecrets
 import OpsRampSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Anything that accepts outgoing protocol messages.
 public protocol MessageSink: Sendable {
@@ -41,8 +42,10 @@ public final class StdoutWriter: MessageSink, @unchecked Sendable {
     private let flow: FlowControl?
 
     /// `flow` learns how many bytes wait to be written, so that input stops while too many do.
-    public init(fileDescriptor: Int32 = 1, redactor: SecretRedactor = .shared, flow: FlowControl? = nil,
-                onClosed: @escaping @Sendable () -> Void = {}) {
+    public init(
+        fileDescriptor: Int32 = 1, redactor: SecretRedactor = .shared, flow: FlowControl? = nil,
+        onClosed: @escaping @Sendable () -> Void = {}
+    ) {
         self.fileDescriptor = fileDescriptor
         self.redactor = redactor
         self.flow = flow

@@ -31,8 +31,9 @@ struct AlertFilters: Sendable {
                 let parsed = try QueryString.parse(raw, allowedKeys: OpsRampClient.alertQueryKeys.union(OpsRampClient.statusHistoryKeys))
                 for pair in parsed.pairs {
                     if let argument = Self.windowKeys[pair.key] {
-                        throw ToolFailure("Invalid filter: give the time window with \(argument) (and since/until/time_base), "
-                            + "not as \(pair.key) in query_string: they are read in the operator's time zone and always sent as a pair.")
+                        throw ToolFailure(
+                            "Invalid filter: give the time window with \(argument) (and since/until/time_base), "
+                                + "not as \(pair.key) in query_string: they are read in the operator's time zone and always sent as a pair.")
                     }
                 }
                 let normalized = try AlertVocabulary.normalizeKnownValues(parsed)

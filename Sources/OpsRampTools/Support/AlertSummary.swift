@@ -115,13 +115,16 @@ enum AlertSummary {
 
     /// `createdTime` in epoch milliseconds (or seconds, if that small) as ISO 8601; a text time as it is.
     static func creationTime(_ value: JSONValue?) -> JSONValue? {
-        let number = value?.doubleValue ?? value?.stringValue.flatMap { text in
-            text.utf8.allSatisfy { (0x30...0x39).contains($0) } ? Double(text) : nil
-        }
+        let number =
+            value?.doubleValue
+            ?? value?.stringValue.flatMap { text in
+                text.utf8.allSatisfy { (0x30...0x39).contains($0) } ? Double(text) : nil
+            }
         guard let number else {
             // A text time (OpsQL rows) is shown as it is; anything else is no time at all.
             guard let text = value?.stringValue, text.utf8.count >= 10, text.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }),
-                  text.utf8.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
+                text.utf8.dropFirst(4).first == UInt8(ascii: "-")
+            else { return nil }
             return .string(text)
         }
         guard number > 0, number < 1e14 else { return nil }

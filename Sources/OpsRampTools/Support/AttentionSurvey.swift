@@ -31,8 +31,10 @@ struct AttentionSurvey: Sendable {
     /// Requests the Info and Ok counts take.
     static let otherCountRequests = 2
 
-    static func run(window: TimeWindow?, byPriority: Bool, environment: ToolEnvironment,
-                    progress: ProgressReporter) async throws -> AttentionSurvey {
+    static func run(
+        window: TimeWindow?, byPriority: Bool, environment: ToolEnvironment,
+        progress: ProgressReporter
+    ) async throws -> AttentionSurvey {
         let attention = try query(states: GetAlertStatisticsDashboard.attentionStates, window: window)
         let info = try query(states: [AlertState.info.rawValue], window: window)
         let ok = try query(states: [AlertState.ok.rawValue], window: window)
@@ -41,9 +43,11 @@ struct AttentionSurvey: Sendable {
         return try await environment.withClient { client in
             // Room for the first page and both counts, or the counts wait for another call.
             let countOthers = client.requestsLeft(.pagedRead) >= 1 + otherCountRequests
-            async let fetched = client.searchAlerts(query: attention, offset: 0, limit: limit, fields: AlertSummary.sourceFields,
-                                                    nestedFields: AlertSummary.nestedSourceFields,
-                                                    transform: { AlertSummary.compact($0, context: alertContext) }) { done, wanted in
+            async let fetched = client.searchAlerts(
+                query: attention, offset: 0, limit: limit, fields: AlertSummary.sourceFields,
+                nestedFields: AlertSummary.nestedSourceFields,
+                transform: { AlertSummary.compact($0, context: alertContext) }
+            ) { done, wanted in
                 progress.report(Double(done), total: Double(wanted), message: "fetched \(done) open Critical and Warning alerts")
             }
             async let infoCount = countOthers ? optional { try await client.countAlerts(query: info) } : nil
@@ -62,13 +66,14 @@ struct AttentionSurvey: Sendable {
             var tally = AlertTally()
             for alert in collected.items { tally.add(alert) }
             let total = collected.totalResults ?? collected.items.count
-            let missing: String? = if let incomplete = collected.incomplete {
-                incomplete
-            } else if collected.items.count < total {
-                "one call ranks devices by at most \(limit) alerts"
-            } else {
-                nil
-            }
+            let missing: String? =
+                if let incomplete = collected.incomplete {
+                    incomplete
+                } else if collected.items.count < total {
+                    "one call ranks devices by at most \(limit) alerts"
+                } else {
+                    nil
+                }
             var priorities: [String: Int]?
             if missing == nil {
                 for state in GetAlertStatisticsDashboard.attentionStates { byState[state] = tally.count(state: state) }
@@ -94,12 +99,15 @@ struct AttentionSurvey: Sendable {
                     }
                 }
             }
-            let note: String? = skipped.isEmpty ? nil
+            let note: String? =
+                skipped.isEmpty
+                ? nil
                 : "Not counted, to stay within OpsRamp's \(client.requestLimit(.pagedRead)) paged searches a minute: "
                     + skipped.joined(separator: ", ") + ". Call again in about "
                     + "\(max(1, client.secondsUntil(requestsSkipped + 1, fitIn: .pagedRead))) s for them."
-            return AttentionSurvey(alerts: collected.items, byState: byState, byPriority: priorities,
-                                   attentionTotal: total, missing: missing, skipped: note)
+            return AttentionSurvey(
+                alerts: collected.items, byState: byState, byPriority: priorities,
+                attentionTotal: total, missing: missing, skipped: note)
         }
     }
 
@@ -127,8 +135,10 @@ struct AttentionSurvey: Sendable {
     }
 
     /// One count request per value of `key` (states or priority), run at once.
-    static func counts(_ values: [String], key: String, window: TimeWindow?, client: OpsRampClient,
-                       states: [String] = []) async throws -> [String: Int] {
+    static func counts(
+        _ values: [String], key: String, window: TimeWindow?, client: OpsRampClient,
+        states: [String] = []
+    ) async throws -> [String: Int] {
         var queries: [(String, QueryString)] = []
         for value in values {
             var query = try self.query(states: key == "states" ? [value] : states, window: window)

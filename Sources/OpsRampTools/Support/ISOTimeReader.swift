@@ -40,7 +40,7 @@ struct ISOTimeReader {
         parts.date = try readDate()
         guard index < bytes.count else { return parts }
         guard let separator = byte(at: index), [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(separator),
-              peekDigits(from: index + 1) > 0
+            peekDigits(from: index + 1) > 0
         else { throw failure(.trailingText(remainder)) }
         index += 1
         parts.time = try readTime()
@@ -56,8 +56,9 @@ struct ISOTimeReader {
     private mutating func readDate() throws(TimeExpressionError) -> ISOTimeParts.Day {
         let yearDigits = peekDigits()
         guard yearDigits >= 4, byte(at: index + yearDigits) == UInt8(ascii: "-") else {
-            throw failure(yearDigits > 0 && yearDigits < 4 && byte(at: index + yearDigits) == UInt8(ascii: "-")
-                ? .yearOutOfRange(text(index, yearDigits)) : .unrecognised)
+            throw failure(
+                yearDigits > 0 && yearDigits < 4 && byte(at: index + yearDigits) == UInt8(ascii: "-")
+                    ? .yearOutOfRange(text(index, yearDigits)) : .unrecognised)
         }
         let yearText = text(index, yearDigits)
         guard yearDigits == 4, let year = number(yearDigits), TimeExpression.years.contains(year) else {

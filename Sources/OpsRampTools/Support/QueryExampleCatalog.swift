@@ -36,7 +36,8 @@ enum QueryExampleCatalog {
             body: [
                 "objectType": "alert",
                 "fields": ["id", "subject", "currentState", "priority", "createdTime", "dnsName", "metric"],
-                "filterCriteria": "(currentState = \"CRITICAL\" OR currentState = \"WARNING\") AND createdTime > \"-1d\" AND dnsName = \"web-01.example.com\"",
+                "filterCriteria":
+                    "(currentState = \"CRITICAL\" OR currentState = \"WARNING\") AND createdTime > \"-1d\" AND dnsName = \"web-01.example.com\"",
                 "pageNo": 1,
                 "pageSize": 100,
             ]),

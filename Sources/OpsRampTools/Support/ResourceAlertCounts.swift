@@ -30,17 +30,18 @@ struct ResourceAlertCounts: Sendable {
         } catch {
             throw .badRequest(detail: "resource ids: \(error)")
         }
-        let collected = try await client.searchAlerts(query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device", "clientUniqueId", "tenantName"],
-                                                      nestedFields: ["resource": ["id"], "device": ["id"]],
-                                                      transform: { alert in
-            // Only the resource and the state matter here; compact each alert to those as it arrives.
-            var kept: [String: JSONValue] = [:]
-            kept.setIfPresent("currentState", alert["currentState"])
-            kept.setIfPresent("resourceId", AlertSummary.text(alert["resource"]?["id"]) ?? AlertSummary.text(alert["device"]?["id"]))
-            kept.setIfPresent("clientUniqueId", AlertSummary.text(alert["clientUniqueId"]))
-            kept.setIfPresent("tenantName", AlertSummary.text(alert["tenantName"]))
-            return .object(kept)
-        })
+        let collected = try await client.searchAlerts(
+            query: query, offset: 0, limit: alertLimit, fields: ["currentState", "resource", "device", "clientUniqueId", "tenantName"],
+            nestedFields: ["resource": ["id"], "device": ["id"]],
+            transform: { alert in
+                // Only the resource and the state matter here; compact each alert to those as it arrives.
+                var kept: [String: JSONValue] = [:]
+                kept.setIfPresent("currentState", alert["currentState"])
+                kept.setIfPresent("resourceId", AlertSummary.text(alert["resource"]?["id"]) ?? AlertSummary.text(alert["device"]?["id"]))
+                kept.setIfPresent("clientUniqueId", AlertSummary.text(alert["clientUniqueId"]))
+                kept.setIfPresent("tenantName", AlertSummary.text(alert["tenantName"]))
+                return .object(kept)
+            })
         var byResource: [String: AlertTally] = [:]
         var clients: [String: (id: String?, name: String?)] = [:]
         var total = AlertTally()
@@ -52,13 +53,14 @@ struct ResourceAlertCounts: Sendable {
             if clients[id] == nil, client.id != nil || client.name != nil { clients[id] = client }
         }
         let matched = collected.totalResults ?? collected.items.count
-        let partial: String? = if let incomplete = collected.incomplete {
-            "counted from \(collected.items.count) of \(matched) open alerts: \(incomplete)"
-        } else if collected.items.count < matched {
-            "counted from the newest \(collected.items.count) of \(matched) open alerts"
-        } else {
-            nil
-        }
+        let partial: String? =
+            if let incomplete = collected.incomplete {
+                "counted from \(collected.items.count) of \(matched) open alerts: \(incomplete)"
+            } else if collected.items.count < matched {
+                "counted from the newest \(collected.items.count) of \(matched) open alerts"
+            } else {
+                nil
+            }
         return ResourceAlertCounts(byResource: byResource, clients: clients, total: total, matched: matched, partial: partial)
     }
 

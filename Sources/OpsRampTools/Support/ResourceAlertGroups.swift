@@ -87,7 +87,8 @@ enum ResourceAlertGroups {
         var clientColumns: [(name: String, value: (ResourceAlertGroup) -> String?)] = []
         if groups.contains(where: { $0.client != nil }) { clientColumns.append(("clientUniqueId", \.client)) }
         if groups.contains(where: { $0.clientName != nil }) { clientColumns.append(("tenantName", \.clientName)) }
-        let columns = ["name", "id", "type"] + clientColumns.map(\.name) + states.map { $0.lowercased() }
+        let columns =
+            ["name", "id", "type"] + clientColumns.map(\.name) + states.map { $0.lowercased() }
             + ["worstPriority", "newestCreated", "newestSubject"]
         let rows = groups.map { group -> [JSONValue] in
             var row: [JSONValue] = [text(group.name), text(group.id), text(group.type)]

@@ -14,11 +14,15 @@ struct ResourceMatch: Sendable, Equatable {
     /// Attributes a name is looked for in.
     static let nameAttributes = ["name", "hostName", "dnsName", "aliasName", "resourceName"]
     /// The attributes each row of the answer holds (`clientId` tells a partner's clients apart).
-    static let fields = ["id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
-                         "make", "nativeType", "type", "os", "agentInstalled", "clientId"]
+    static let fields = [
+        "id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
+        "make", "nativeType", "type", "os", "agentInstalled", "clientId",
+    ]
     /// Words that carry no meaning in a type ("all our AWS EC2 instances").
-    static let fillers: Set<String> = ["a", "all", "and", "any", "are", "current", "every", "health", "in", "is", "my", "of",
-                                       "our", "state", "status", "the", "what"]
+    static let fillers: Set<String> = [
+        "a", "all", "and", "any", "are", "current", "every", "health", "in", "is", "my", "of",
+        "our", "state", "status", "the", "what",
+    ]
     /// Plain words that OpsRamp spells otherwise.
     static let synonyms = ["vm": "virtual machine", "vms": "virtual machine"]
 

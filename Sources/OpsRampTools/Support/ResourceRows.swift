@@ -4,8 +4,10 @@ import OpsRampMCP
 /// Resource rows as answers show them: the identifying fields, once each.
 enum ResourceRows {
     /// Fields kept from a `resources/minimal` object or an OpsQL resource row, in this order.
-    static let fields = ["id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
-                         "resourceType", "type", "make", "nativeType", "os", "agentInstalled"]
+    static let fields = [
+        "id", "name", "hostName", "dnsName", "resourceName", "aliasName", "ipAddress", "state",
+        "resourceType", "type", "make", "nativeType", "os", "agentInstalled",
+    ]
 
     /// A name field that equals the name, or a DNS name equal to the host name, says nothing new.
     static let compaction = RowCompaction(
@@ -26,10 +28,14 @@ enum ResourceRows {
             row.setIfPresent(key, AlertSummary.text(object[key]))
         }
         // Whose resource it is: OpsQL says clientId, the v2 objects clientUniqueId or a client object.
-        row.setIfPresent("clientUniqueId", AlertSummary.text(object["clientUniqueId"]) ?? AlertSummary.text(object["clientId"])
-            ?? AlertSummary.text(object["client"]?["uniqueId"]))
-        row.setIfPresent("tenantName", AlertSummary.text(object["tenantName"]) ?? AlertSummary.text(object["clientName"])
-            ?? AlertSummary.text(object["client"]?["name"]))
+        row.setIfPresent(
+            "clientUniqueId",
+            AlertSummary.text(object["clientUniqueId"]) ?? AlertSummary.text(object["clientId"])
+                ?? AlertSummary.text(object["client"]?["uniqueId"]))
+        row.setIfPresent(
+            "tenantName",
+            AlertSummary.text(object["tenantName"]) ?? AlertSummary.text(object["clientName"])
+                ?? AlertSummary.text(object["client"]?["name"]))
         switch object["agentInstalled"] {
         case .bool(let flag)?: row["agentInstalled"] = .bool(flag)
         case .string(let text)? where ["true", "false"].contains(text.lowercased()): row["agentInstalled"] = .bool(text.lowercased() == "true")
@@ -41,7 +47,8 @@ enum ResourceRows {
     /// `row` without its client fields when they only name the configured tenant (see `AlertContext.keepsClient`).
     static func withClient(_ row: [String: JSONValue], context: AlertContext) -> [String: JSONValue] {
         guard row["clientUniqueId"] != nil || row["tenantName"] != nil,
-              !context.keepsClient(id: row["clientUniqueId"]?.stringValue) else { return row }
+            !context.keepsClient(id: row["clientUniqueId"]?.stringValue)
+        else { return row }
         var row = row
         row["clientUniqueId"] = nil
         row["tenantName"] = nil

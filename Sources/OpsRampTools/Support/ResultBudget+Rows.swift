@@ -8,8 +8,10 @@ extension ResultBudget {
     /// answer is then built and encoded once. Same choice as `fit` would make, without its trial encodings.
     ///
     /// `build` gets the rows kept (before hoisting) and how many were dropped, and returns the other members.
-    static func fitRows(_ rows: [JSONValue], sizes: HoistedRowSizes? = nil, compaction: RowCompaction, listKey: String, maxBytes: Int,
-                        build: (_ kept: ArraySlice<JSONValue>, _ dropped: Int) -> [String: JSONValue]) -> ToolOutput {
+    static func fitRows(
+        _ rows: [JSONValue], sizes: HoistedRowSizes? = nil, compaction: RowCompaction, listKey: String, maxBytes: Int,
+        build: (_ kept: ArraySlice<JSONValue>, _ dropped: Int) -> [String: JSONValue]
+    ) -> ToolOutput {
         let sizes = sizes ?? HoistedRowSizes(compaction: compaction, rows: rows)
         sizes.catchUp(with: rows)
         let listKeyBytes = JSONWriter.bytes(.string(listKey)).count + 1

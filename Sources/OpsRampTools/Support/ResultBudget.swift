@@ -7,8 +7,10 @@ enum ResultBudget {
     /// Builds the result with as many of `items` as fit in `maxBytes` of compact JSON.
     /// `build` receives the items kept and how many were dropped.
     /// The result comes back with its encoding, which the size check produced anyway.
-    static func fit(_ items: [JSONValue], maxBytes: Int,
-                    build: ([JSONValue], _ dropped: Int) -> [String: JSONValue]) -> ToolOutput {
+    static func fit(
+        _ items: [JSONValue], maxBytes: Int,
+        build: ([JSONValue], _ dropped: Int) -> [String: JSONValue]
+    ) -> ToolOutput {
         let full = build(items, 0)
         let fullBytes = JSONWriter.bytes(.object(full))
         if fullBytes.count <= maxBytes { return ToolOutput(full, encoded: fullBytes) }

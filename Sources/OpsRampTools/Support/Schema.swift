@@ -20,8 +20,10 @@ enum Schema {
         return .object(schema)
     }
 
-    static func string(_ description: String, enum values: [String]? = nil, default fallback: String? = nil,
-                       minLength: Int? = nil, maxLength: Int? = nil) -> JSONValue {
+    static func string(
+        _ description: String, enum values: [String]? = nil, default fallback: String? = nil,
+        minLength: Int? = nil, maxLength: Int? = nil
+    ) -> JSONValue {
         var schema: [String: JSONValue] = ["type": "string", "description": .string(description)]
         schema.setIfPresent("enum", values.map { .array($0.map(JSONValue.string)) })
         schema.setIfPresent("default", fallback.map(JSONValue.string))

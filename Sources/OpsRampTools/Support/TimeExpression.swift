@@ -50,8 +50,11 @@ struct TimeExpression: Sendable {
     /// some 2 MB resident) and honours daylight saving time.
     private var fixedOffset: Int? {
         let name = timeZone.identifier
-        guard name == "GMT" || (name.hasPrefix("GMT") && name.utf8.count == 8 && (name.contains("+") || name.contains("-"))
-                                && name.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) })) else { return nil }
+        guard
+            name == "GMT"
+                || (name.hasPrefix("GMT") && name.utf8.count == 8 && (name.contains("+") || name.contains("-"))
+                    && name.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) }))
+        else { return nil }
         return timeZone.secondsFromGMT()
     }
 
@@ -168,7 +171,8 @@ struct TimeExpressionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unrecognised: "\(quoted) is not a time this server can read"
         case .trailingText(let rest): "\(quoted) has unexpected text \(Self.cut(rest)) after the time"
         case .invalidOffset(let offset): "\(quoted) has an impossible UTC offset \(Self.cut(offset)) (offsets run from -12:00 to +14:00)"
-        case .yearOutOfRange(let year): "\(quoted) has the year \(Self.cut(year)), outside \(TimeExpression.years.lowerBound)-\(TimeExpression.years.upperBound)"
+        case .yearOutOfRange(let year):
+            "\(quoted) has the year \(Self.cut(year)), outside \(TimeExpression.years.lowerBound)-\(TimeExpression.years.upperBound)"
         case .invalidDate(let detail): "\(quoted) is not a calendar date (\(detail))"
         case .invalidTime(let detail): "\(quoted) is not a time of day (\(detail))"
         case .zoneWithoutDate: "\(quoted) gives a zone but no date; write the date too, e.g. 2026-12-01T07:00:00Z"

@@ -29,8 +29,10 @@ struct TimeWindow: Sendable, Equatable {
     /// The window the arguments ask for, or `nil` when they give neither `since` nor `until`.
     /// A value that cannot be read, `until` without `since`, or `since` after `until` is a
     /// tool failure that quotes the value and shows the accepted forms.
-    static func read(since: String?, until: String?, timeBase: AlertTimeBase, now: Date,
-                     timeZone: OperatorTimeZone) throws -> TimeWindow? {
+    static func read(
+        since: String?, until: String?, timeBase: AlertTimeBase, now: Date,
+        timeZone: OperatorTimeZone
+    ) throws -> TimeWindow? {
         guard since != nil || until != nil else { return nil }
         let reader = TimeExpression(timeZone: timeZone.zone, now: now)
         func read(_ name: String, _ text: String) throws -> Date {
@@ -41,17 +43,19 @@ struct TimeWindow: Sendable, Equatable {
             }
         }
         guard let since else {
-            throw ToolFailure("until was given without since. OpsRamp applies a time window as a start and end pair: "
-                + "give since too (for example since \"7d\" or since \"2026-12-01\").")
+            throw ToolFailure(
+                "until was given without since. OpsRamp applies a time window as a start and end pair: "
+                    + "give since too (for example since \"7d\" or since \"2026-12-01\").")
         }
         let start = try read("since", since)
         let end = try until.map { try read("until", $0) } ?? now
         // An empty window (since == until, e.g. "today" at midnight) is a real question with no matches.
         guard start <= end else {
             let endText = until.map { "until \(TimeExpressionError.quote($0))" } ?? "now"
-            throw ToolFailure("since \(TimeExpressionError.quote(since)) (\(OpsRampDate.iso(start))) "
-                + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window, "
-                + "for example since \"24h\" with until \"1h\" (the last day, up to an hour ago).")
+            throw ToolFailure(
+                "since \(TimeExpressionError.quote(since)) (\(OpsRampDate.iso(start))) "
+                    + "is after \(endText) (\(OpsRampDate.iso(end))); give a since no later than the end of the window, "
+                    + "for example since \"24h\" with until \"1h\" (the last day, up to an hour ago).")
         }
         return TimeWindow(since: start, until: end, timeZoneName: timeZone.name, timeZoneNote: timeZone.windowNote, timeBase: timeBase)
     }

@@ -19,9 +19,11 @@ public struct ToolEnvironment: Sendable {
     /// What each tool is called in this server; set by `OpsRampToolbox.registry` from the tool selection.
     public internal(set) var names: ToolNames
 
-    public init(client: OpsRampClient?, connectionProblems: [ConfigurationProblem], portal: PortalSettings,
-                maxResultBytes: Int, timeZone: OperatorTimeZone = .utc, now: @escaping @Sendable () -> Date = { Date() },
-                names: ToolNames = ToolNames()) {
+    public init(
+        client: OpsRampClient?, connectionProblems: [ConfigurationProblem], portal: PortalSettings,
+        maxResultBytes: Int, timeZone: OperatorTimeZone = .utc, now: @escaping @Sendable () -> Date = { Date() },
+        names: ToolNames = ToolNames()
+    ) {
         self.client = client
         self.connectionProblems = connectionProblems
         self.portal = portal

@@ -21,11 +21,12 @@ enum ExecuteOpsQLQuery {
                 "currentState = \\"CRITICAL\\""}\(names.available(.getQueryExamples).map { "; adapt one from \($0)" } ?? ""). Rows use \
                 OpsQL names (id, createdTime, CRITICAL). A count: "aggregateFunction":"count","groupBy":[].
                 """,
-            inputSchema: Schema.object([
-                "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "Request body, or its JSON text."),
-                "limit": Schema.integer("Most rows.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
-                "offset": Schema.integer("Rows to skip.", minimum: 0),
-            ], required: ["query"]),
+            inputSchema: Schema.object(
+                [
+                    "query": Schema.anyOf([["type": "object"], ["type": "string"]], description: "Request body, or its JSON text."),
+                    "limit": Schema.integer("Most rows.", minimum: 1, maximum: maximumLimit, default: defaultLimit),
+                    "offset": Schema.integer("Rows to skip.", minimum: 0),
+                ], required: ["query"]),
             outputSchema: Schema.openObject([
                 "objectType": Schema.plainString,
                 "returned": Schema.plainInteger,
@@ -47,8 +48,9 @@ enum ExecuteOpsQLQuery {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let body = try OpsQLRequestValidator.validate(arguments["query"] ?? .null,
-                                                      examplesTool: environment.names.available(.getQueryExamples))
+        let body = try OpsQLRequestValidator.validate(
+            arguments["query"] ?? .null,
+            examplesTool: environment.names.available(.getQueryExamples))
         let limit = arguments.int("limit", default: defaultLimit)
         let objectType = body["objectType"]?.stringValue ?? ""
 
@@ -80,8 +82,10 @@ enum ExecuteOpsQLQuery {
         }
         let requestedPageSize = body["pageSize"]?.intValue
         // Rows hold only the fields asked for; one with the same value in every row is given once.
-        return ResultBudget.fitRows(collected.items, compaction: RowCompaction(neverCommon: ["id"]), listKey: "results",
-                                    maxBytes: environment.maxResultBytes) { kept, dropped in
+        return ResultBudget.fitRows(
+            collected.items, compaction: RowCompaction(neverCommon: ["id"]), listKey: "results",
+            maxBytes: environment.maxResultBytes
+        ) { kept, dropped in
             var result: [String: JSONValue] = [
                 "objectType": .string(objectType),
                 "returned": .int(kept.count),
@@ -93,8 +97,9 @@ enum ExecuteOpsQLQuery {
                 result["count"] = .int(count)
                 result["note"] = .string("OpsRamp answered with a count (\(count)) instead of rows.")
             } else if let requested = requestedPageSize, requested > collected.pageSize {
-                result["note"] = .string("This is a join query (a dotted attribute), so it was fetched in pages of "
-                    + "\(collected.pageSize) rather than \(requested), as HPE's own analytics SDK pages joins.")
+                result["note"] = .string(
+                    "This is a join query (a dotted attribute), so it was fetched in pages of "
+                        + "\(collected.pageSize) rather than \(requested), as HPE's own analytics SDK pages joins.")
             }
             if dropped > 0 {
                 result["truncated"] = .string(
@@ -104,9 +109,13 @@ enum ExecuteOpsQLQuery {
             if dropped > 0 || collected.moreAvailable {
                 // The rows after the last one returned, whatever page size fetches them.
                 let rest = dropped > 0 ? limit - kept.count : limit
-                result["next"] = Continuation(tool: environment.names[.executeOpsQLQuery], original: arguments, window: nil, changes: [
-                    "query": .object(body), "offset": .int(skip + kept.count), "limit": .int(max(1, rest)),
-                ]).json
+                result["next"] =
+                    Continuation(
+                        tool: environment.names[.executeOpsQLQuery], original: arguments, window: nil,
+                        changes: [
+                            "query": .object(body), "offset": .int(skip + kept.count), "limit": .int(max(1, rest)),
+                        ]
+                    ).json
             }
             return result
         }

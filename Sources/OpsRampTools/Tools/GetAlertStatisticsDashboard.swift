@@ -54,8 +54,9 @@ enum GetAlertStatisticsDashboard {
     }
 
     static func run(_ arguments: ToolArguments, context: ToolContext, environment: ToolEnvironment) async throws -> ToolOutput {
-        let window = try environment.window(since: arguments.string("since", default: "24h"), until: arguments.string("until"),
-                                            timeBase: .created)
+        let window = try environment.window(
+            since: arguments.string("since", default: "24h"), until: arguments.string("until"),
+            timeBase: .created)
         let links = PortalLinks(environment.portal)
         guard environment.client != nil else {
             var details: [String: JSONValue] = [:]
@@ -64,13 +65,16 @@ enum GetAlertStatisticsDashboard {
             let problems = environment.connectionProblems.map(\.message).joined(separator: "; ")
             return .failure("The OpsRamp connection is not configured, so nothing can be counted: \(problems).", details: details)
         }
-        let survey = try await AttentionSurvey.run(window: window, byPriority: arguments.bool("by_priority") == true,
-                                                   environment: environment, progress: context.progress)
+        let survey = try await AttentionSurvey.run(
+            window: window, byPriority: arguments.bool("by_priority") == true,
+            environment: environment, progress: context.progress)
         return answer(survey, arguments: arguments, window: window, links: links, environment: environment)
     }
 
-    static func answer(_ survey: AttentionSurvey, arguments: ToolArguments, window: TimeWindow?, links: PortalLinks,
-                       environment: ToolEnvironment) -> ToolOutput {
+    static func answer(
+        _ survey: AttentionSurvey, arguments: ToolArguments, window: TimeWindow?, links: PortalLinks,
+        environment: ToolEnvironment
+    ) -> ToolOutput {
         let top = arguments.int("top", default: defaultTop)
         let start = max(0, arguments.int("device_offset", default: 0))
         let devices = ResourceAlertGroups.ranked(survey.alerts)
@@ -86,7 +90,8 @@ enum GetAlertStatisticsDashboard {
             let others = otherStates.compactMap { state in survey.byState[state].map { (state, JSONValue.int($0)) } }
             if !others.isEmpty { result["otherOpen"] = .object(Dictionary(uniqueKeysWithValues: others)) }
             if let byPriority = survey.byPriority {
-                result["byPriority"] = .object(Dictionary(uniqueKeysWithValues: AlertTally.priorityBuckets.map { ($0, JSONValue.int(byPriority[$0] ?? 0)) }))
+                result["byPriority"] = .object(
+                    Dictionary(uniqueKeysWithValues: AlertTally.priorityBuckets.map { ($0, JSONValue.int(byPriority[$0] ?? 0)) }))
             }
             result["devices"] = ResourceAlertGroups.table(shown.prefix(kept.count), states: attentionStates).json
             result["devicesTotal"] = .int(devices.count)
@@ -99,34 +104,51 @@ enum GetAlertStatisticsDashboard {
             if let missing = survey.missing {
                 // Devices and their counts come from the alerts fetched; the rest are one get_alerts call away.
                 // When next continues the cut ranking instead, the call for the other alerts is spelled out.
-                let rest = names.available(.getAlerts).map { tool in
-                    dropped > 0 ? "\(tool) with group_by \"resource\" from offset \(survey.alerts.count) groups the rest."
-                        : "next groups the rest."
-                } ?? "a shorter window (since, until) ranks the rest."
-                incomplete.append("devices and their counts come from the newest \(survey.alerts.count) of the "
-                    + "\(survey.attentionTotal) open Critical and Warning alerts (\(missing)); the totals above are exact. " + rest)
+                let rest =
+                    names.available(.getAlerts).map { tool in
+                        dropped > 0
+                            ? "\(tool) with group_by \"resource\" from offset \(survey.alerts.count) groups the rest."
+                            : "next groups the rest."
+                    } ?? "a shorter window (since, until) ranks the rest."
+                incomplete.append(
+                    "devices and their counts come from the newest \(survey.alerts.count) of the "
+                        + "\(survey.attentionTotal) open Critical and Warning alerts (\(missing)); the totals above are exact. " + rest)
             }
             // Counts the rate budget left out are said to be missing; they are never shown as zero.
             if let skipped = survey.skipped { incomplete.append(skipped) }
             if !incomplete.isEmpty { result["incomplete"] = .string(incomplete.joined(separator: " ")) }
             if dropped > 0 {
                 // Cut by size: the same ranking continues after the last device shown.
-                result["next"] = Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
-                                              changes: ["device_offset": .int(next), "top": .int(max(1, top - kept.count))]).json
-                result["truncated"] = .string("\(dropped) more of the \(shown.count) devices asked for did not fit in "
-                    + "\(environment.maxResultBytes) bytes; next continues the ranking with them.")
+                result["next"] =
+                    Continuation(
+                        tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                        changes: ["device_offset": .int(next), "top": .int(max(1, top - kept.count))]
+                    ).json
+                result["truncated"] = .string(
+                    "\(dropped) more of the \(shown.count) devices asked for did not fit in "
+                        + "\(environment.maxResultBytes) bytes; next continues the ranking with them.")
             } else if survey.missing != nil, let alerts = names.available(.getAlerts) {
-                result["next"] = Continuation(tool: alerts, original: ToolArguments([:]), window: window, changes: [
-                    "states": .array(attentionStates.map(JSONValue.string)), "actions": [.string(AlertAction.open.rawValue)], "group_by": "resource",
-                    "offset": .int(survey.alerts.count), "limit": .int(GetAlerts.maximumLimit),
-                ]).json
+                result["next"] =
+                    Continuation(
+                        tool: alerts, original: ToolArguments([:]), window: window,
+                        changes: [
+                            "states": .array(attentionStates.map(JSONValue.string)), "actions": [.string(AlertAction.open.rawValue)],
+                            "group_by": "resource",
+                            "offset": .int(survey.alerts.count), "limit": .int(GetAlerts.maximumLimit),
+                        ]
+                    ).json
             } else if next < devices.count {
                 // From the top, the whole ranking at once when it fits in one call; past it, the next devices.
-                result["next"] = start == 0 && devices.count <= maximumTop
-                    ? Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
-                                   changes: ["top": .int(devices.count)]).json
-                    : Continuation(tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
-                                   changes: ["device_offset": .int(next), "top": .int(top)]).json
+                result["next"] =
+                    start == 0 && devices.count <= maximumTop
+                    ? Continuation(
+                        tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                        changes: ["top": .int(devices.count)]
+                    ).json
+                    : Continuation(
+                        tool: names[.getAlertStatisticsDashboard], original: arguments, window: window,
+                        changes: ["device_offset": .int(next), "top": .int(top)]
+                    ).json
             }
             return result
         }
@@ -152,17 +174,21 @@ struct PortalLinks {
     /// What an operator should set to get (better) links; for the start-up log and `--check`.
     static func advice(_ portal: PortalSettings, dashboardTool: String) -> [String] {
         guard portal.portalURL != nil else {
-            return ["no portal links in \(dashboardTool): set \(ConfigurationVariable.portalURL.name) (e.g. https://acme.app.opsramp.com) "
-                + "and \(ConfigurationVariable.alertDashboardID.name)"]
+            return [
+                "no portal links in \(dashboardTool): set \(ConfigurationVariable.portalURL.name) (e.g. https://acme.app.opsramp.com) "
+                    + "and \(ConfigurationVariable.alertDashboardID.name)"
+            ]
         }
         var advice: [String] = []
         if portal.alertDashboardID == nil {
-            advice.append("set \(ConfigurationVariable.alertDashboardID.name) to the id of your alert statistics dashboard "
-                + "(the last part of its portal URL) for a direct link in \(dashboardTool)")
+            advice.append(
+                "set \(ConfigurationVariable.alertDashboardID.name) to the id of your alert statistics dashboard "
+                    + "(the last part of its portal URL) for a direct link in \(dashboardTool)")
         }
         if portal.portalURLDerived {
-            advice.append("the portal URL was derived from \(ConfigurationVariable.baseURL.name); set "
-                + "\(ConfigurationVariable.portalURL.name) if it is wrong")
+            advice.append(
+                "the portal URL was derived from \(ConfigurationVariable.baseURL.name); set "
+                    + "\(ConfigurationVariable.portalURL.name) if it is wrong")
         }
         return advice
     }

@@ -20,17 +20,21 @@ extension GetAlerts.Answer {
             result["resources"] = ResourceAlertGroups.table(shown.prefix(kept.count), states: states).json
             result["resourcesTotal"] = .int(groups.count)
             result["byState"] = .object(Dictionary(uniqueKeysWithValues: states.map { ($0, JSONValue.int(tally.count(state: $0))) }))
-            let next = dropped > 0
-                ? Continuation(tool: tool, original: arguments, window: filters.window, changes: [
-                    "offset": .int(offset), "limit": .int(limit), "page": .null, "group_by": "resource",
-                    "resource_offset": .int(start + kept.count),
-                ])
+            let next =
+                dropped > 0
+                ? Continuation(
+                    tool: tool, original: arguments, window: filters.window,
+                    changes: [
+                        "offset": .int(offset), "limit": .int(limit), "page": .null, "group_by": "resource",
+                        "resource_offset": .int(start + kept.count),
+                    ])
                 : self.next(after: alerts.count, grouping: true)
             result["moreAvailable"] = .bool(next != nil)
             result.setIfPresent("next", next?.json)
             if dropped > 0 {
-                result["truncated"] = .string("the \(dropped) least urgent of \(groups.count) resources were left out to keep this "
-                    + "answer under \(maxBytes) bytes; next groups the same alerts from the first of them.")
+                result["truncated"] = .string(
+                    "the \(dropped) least urgent of \(groups.count) resources were left out to keep this "
+                        + "answer under \(maxBytes) bytes; next groups the same alerts from the first of them.")
             }
             return result
         }

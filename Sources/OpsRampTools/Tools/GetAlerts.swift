@@ -29,7 +29,8 @@ enum GetAlerts {
                 "since": Schema.string("Window start: 1h, 7d, today, 2026-12-01T07:00, ...Z."),
                 "until": Schema.string("Window end (default now)."),
                 "time_base": Schema.string("created (default) or updated.", enum: AlertTimeBase.allCases.map(\.rawValue)),
-                "resource_ids": Schema.stringArray(names.available(.getMinimalResourceDetails).map { "From \($0)." } ?? "Resource ids.", maxItems: 100),
+                "resource_ids": Schema.stringArray(
+                    names.available(.getMinimalResourceDetails).map { "From \($0)." } ?? "Resource ids.", maxItems: 100),
                 "open_only": Schema.boolean("Same as actions OPEN."),
                 "query_string": Schema.string("More key:value filters joined by +, e.g. alertTypes:Monitoring+acknowledgedBy:jo."),
                 "limit": Schema.integer("Most alerts (default \(defaultLimit); grouped \(defaultGroupLimit)).", minimum: 1, maximum: maximumLimit),
@@ -82,15 +83,18 @@ enum GetAlerts {
         }
         let pageSize = grouped ? nil : listPageSize(maxBytes: maxBytes)
         let collected = try await environment.withClient { client in
-            try await client.searchAlerts(query: filters.query, statusHistory: filters.statusHistory, offset: offset, limit: limit,
-                                          fields: AlertSummary.sourceFields, nestedFields: AlertSummary.nestedSourceFields,
-                                          pageSize: pageSize, isFull: isFull,
-                                          transform: { AlertSummary.compact($0, context: alertContext) }) { fetched, wanted in
+            try await client.searchAlerts(
+                query: filters.query, statusHistory: filters.statusHistory, offset: offset, limit: limit,
+                fields: AlertSummary.sourceFields, nestedFields: AlertSummary.nestedSourceFields,
+                pageSize: pageSize, isFull: isFull,
+                transform: { AlertSummary.compact($0, context: alertContext) }
+            ) { fetched, wanted in
                 context.progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) alerts")
             }
         }
-        let answer = Answer(arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
-                            tool: environment.names[.getAlerts], maxBytes: maxBytes)
+        let answer = Answer(
+            arguments: arguments, filters: filters, collected: collected, offset: offset, limit: limit,
+            tool: environment.names[.getAlerts], maxBytes: maxBytes)
         return grouped ? answer.groups() : answer.list(sizes: sizes)
     }
 
@@ -158,16 +162,19 @@ enum GetAlerts {
         /// `sizes`: the alerts measured while they were fetched, if they were.
         func list(sizes: HoistedRowSizes? = nil) -> ToolOutput {
             let alerts = collected.items
-            return ResultBudget.fitRows(alerts, sizes: sizes, compaction: AlertSummary.compaction, listKey: "alerts",
-                                        maxBytes: maxBytes) { kept, dropped in
+            return ResultBudget.fitRows(
+                alerts, sizes: sizes, compaction: AlertSummary.compaction, listKey: "alerts",
+                maxBytes: maxBytes
+            ) { kept, dropped in
                 var result = base()
                 result["returned"] = .int(kept.count)
                 let next = next(after: kept.count, grouping: false)
                 result["moreAvailable"] = .bool(next != nil)
                 result.setIfPresent("next", next?.json)
                 if dropped > 0 {
-                    result["truncated"] = .string("\(dropped) of the \(alerts.count) alerts fetched were left out to keep this answer "
-                        + "under \(maxBytes) bytes; next continues with them.")
+                    result["truncated"] = .string(
+                        "\(dropped) of the \(alerts.count) alerts fetched were left out to keep this answer "
+                            + "under \(maxBytes) bytes; next continues with them.")
                 }
                 return result
             }

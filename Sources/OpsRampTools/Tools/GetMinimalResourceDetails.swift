@@ -93,16 +93,20 @@ enum GetMinimalResourceDetails {
         case failed(String)
     }
 
-    static func answer(_ search: ResourceSearch, counts: AlertCountsOutcome, arguments: ToolArguments, limit: Int,
-                       environment: ToolEnvironment) -> ToolOutput {
+    static func answer(
+        _ search: ResourceSearch, counts: AlertCountsOutcome, arguments: ToolArguments, limit: Int,
+        environment: ToolEnvironment
+    ) -> ToolOutput {
         var rows = search.rows
         if case .counted(let counted) = counts {
             rows = rows.enumerated().map { $0.offset < ResourceAlertCounts.maximumResources ? counted.annotate($0.element) : $0.element }
         }
         let context = AlertContext(tenantID: environment.tenantID)
         rows = rows.map { ResourceRows.withClient($0, context: context) }
-        return ResultBudget.fitRows(rows.map(JSONValue.object), compaction: ResourceRows.compaction, listKey: "resources",
-                                    maxBytes: environment.maxResultBytes) { kept, dropped in
+        return ResultBudget.fitRows(
+            rows.map(JSONValue.object), compaction: ResourceRows.compaction, listKey: "resources",
+            maxBytes: environment.maxResultBytes
+        ) { kept, dropped in
             var result = search.described
             result["matched"] = .int(search.matched)
             var notes = [search.note].compactMap { $0 }
@@ -134,13 +138,18 @@ enum GetMinimalResourceDetails {
             let tool = environment.names[.getMinimalResourceDetails]
             let position = search.offset + kept.count
             if dropped > 0 {
-                result["truncated"] = .string("\(dropped) of the \(rows.count) resources fetched did not fit in "
-                    + "\(environment.maxResultBytes) bytes; next continues with them (or narrow the search: type, host_name, state).")
-                result["next"] = Continuation(tool: tool, original: arguments, window: nil,
-                                              changes: ["offset": .int(position), "limit": .int(max(1, limit - kept.count))]).json
+                result["truncated"] = .string(
+                    "\(dropped) of the \(rows.count) resources fetched did not fit in "
+                        + "\(environment.maxResultBytes) bytes; next continues with them (or narrow the search: type, host_name, state).")
+                result["next"] =
+                    Continuation(
+                        tool: tool, original: arguments, window: nil,
+                        changes: ["offset": .int(position), "limit": .int(max(1, limit - kept.count))]
+                    ).json
             } else if search.moreAvailable, search.incomplete == nil {
                 // From the start, everything at once when OpsRamp's count says it fits in one call; else the next block.
-                let changes: [String: JSONValue] = search.offset == 0 && search.matchedIsExact && search.matched <= maximumLimit
+                let changes: [String: JSONValue] =
+                    search.offset == 0 && search.matchedIsExact && search.matched <= maximumLimit
                     ? ["limit": .int(max(search.matched, limit + 1))]
                     : ["offset": .int(position), "limit": .int(limit)]
                 result["next"] = Continuation(tool: tool, original: arguments, window: nil, changes: changes).json

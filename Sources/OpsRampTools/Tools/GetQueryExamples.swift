@@ -30,15 +30,18 @@ enum GetQueryExamples {
                 let category = arguments.string("category", default: "all")
                 guard let examples = QueryExampleCatalog.examples(for: category) else {
                     // The schema's enum catches this first; kept so the handler is safe on its own.
-                    return .failure("Unknown category \"\(category)\". Valid categories: \(QueryExampleCatalog.categoryNames.joined(separator: ", ")).")
+                    return .failure(
+                        "Unknown category \"\(category)\". Valid categories: \(QueryExampleCatalog.categoryNames.joined(separator: ", ")).")
                 }
                 return answer(examples, category: category, arguments: arguments, environment: environment)
             })
     }
 
     /// The examples from `offset` on, as many as fit; the syntax guide comes with the first answer.
-    static func answer(_ examples: [QueryExampleCatalog.Example], category: String, arguments: ToolArguments,
-                       environment: ToolEnvironment) -> ToolOutput {
+    static func answer(
+        _ examples: [QueryExampleCatalog.Example], category: String, arguments: ToolArguments,
+        environment: ToolEnvironment
+    ) -> ToolOutput {
         let start = max(0, arguments.int("offset", default: 0))
         let shown = examples.dropFirst(start).map(\.json)
         return ResultBudget.fit(shown, maxBytes: environment.maxResultBytes) { kept, dropped in
@@ -47,8 +50,11 @@ enum GetQueryExamples {
             // An answer that holds no example would send next round in circles; it cannot happen at the smallest cap.
             if dropped > 0, !kept.isEmpty {
                 result["truncated"] = .string("\(dropped) more examples did not fit in \(environment.maxResultBytes) bytes; next shows them.")
-                result["next"] = Continuation(tool: environment.names[.getQueryExamples], original: arguments, window: nil,
-                                              changes: ["category": .string(category), "offset": .int(start + kept.count)]).json
+                result["next"] =
+                    Continuation(
+                        tool: environment.names[.getQueryExamples], original: arguments, window: nil,
+                        changes: ["category": .string(category), "offset": .int(start + kept.count)]
+                    ).json
             }
             return result
         }

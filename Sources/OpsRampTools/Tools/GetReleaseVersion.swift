@@ -36,7 +36,9 @@ enum GetReleaseVersion {
                 guard encoded.count > environment.maxResultBytes - 200 else { return ToolOutput(["release": release]) }
                 // The answer's shape is unknown, so an oversized one is shown as cut text rather than dropped.
                 let cut = String(decoding: encoded.prefix(max(0, environment.maxResultBytes / 2)), as: UTF8.self)
-                return ToolOutput(["release": .string(cut), "truncated": .string("OpsRamp's answer had \(encoded.count) bytes; only the start is shown.")])
+                return ToolOutput([
+                    "release": .string(cut), "truncated": .string("OpsRamp's answer had \(encoded.count) bytes; only the start is shown."),
+                ])
             })
     }
 

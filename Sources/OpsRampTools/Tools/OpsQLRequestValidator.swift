@@ -48,12 +48,14 @@ enum OpsQLRequestValidator {
             throw problem("objectType is required (one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", ")))")
         }
         guard ExecuteOpsQLQuery.objectTypes.contains(objectType) else {
-            throw problem("objectType \"\(Excerpt.of(objectType))\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))")
+            throw problem(
+                "objectType \"\(Excerpt.of(objectType))\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))"
+            )
         }
         let isAggregate = body["aggregateFunction"] != nil
         if let fields = body["fields"] {
             guard let list = fields.arrayValue, !list.isEmpty,
-                  list.allSatisfy({ ($0.stringValue.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? false })
+                list.allSatisfy({ ($0.stringValue.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? false })
             else { throw problem("fields must be a non-empty list of attribute names, e.g. [\"id\", \"name\"]") }
         } else if !isAggregate {
             throw problem("fields is required: list the attributes to return, e.g. [\"id\", \"name\", \"currentState\"]")

@@ -27,8 +27,9 @@ extension ResourceRequest {
         }
         var described: [String: JSONValue] = ["state": .string(match.state ?? "all")]
         if !match.typeWords.isEmpty { described["type"] = .array(match.typeWords.map(JSONValue.string)) }
-        var found = ResourceSearch(rows: collected.items.map(ResourceRows.row), matched: matched, matchedIsExact: exact, offset: offset,
-                                   moreAvailable: collected.moreAvailable, incomplete: collected.incomplete, described: described)
+        var found = ResourceSearch(
+            rows: collected.items.map(ResourceRows.row), matched: matched, matchedIsExact: exact, offset: offset,
+            moreAvailable: collected.moreAvailable, incomplete: collected.incomplete, described: described)
         if exact { found.partial = await partialMatches(match, matched: matched, client: client) }
         return found
     }
@@ -51,8 +52,9 @@ extension ResourceRequest {
         let every = page.results.filter { row in match.typeWords.allSatisfy { ResourceMatch.matches(word: $0, in: row) } }
         var described: [String: JSONValue] = ["state": .string(match.state ?? "all")]
         described["type"] = .array(match.typeWords.map(JSONValue.string))
-        var found = ResourceSearch(rows: every.prefix(limit).map(ResourceRows.row), matched: every.count, moreAvailable: every.count > limit,
-                                   incomplete: nil, described: described)
+        var found = ResourceSearch(
+            rows: every.prefix(limit).map(ResourceRows.row), matched: every.count, moreAvailable: every.count > limit,
+            incomplete: nil, described: described)
         let lacking = match.typeWords.map { word in (word, page.results.filter { !ResourceMatch.matches(word: word, in: $0) }.count) }
         found.partial = Self.partialNote(some: page.results.count, matched: every.count, lacking: lacking)
         return found

@@ -35,8 +35,9 @@ struct ResourceRequest: Sendable {
         typeFilter = given.first
         if let type = arguments.string("type") {
             if let other = given.first?.0 ?? (queryString != nil ? "query_string" : nil) {
-                throw ToolFailure("type cannot be combined with \(other): type already matches make, nativeType, type and os. "
-                    + "Give one of them.")
+                throw ToolFailure(
+                    "type cannot be combined with \(other): type already matches make, nativeType, type and os. "
+                        + "Give one of them.")
             }
             typeWords = try ResourceTypeWords(try ResourceMatch.checked(type, argument: "type"))
         } else {
@@ -78,8 +79,9 @@ struct ResourceRequest: Sendable {
         let collected = try await client.minimalResources(query: minimalQuery, state: state, limit: offset + limit) { fetched, wanted in
             progress.report(Double(fetched), total: Double(wanted), message: "fetched \(fetched) of up to \(wanted) resources")
         }
-        let direct = ResourceSearch(minimal: collected, offset: offset, limit: limit,
-                                    described: ["state": .string(state.rawValue), "queryString": .string(minimalQuery.description)])
+        let direct = ResourceSearch(
+            minimal: collected, offset: offset, limit: limit,
+            described: ["state": .string(state.rawValue), "queryString": .string(minimalQuery.description)])
         guard direct.matched == 0, direct.incomplete == nil, offset == 0, queryString == nil else { return direct }
         return await fallback(from: direct, state: state, limit: limit, client: client)
     }

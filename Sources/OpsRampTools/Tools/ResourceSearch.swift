@@ -42,7 +42,8 @@ struct ResourceSearch: Sendable {
             matched = total
             moreAvailable = collected.moreAvailable && !ranOut
             if ranOut, total > fetched {
-                incomplete = fetched == 0
+                incomplete =
+                    fetched == 0
                     ? "OpsRamp reported \(total) matching resources (totalResults) but returned none of them, and no further page. "
                         + "This is not \"no matches\", and no limit or offset reaches them: ask again; if it persists, check the "
                         + "integration's permissions for resources."
@@ -56,8 +57,10 @@ struct ResourceSearch: Sendable {
         }
     }
 
-    init(rows: [[String: JSONValue]], matched: Int, matchedIsExact: Bool = true, offset: Int = 0, moreAvailable: Bool,
-         incomplete: String?, described: [String: JSONValue], note: String? = nil) {
+    init(
+        rows: [[String: JSONValue]], matched: Int, matchedIsExact: Bool = true, offset: Int = 0, moreAvailable: Bool,
+        incomplete: String?, described: [String: JSONValue], note: String? = nil
+    ) {
         self.rows = rows
         self.matched = matched
         self.matchedIsExact = matchedIsExact
@@ -68,4 +71,3 @@ struct ResourceSearch: Sendable {
         self.note = note
     }
 }
-

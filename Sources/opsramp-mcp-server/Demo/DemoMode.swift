@@ -8,7 +8,8 @@ import OpsRampTools
 /// the model and the user about the data.
 enum DemoMode {
     /// On every tool result, errors included (`Tool.withNotice`).
-    static let notice = "DEMO: sample data from the demo tenant built into opsramp-mcp-server (--demo), "
+    static let notice =
+        "DEMO: sample data from the demo tenant built into opsramp-mcp-server (--demo), "
         + "not from a real OpsRamp tenant; every alert, resource and client in it is invented."
 
     /// Bytes the notice adds to a result (`"notice":"…",` with JSON escaping), kept free of the result budget
@@ -39,7 +40,7 @@ enum DemoMode {
             false
         // How this server behaves and logs, and how the operator reads times: the user's.
         case .timeZone, .logLevel, .logFile, .maxResultBytes, .maxResponseBytes, .maxRetries, .pagedSearchesPerMinute, .tools,
-             .excludeTools, .toolPrefix, .curlWorkaround:
+            .excludeTools, .toolPrefix, .curlWorkaround:
             true
         }
     }

@@ -1,11 +1,12 @@
+import FakeOpsRamp
+import Foundation
+import OpsRampConfiguration
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FakeOpsRamp
-import Foundation
-import OpsRampConfiguration
 
 /// `--demo`: the tests' fake OpsRamp, started inside this process on 127.0.0.1 with the demo
 /// tenant's data (`FakeData.demoTenant`) and a throwaway credential made up for this run. The

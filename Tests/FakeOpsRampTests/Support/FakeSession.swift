@@ -1,9 +1,10 @@
 import FakeOpsRamp
 import Foundation
+import OpsRampJSON
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpsRampJSON
 
 /// One HTTP answer as URLSession delivered it.
 struct Reply: Sendable {
@@ -49,8 +50,10 @@ struct FakeSession: Sendable {
         fake.resources = sample.resources
     }
 
-    func send(_ method: String, _ pathAndQuery: String, token: String? = nil, body: Data? = nil,
-              contentType: String? = nil, headers: [String: String] = [:], timeout: TimeInterval = 10) async throws -> Reply {
+    func send(
+        _ method: String, _ pathAndQuery: String, token: String? = nil, body: Data? = nil,
+        contentType: String? = nil, headers: [String: String] = [:], timeout: TimeInterval = 10
+    ) async throws -> Reply {
         guard let url = URL(string: fake.baseURL + pathAndQuery) else { throw URLError(.badURL) }
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
@@ -76,8 +79,10 @@ struct FakeSession: Sendable {
         try await send("POST", path, token: token, body: Data(JSONWriter.bytes(value)), contentType: "application/json")
     }
 
-    func requestToken(path: String = "/tenancy/auth/oauth/token", clientID: String = "test-client",
-                      clientSecret: String = "test-secret", grantType: String = "client_credentials") async throws -> Reply {
+    func requestToken(
+        path: String = "/tenancy/auth/oauth/token", clientID: String = "test-client",
+        clientSecret: String = "test-secret", grantType: String = "client_credentials"
+    ) async throws -> Reply {
         let form = "grant_type=\(grantType)&client_id=\(clientID)&client_secret=\(clientSecret)"
         return try await send("POST", path, body: Data(form.utf8), contentType: "application/x-www-form-urlencoded")
     }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A bare TCP connection to the fake, for what URLSession will not do on request:
 /// `Expect: 100-continue`, `Connection: close`, byte-exact request lines.

@@ -20,19 +20,24 @@ extension Bench {
         client.finish()
         // Under a profiler (BENCH_PROFILE_FLOOR=1), the floor runs under the same launcher.
         let floorCommand = (environment["BENCH_PROFILE_FLOOR"] == "1" ? launcher : []) + [floorGet]
-        let (_, output) = await SpawnedProcess.run(floorCommand[0], Array(floorCommand.dropFirst())
-                                                   + [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
-                                                   environment: [:], timeout: .seconds(600))
+        let (_, output) = await SpawnedProcess.run(
+            floorCommand[0],
+            Array(floorCommand.dropFirst())
+                + [tenant.fake.baseURL + "/tenancy/api/v3/release-version", tenant.fake.issueToken(), String(count)],
+            environment: [:], timeout: .seconds(600))
         let lines = output.split(separator: "\n")
         let floorCalls = lines.compactMap { Double($0).map { $0 / 1e6 } }
         let floorSwitches = lines.first { $0.hasPrefix("switches ") }.flatMap { Double($0.dropFirst(9)) }.map { $0 / Double(count) }
         #expect(floorCalls.count == count)
         let (server, floor) = (Sample(calls), Sample(floorCalls))
-        report.time("per-call", "per call: tools/call get_release_version (median of \(count)) vs a direct URLSession GET", server.median,
-                    floor: floor.median, target: 1.3)
+        report.time(
+            "per-call", "per call: tools/call get_release_version (median of \(count)) vs a direct URLSession GET", server.median,
+            floor: floor.median, target: 1.3)
         report.time("per-call-p99", "per call: p99", server.p99, floor: floor.p99, target: nil)
-        report.add(BenchmarkRow(key: "per-call-switches", what: "per call: times a thread blocked (voluntary context switches, all threads)",
-                                unit: .count, value: switches, reference: floorSwitches, check: .info, target: nil))
+        report.add(
+            BenchmarkRow(
+                key: "per-call-switches", what: "per call: times a thread blocked (voluntary context switches, all threads)",
+                unit: .count, value: switches, reference: floorSwitches, check: .info, target: nil))
     }
 
     /// 100 calls at once against a 200 ms fake, from a cold token cache.
@@ -54,11 +59,14 @@ extension Bench {
         #expect(answered == 100)
         // From a cold cache every call needs the token first: one call is token + call (two 200 ms
         // round trips), so that is the single-call latency the 100 concurrent calls compare with.
-        report.time("concurrency", "100 concurrent calls, cold cache, 200 ms fake: wall time vs one call from a cold cache", wall,
-                    floor: coldSingle, target: 2.0)
+        report.time(
+            "concurrency", "100 concurrent calls, cold cache, 200 ms fake: wall time vs one call from a cold cache", wall,
+            floor: coldSingle, target: 2.0)
         report.time("concurrency-warm", "100 concurrent calls vs one call with a warm token (for reference)", wall, floor: warmSingle, target: nil)
-        report.add(BenchmarkRow(key: "concurrency-tokens", what: "token requests for the 100 concurrent calls", unit: .count,
-                                value: Double(slow.fake.tokenRequestCount), reference: nil, check: .below, target: 2))
+        report.add(
+            BenchmarkRow(
+                key: "concurrency-tokens", what: "token requests for the 100 concurrent calls", unit: .count,
+                value: Double(slow.fake.tokenRequestCount), reference: nil, check: .below, target: 2))
     }
 
     /// Memory under sustained use: 20,000 sequential calls; nothing a call leaves behind may pile up.
@@ -73,8 +81,9 @@ extension Bench {
             if id == 1_000 || id == 20_000 {
                 memoryAfter[id] = (client.currentMemoryKB, client.peakMemoryKB)
                 let status = "/proc/\(client.child.pid)/status"
-                kinds.append("after \(id): anonymous \(LineClient.statusField("RssAnon:", in: status) / 1024) MB, "
-                    + "file-backed \(LineClient.statusField("RssFile:", in: status) / 1024) MB")
+                kinds.append(
+                    "after \(id): anonymous \(LineClient.statusField("RssAnon:", in: status) / 1024) MB, "
+                        + "file-backed \(LineClient.statusField("RssFile:", in: status) / 1024) MB")
             }
         }
         report.note("sustained: " + kinds.joined(separator: "; "))
@@ -82,10 +91,12 @@ extension Bench {
         client.finish()
         let early = memoryAfter[1_000] ?? (0, 0)
         let late = memoryAfter[20_000] ?? (0, 0)
-        report.memory("sustained-rss", "memory (RSS) after 20,000 sequential calls vs after 1,000", late.current, reference: early.current,
-                      allowedGrowthMB: 5)
-        report.memory("sustained-peak", "peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak,
-                      allowedGrowthMB: 5)
+        report.memory(
+            "sustained-rss", "memory (RSS) after 20,000 sequential calls vs after 1,000", late.current, reference: early.current,
+            allowedGrowthMB: 5)
+        report.memory(
+            "sustained-peak", "peak memory after 20,000 sequential calls vs after 1,000", late.peak, reference: early.peak,
+            allowedGrowthMB: 5)
     }
 
     /// Memory under sustained use of the alert tools in turn (alerts, alerts grouped by resource, the
@@ -125,7 +136,9 @@ extension Bench {
         report.note("sustained mixed: server peak RSS \(mb(client.peakMemoryKB))")
         client.finish()
         let per1000 = Double(late - warm) / (Double(count - 2_000) / 1_000)
-        report.add(BenchmarkRow(key: "sustained-mixed", what: "memory (RSS) growth per 1,000 calls of the alert tools in turn, after call 2,000",
-                                unit: .kilobytes, value: per1000, reference: nil, check: .below, target: 0.1 * 1024))
+        report.add(
+            BenchmarkRow(
+                key: "sustained-mixed", what: "memory (RSS) growth per 1,000 calls of the alert tools in turn, after call 2,000",
+                unit: .kilobytes, value: per1000, reference: nil, check: .below, target: 0.1 * 1024))
     }
 }

@@ -1,10 +1,11 @@
 import FakeOpsRamp
 import Foundation
+import OpsRampJSON
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpsRampJSON
-import Testing
 
 extension Bench {
     /// `get_alerts` limit 1000 over 1,200 alerts, under the default result cap (what users run) and with
@@ -14,10 +15,11 @@ extension Bench {
     mutating func largeAlerts() async throws {
         let big = try FakeTenant()
         big.fake.alerts = (0..<1_200).map { index in
-            FakeData.alert(id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
-                           subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
-                           resourceID: UUID().uuidString.lowercased(), resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
-                           now: big.now)
+            FakeData.alert(
+                id: 700_000 + index, state: ["Critical", "Warning", "Info"][index % 3], priority: "P\(index % 5)",
+                subject: "Disk usage above threshold on volume \(index % 7) of host-\(index % 50)", createdMinutesAgo: index,
+                resourceID: UUID().uuidString.lowercased(), resourceName: "host-\(index % 50)", ip: "10.2.\(index % 250).\(index % 200)",
+                now: big.now)
         }
         big.fake.cachesAnswers = true
         let token = big.fake.issueToken()
@@ -25,7 +27,9 @@ extension Bench {
         for round in 0..<6 {
             let started = DispatchTime.now().uptimeNanoseconds
             for page in 1...2 {
-                var request = URLRequest(url: URL(string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true")!)
+                var request = URLRequest(
+                    url: URL(
+                        string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true")!)
                 request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
                 _ = try await URLSession.shared.data(for: request)
             }
@@ -36,9 +40,14 @@ extension Bench {
         // The target holds under the default cap (what users run); with the cap raised every alert is
         // parsed, compacted and written, and the row shows that work against the wire alone.
         for (key, extra, what, target) in [
-            ("alerts-capped", [:], "get_alerts limit 1000 under the default result cap (median of 5) vs the fake serving the two 500-alert pages", 2.0),
-            ("alerts-full", ["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"],
-             "get_alerts limit 1000, cap raised to return all 1000 (median of 5), same reference (for reference)", nil),
+            (
+                "alerts-capped", [:], "get_alerts limit 1000 under the default result cap (median of 5) vs the fake serving the two 500-alert pages",
+                2.0
+            ),
+            (
+                "alerts-full", ["OPSRAMP_MCP_MAX_RESULT_BYTES": "10000000"],
+                "get_alerts limit 1000, cap raised to return all 1000 (median of 5), same reference (for reference)", nil
+            ),
         ] as [(String, [String: String], String, Double?)] {
             let client = try server(big, extra)
             _ = client.roundTrip(call(1, "get_release_version"))
@@ -65,9 +74,10 @@ extension Bench {
             let asked = pages.reduce(0) { $0 + (Int($1.query["pageSize"] ?? "") ?? 0) }
             let returned = answer.flatMap { try? JSONParser.parse($0) }?["result"]?["structuredContent"]?["returned"]?.intValue ?? -1
             report.time(key, what, Sample(calls).median, floor: floor, target: target)
-            report.note("\(key): \(returned) alerts in a \(answer?.utf8.count ?? 0)-byte answer; per call \(pages.count / 5) page(s) "
-                + "asked of OpsRamp for \(asked / 5) alerts; server RSS \(mb(beforeKB)) before the calls, \(mb(afterKB)) after them, "
-                + "peak \(mb(peak)) (file-backed pages \(mb(beforeFileKB)) before, \(mb(afterFileKB)) after)")
+            report.note(
+                "\(key): \(returned) alerts in a \(answer?.utf8.count ?? 0)-byte answer; per call \(pages.count / 5) page(s) "
+                    + "asked of OpsRamp for \(asked / 5) alerts; server RSS \(mb(beforeKB)) before the calls, \(mb(afterKB)) after them, "
+                    + "peak \(mb(peak)) (file-backed pages \(mb(beforeFileKB)) before, \(mb(afterFileKB)) after)")
         }
     }
 
@@ -81,12 +91,17 @@ extension Bench {
     mutating func resourceList() async throws {
         let inventory = try FakeTenant()
         // The fields resources/minimal answers with (reference §7).
-        let listBody = JSONWriter.bytes(.array((0..<60_000).map { index -> JSONValue in
-            ["id": .string("0d9a7a0e-\(100_000 + index)-4000-8000-" + String(index, radix: 16)), "name": .string("host-\(index)"),
-             "hostName": .string("host-\(index).example.com"), "ipAddress": .string("10.\(index / 65_536).\(index / 256 % 256).\(index % 256)"),
-             "aliasName": "", "resourceName": .string("host-\(index)"), "resourceType": "Linux",
-             "dnsName": .string("host-\(index).internal.example.com")]
-        }))
+        let listBody = JSONWriter.bytes(
+            .array(
+                (0..<60_000).map { index -> JSONValue in
+                    [
+                        "id": .string("0d9a7a0e-\(100_000 + index)-4000-8000-" + String(index, radix: 16)), "name": .string("host-\(index)"),
+                        "hostName": .string("host-\(index).example.com"),
+                        "ipAddress": .string("10.\(index / 65_536).\(index / 256 % 256).\(index % 256)"),
+                        "aliasName": "", "resourceName": .string("host-\(index)"), "resourceType": "Linux",
+                        "dnsName": .string("host-\(index).internal.example.com"),
+                    ]
+                }))
         inventory.fake.inject(.bytes(200, body: listBody, headers: [:]), on: .minimalResources, times: 10)
         let token = inventory.fake.issueToken()
         var fakeLists: [Double] = []
@@ -107,8 +122,9 @@ extension Bench {
         }
         let peak = client.peakMemoryKB
         client.finish()
-        report.time("resources", "get_minimal_resource_details over 60,000 resources (median of 5) vs the fake serving the list",
-                    Sample(calls).median, floor: Sample(fakeLists).median, target: 8.0)
+        report.time(
+            "resources", "get_minimal_resource_details over 60,000 resources (median of 5) vs the fake serving the list",
+            Sample(calls).median, floor: Sample(fakeLists).median, target: 8.0)
         report.note("resource list: \(listBody.count / 1_000_000) MB from the fake, server peak RSS \(peak / 1024) MB (not in the whole-run peak)")
     }
 }

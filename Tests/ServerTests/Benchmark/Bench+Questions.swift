@@ -32,8 +32,10 @@ extension Bench {
         crowded.fake.alerts = attention.alerts
         crowded.fake.resources = attention.resources
         let ranked = try server(crowded, ["OPSRAMP_TIMEZONE": "UTC"])
-        for (index, (question, arguments)) in [("Q3 with 65 devices needing attention, default top 10", #"{"since":"today"}"#),
-                                               ("Q3 with 65 devices needing attention, top 65", #"{"since":"today","top":65}"#)].enumerated() {
+        for (index, (question, arguments)) in [
+            ("Q3 with 65 devices needing attention, default top 10", #"{"since":"today"}"#),
+            ("Q3 with 65 devices needing attention, top 65", #"{"since":"today","top":65}"#),
+        ].enumerated() {
             let before = crowded.fake.requests.filter { $0.route != .token }.count
             let (line, _) = ranked.roundTrip(call(95 + index, "get_alert_statistics_dashboard", arguments))
             report.answer(question, line: line, opsRampRequests: crowded.fake.requests.filter { $0.route != .token }.count - before, under: 10_000)

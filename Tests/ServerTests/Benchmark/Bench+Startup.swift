@@ -10,7 +10,8 @@ extension Bench {
         for _ in 0..<20 {
             for isServer in [true, false] {
                 let started = DispatchTime.now().uptimeNanoseconds
-                let client = isServer
+                let client =
+                    isServer
                     ? try LineClient(path: ServerProcess.binaryURL.path, environment: settings(tenant), directory: directory, launcher: launcher)
                     : try LineClient(path: floorEcho, environment: [:], directory: directory)
                 client.send(Self.initialize)
@@ -25,8 +26,9 @@ extension Bench {
                 client.finish()
             }
         }
-        report.time("startup", "start-up: spawn to initialize answer, configured server (median of 20) vs a Foundation + FoundationNetworking echo",
-                    Sample(serverStarts).median, floor: Sample(floorStarts).median, target: 2.0)
+        report.time(
+            "startup", "start-up: spawn to initialize answer, configured server (median of 20) vs a Foundation + FoundationNetworking echo",
+            Sample(serverStarts).median, floor: Sample(floorStarts).median, target: 2.0)
     }
 
     /// Resident memory once `initialize` is answered and the process has settled, configured server
@@ -37,7 +39,8 @@ extension Bench {
         var floorKB: [Double] = []
         for _ in 0..<10 {
             for isServer in [true, false] {
-                let client = isServer
+                let client =
+                    isServer
                     ? try server(tenant)
                     : try LineClient(path: floorEcho, environment: [:], directory: directory)
                 if !isServer {
@@ -54,7 +57,8 @@ extension Bench {
                 client.finish()
             }
         }
-        report.memory("idle-rss", "idle RSS after initialize, configured server (median of 10) vs the echo program after its answer",
-                      Int(Sample(serverKB).median), reference: Int(Sample(floorKB).median), allowedGrowthMB: 4)
+        report.memory(
+            "idle-rss", "idle RSS after initialize, configured server (median of 10) vs the echo program after its answer",
+            Int(Sample(serverKB).median), reference: Int(Sample(floorKB).median), allowedGrowthMB: 4)
     }
 }

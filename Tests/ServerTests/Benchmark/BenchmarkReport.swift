@@ -58,12 +58,13 @@ struct BenchmarkRow: Codable, Sendable {
 
     var verdict: String {
         guard let target, let met else { return "" }
-        let bound = switch check {
-        case .ratio: String(format: "≤ %.1fx", target)
-        case .growth: String(format: "≤ +%.0f MB", target / 1024)
-        case .below: "< \(unit.show(target))"
-        case .info: ""
-        }
+        let bound =
+            switch check {
+            case .ratio: String(format: "≤ %.1fx", target)
+            case .growth: String(format: "≤ +%.0f MB", target / 1024)
+            case .below: "< \(unit.show(target))"
+            case .info: ""
+            }
         return "\(met ? "met" : "MISSED") (\(bound))"
     }
 }
@@ -112,14 +113,18 @@ struct Report: Codable {
 
     /// A time against its floor, held to `target` times the floor.
     mutating func time(_ key: String, _ what: String, _ seconds: Double, floor: Double, target: Double?) {
-        add(BenchmarkRow(key: key, what: what, unit: .seconds, value: seconds, reference: floor,
-                         check: target == nil ? .info : .ratio, target: target))
+        add(
+            BenchmarkRow(
+                key: key, what: what, unit: .seconds, value: seconds, reference: floor,
+                check: target == nil ? .info : .ratio, target: target))
     }
 
     /// Memory (kB) against a reference, allowed to exceed it by `allowedGrowthMB`.
     mutating func memory(_ key: String, _ what: String, _ kilobytes: Int, reference: Int, allowedGrowthMB: Double) {
-        add(BenchmarkRow(key: key, what: what, unit: .kilobytes, value: Double(kilobytes), reference: Double(reference),
-                         check: .growth, target: allowedGrowthMB * 1024))
+        add(
+            BenchmarkRow(
+                key: key, what: what, unit: .kilobytes, value: Double(kilobytes), reference: Double(reference),
+                check: .growth, target: allowedGrowthMB * 1024))
     }
 
     mutating func note(_ text: String) {
@@ -154,7 +159,8 @@ struct Report: Codable {
             "|---|---|---|---|---|",
         ]
         for row in rows {
-            lines.append("| \(row.what) | \(row.unit.show(row.value)) | \(row.reference.map(row.unit.show) ?? "") | \(row.comparison) | \(row.verdict) |")
+            lines.append(
+                "| \(row.what) | \(row.unit.show(row.value)) | \(row.reference.map(row.unit.show) ?? "") | \(row.comparison) | \(row.verdict) |")
         }
         lines += Self.sizeTable(sizes)
         lines.append("")

@@ -29,10 +29,15 @@ struct BenchmarkTests {
 struct Bench {
     /// The sections, selectable with `BENCH_ROWS` (comma-separated; all by default), e.g. to profile one.
     enum Section: String, CaseIterable {
-        case startup, idle, perCall = "per-call", concurrency, alerts, resources, sustained, sustainedMixed = "sustained-mixed", questions
+        case startup, idle
+        case perCall = "per-call"
+        case concurrency, alerts, resources, sustained
+        case sustainedMixed = "sustained-mixed"
+        case questions
     }
 
-    static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
+    static let initialize =
+        #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
     /// The whole-run peak RSS target, over the servers of the measures issue 15 names (start-up, idle,
     /// per call, get_alerts under the default cap) and of the sustained run. The other sections' servers
     /// (100 calls at once, the questions, the raised cap, the 60,000-resource list) report their own peaks.
@@ -59,8 +64,9 @@ struct Bench {
         sections = selected.isEmpty ? Set(Section.allCases) : Set(selected)
         directory = NSTemporaryDirectory() + "opsramp-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        report = Report(binary: ServerProcess.binaryURL.path, build: environment["BENCH_BUILD"] ?? "unnamed",
-                        label: environment["BENCH_LABEL"] ?? "current")
+        report = Report(
+            binary: ServerProcess.binaryURL.path, build: environment["BENCH_BUILD"] ?? "unnamed",
+            label: environment["BENCH_LABEL"] ?? "current")
     }
 
     func wants(_ section: Section) -> Bool {
@@ -111,9 +117,11 @@ struct Bench {
     /// The whole-run peak, then the table (stdout and `BENCH_RESULTS`) and its JSON (`BENCH_RESULTS_JSON`).
     mutating func finish() throws {
         if sections != [.resources] {
-            report.add(BenchmarkRow(key: "peak-rss",
-                                    what: "peak RSS over the start-up, idle, per-call, get_alerts (default cap) and sustained servers",
-                                    unit: .kilobytes, value: Double(peakKB), reference: nil, check: .below, target: Self.peakTargetMB * 1024))
+            report.add(
+                BenchmarkRow(
+                    key: "peak-rss",
+                    what: "peak RSS over the start-up, idle, per-call, get_alerts (default cap) and sustained servers",
+                    unit: .kilobytes, value: Double(peakKB), reference: nil, check: .below, target: Self.peakTargetMB * 1024))
         }
         try? FileManager.default.removeItem(atPath: directory)
         let text = report.markdown()

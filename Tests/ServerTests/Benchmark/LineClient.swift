@@ -1,10 +1,11 @@
+import Foundation
+import TestChildProcess
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import TestChildProcess
 
 /// A blocking, line-at-a-time client for a spawned process, for timing round trips precisely
 /// (the test harness's polling `ServerProcess` is too coarse for sub-millisecond numbers).
@@ -16,8 +17,10 @@ final class LineClient: @unchecked Sendable {
     private var closed = false
 
     /// `launcher` (a program and its arguments, e.g. a profiler) runs `path` for it.
-    init(path: String, arguments: [String] = [], environment: [String: String], directory: String = NSTemporaryDirectory(),
-         launcher: [String] = []) throws {
+    init(
+        path: String, arguments: [String] = [], environment: [String: String], directory: String = NSTemporaryDirectory(),
+        launcher: [String] = []
+    ) throws {
         var env = environment
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
         let command = launcher + [path] + arguments
@@ -109,7 +112,6 @@ final class LineClient: @unchecked Sendable {
         return 0 // the benchmark runs on Linux; there is no /proc elsewhere
         #endif
     }
-
 
     /// Closes stdin and waits for the process to end.
     func finish() {

@@ -1,17 +1,20 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Running a program to its end: stdin closed at once, stdout kept, stderr read and dropped, and a
 /// program still running at the deadline killed.
 extension SpawnedProcess {
     /// The exit status (-1 when it could not start, was killed at the deadline, or died of a signal)
     /// and stdout, waiting without blocking a thread.
-    public static func run(_ path: String, _ arguments: [String], environment: [String: String],
-                           directory: String = FileManager.default.temporaryDirectory.path, timeout: Duration) async -> (Int32, String) {
+    public static func run(
+        _ path: String, _ arguments: [String], environment: [String: String],
+        directory: String = FileManager.default.temporaryDirectory.path, timeout: Duration
+    ) async -> (Int32, String) {
         guard let child = try? SpawnedProcess(path: path, arguments: arguments, environment: environment, directory: directory) else {
             return (-1, "")
         }
@@ -31,9 +34,11 @@ extension SpawnedProcess {
     /// The exit status (-1 for a signal) and stdout, blocking the calling thread; `nil` when the program
     /// could not start or was still running at the deadline (it is then killed). For callers that
     /// cannot wait asynchronously, such as a static initialiser.
-    public static func runBlocking(_ path: String, _ arguments: [String], environment: [String: String],
-                                   directory: String = FileManager.default.currentDirectoryPath,
-                                   timeout: Duration) -> (status: Int32, output: String)? {
+    public static func runBlocking(
+        _ path: String, _ arguments: [String], environment: [String: String],
+        directory: String = FileManager.default.currentDirectoryPath,
+        timeout: Duration
+    ) -> (status: Int32, output: String)? {
         guard let child = try? SpawnedProcess(path: path, arguments: arguments, environment: environment, directory: directory) else {
             return nil
         }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A child process started with `posix_spawn`, its stdio on pipes, reaped with `waitpid`: the one
 /// way the tests start a program (the server, openssl, python, unshare, the benchmark's floors).
@@ -133,8 +134,10 @@ public final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// Reads `fd` to its end on a thread of its own, then closes it when `closeAtEnd`, then calls `done`.
-    public static func drainInBackground(_ fd: Int32, closeAtEnd: Bool = false, into consume: @escaping @Sendable (ArraySlice<UInt8>) -> Void,
-                                         done: @escaping @Sendable () -> Void = {}) {
+    public static func drainInBackground(
+        _ fd: Int32, closeAtEnd: Bool = false, into consume: @escaping @Sendable (ArraySlice<UInt8>) -> Void,
+        done: @escaping @Sendable () -> Void = {}
+    ) {
         Thread {
             drain(fd, into: consume)
             if closeAtEnd { close(fd) }

@@ -23,9 +23,12 @@ extension FakeData {
             switch index {
             case 0..<attentionDevices:
                 for alert in 0..<(1 + index % 4) {
-                    specs.append(((index * 7 + alert * 13) % span, (index + alert) % 3 == 0 ? "Critical" : "Warning",
-                                  priorities[(index * 3 + alert * 5) % priorities.count], device.subject(alert), index, false,
-                                  alert == 1 && index % 5 == 0))
+                    specs.append(
+                        (
+                            (index * 7 + alert * 13) % span, (index + alert) % 3 == 0 ? "Critical" : "Warning",
+                            priorities[(index * 3 + alert * 5) % priorities.count], device.subject(alert), index, false,
+                            alert == 1 && index % 5 == 0
+                        ))
                 }
             case attentionDevices..<(attentionDevices + 15):
                 specs.append(((index * 11) % span, index % 2 == 0 ? "Info" : "Ok", "P5", device.subject(index), index, false, false))
@@ -38,14 +41,16 @@ extension FakeData {
         let sorted = specs.enumerated().sorted { ($0.element.minutesAgo, $0.offset) < ($1.element.minutesAgo, $1.offset) }.map(\.element)
         let alerts = sorted.enumerated().map { offset, spec in
             let device = devices[spec.device]
-            return alert(id: 800_000 + sorted.count - offset, state: spec.state, priority: spec.priority, subject: spec.subject,
-                         createdMinutesAgo: spec.minutesAgo, resourceID: device.id, resourceName: device.name, ip: device.ip,
-                         closed: spec.closed, acknowledged: spec.acknowledged, metric: device.kind.metric,
-                         resourceType: device.kind.type, now: now)
+            return alert(
+                id: 800_000 + sorted.count - offset, state: spec.state, priority: spec.priority, subject: spec.subject,
+                createdMinutesAgo: spec.minutesAgo, resourceID: device.id, resourceName: device.name, ip: device.ip,
+                closed: spec.closed, acknowledged: spec.acknowledged, metric: device.kind.metric,
+                resourceType: device.kind.type, now: now)
         }
         let resources = devices.map { device in
-            resource(id: device.id, name: device.name, hostName: device.name + ".corp.example", ip: device.ip, type: device.kind.type,
-                     make: device.kind.make, nativeType: device.kind.nativeType, os: device.kind.os, now: now)
+            resource(
+                id: device.id, name: device.name, hostName: device.name + ".corp.example", ip: device.ip, type: device.kind.type,
+                make: device.kind.make, nativeType: device.kind.nativeType, os: device.kind.os, now: now)
         }
         return (alerts, resources)
     }
@@ -57,18 +62,24 @@ extension FakeData {
     }
 
     private static let deviceKinds = [
-        DeviceKind(prefix: "app-prod", type: "Linux", make: "Dell Inc.", nativeType: "Server", os: "Ubuntu 22.04 LTS",
-                   metric: "system.cpu.utilization"),
-        DeviceKind(prefix: "win-srv", type: "Windows", make: "VMware, Inc.", nativeType: "Virtual Machine", os: "Windows Server 2022",
-                   metric: "system.memory.utilization"),
-        DeviceKind(prefix: "sw-edge", type: "Network Switch", make: "Cisco", nativeType: "Switch", os: "Cisco IOS XE 17.9",
-                   metric: "network.interface.status"),
-        DeviceKind(prefix: "ec2-svc", type: "Linux", make: "AWS", nativeType: "EC2 Instance", os: "Amazon Linux 2023",
-                   metric: "aws.ec2.status.check.failed"),
-        DeviceKind(prefix: "db-prod", type: "Linux", make: "HPE", nativeType: "Server", os: "Red Hat Enterprise Linux 9",
-                   metric: "system.disk.utilization"),
-        DeviceKind(prefix: "nas", type: "Storage", make: "NetApp", nativeType: "Storage Array", os: "ONTAP 9.14",
-                   metric: "storage.latency"),
+        DeviceKind(
+            prefix: "app-prod", type: "Linux", make: "Dell Inc.", nativeType: "Server", os: "Ubuntu 22.04 LTS",
+            metric: "system.cpu.utilization"),
+        DeviceKind(
+            prefix: "win-srv", type: "Windows", make: "VMware, Inc.", nativeType: "Virtual Machine", os: "Windows Server 2022",
+            metric: "system.memory.utilization"),
+        DeviceKind(
+            prefix: "sw-edge", type: "Network Switch", make: "Cisco", nativeType: "Switch", os: "Cisco IOS XE 17.9",
+            metric: "network.interface.status"),
+        DeviceKind(
+            prefix: "ec2-svc", type: "Linux", make: "AWS", nativeType: "EC2 Instance", os: "Amazon Linux 2023",
+            metric: "aws.ec2.status.check.failed"),
+        DeviceKind(
+            prefix: "db-prod", type: "Linux", make: "HPE", nativeType: "Server", os: "Red Hat Enterprise Linux 9",
+            metric: "system.disk.utilization"),
+        DeviceKind(
+            prefix: "nas", type: "Storage", make: "NetApp", nativeType: "Storage Array", os: "ONTAP 9.14",
+            metric: "storage.latency"),
     ]
 
     private struct AttentionDevice {

@@ -26,15 +26,22 @@ extension FakeData {
         let clients = [(id: "client_11", name: "Acme Retail"), (id: "client_22", name: "Globex Bank"), (id: "client_33", name: "Initech")]
         func id(_ number: Int) -> String { "8c1e\(String(format: "%04d", number))-aa00-4b7e-9c1d-\(String(format: "%012d", number))" }
         var resources: [JSONValue] = []
-        func add(_ number: Int, _ name: String, client: Int, make: String, nativeType: String, type: String, os: String,
-                 state: String = "active") -> (id: String, name: String, client: Int) {
-            resources.append(resource(id: id(number), name: name, hostName: name + ".corp.example", ip: "10.20.0.\(number)", type: type,
-                                      make: make, nativeType: nativeType, state: state, os: os, tenantID: clients[client].id, now: now))
+        func add(
+            _ number: Int, _ name: String, client: Int, make: String, nativeType: String, type: String, os: String,
+            state: String = "active"
+        ) -> (id: String, name: String, client: Int) {
+            resources.append(
+                resource(
+                    id: id(number), name: name, hostName: name + ".corp.example", ip: "10.20.0.\(number)", type: type,
+                    make: make, nativeType: nativeType, state: state, os: os, tenantID: clients[client].id, now: now))
             return (id(number), name, client)
         }
-        let ec2 = [("Amazon Linux 2023", "active"), ("Amazon Linux 2023", "active"), ("Windows Server 2022", "inactive"),
-                   ("Ubuntu 22.04", "active"), ("Amazon Linux 2", "active"), ("Windows Server 2019", "active")].enumerated().map { index, spec in
-            add(100 + index, "i-0\(index)a1b2c3d4e5f6", client: index % 2, make: "AWS", nativeType: "EC2 Instance",
+        let ec2 = [
+            ("Amazon Linux 2023", "active"), ("Amazon Linux 2023", "active"), ("Windows Server 2022", "inactive"),
+            ("Ubuntu 22.04", "active"), ("Amazon Linux 2", "active"), ("Windows Server 2019", "active"),
+        ].enumerated().map { index, spec in
+            add(
+                100 + index, "i-0\(index)a1b2c3d4e5f6", client: index % 2, make: "AWS", nativeType: "EC2 Instance",
                 type: spec.0.hasPrefix("Windows") ? "Windows" : "Linux", os: spec.0, state: spec.1)
         }
         // One instance says nothing of its client: its alerts do.
@@ -65,14 +72,17 @@ extension FakeData {
         ]
         specs.sort { $0.minutes < $1.minutes }
         var alerts = specs.enumerated().map { offset, spec in
-            alert(id: 910_000 + offset, state: spec.state, priority: spec.priority, subject: spec.subject, createdMinutesAgo: spec.minutes,
-                  resourceID: spec.on.id, resourceName: spec.on.name, ip: "10.20.0.1", closed: spec.closed,
-                  tenantID: clients[spec.on.client].id, tenantName: clients[spec.on.client].name, now: now)
+            alert(
+                id: 910_000 + offset, state: spec.state, priority: spec.priority, subject: spec.subject, createdMinutesAgo: spec.minutes,
+                resourceID: spec.on.id, resourceName: spec.on.name, ip: "10.20.0.1", closed: spec.closed,
+                tenantID: clients[spec.on.client].id, tenantName: clients[spec.on.client].name, now: now)
         }
         // Inference alerts: a resource of the same name at two clients, named only by name.
         for (index, client) in clients.prefix(2).enumerated() {
-            guard case .object(var object) = inferenceAlert(id: 920_000 + index, subject: "Inference: checkout degraded",
-                                                           clientName: "checkout-service", createdMinutesAgo: 12 + index, now: now)
+            guard
+                case .object(var object) = inferenceAlert(
+                    id: 920_000 + index, subject: "Inference: checkout degraded",
+                    clientName: "checkout-service", createdMinutesAgo: 12 + index, now: now)
             else { continue }
             object["currentState"] = "Critical"
             object["priority"] = "P1"

@@ -32,9 +32,11 @@ public enum FakeData {
         ]
         var resource = device.objectValue ?? [:]
         resource["type"] = .string(resourceType)
-        for (key, value) in ["consoles": JSONValue.array([]), "frequency": 0, "paused": false, "deleted": false,
-                             "validateSSL": false, "port": 0, "encrypted": false, "timeout": 0, "days": 0, "ts": 0,
-                             "clientId": 0, "locationOffset": 0, "totalLocations": 0, "receiverHostPort": 0] {
+        for (key, value) in [
+            "consoles": JSONValue.array([]), "frequency": 0, "paused": false, "deleted": false,
+            "validateSSL": false, "port": 0, "encrypted": false, "timeout": 0, "days": 0, "ts": 0,
+            "clientId": 0, "locationOffset": 0, "totalLocations": 0, "receiverHostPort": 0,
+        ] {
             resource[key] = value
         }
         return [

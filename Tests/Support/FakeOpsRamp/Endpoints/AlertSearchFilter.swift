@@ -20,8 +20,10 @@ struct AlertSearchFilter: Sendable {
     /// Who did what: a `statusHistory` key and the alert's `statusHistory` field it reads.
     private static let actors = ["createdBy", "acknowledgedBy", "suppressedBy", "ticketedBy", "closedBy"]
     /// When: the action's time field in `statusHistory`.
-    private static let actionTimes = ["Acknowledged": "acknowledgedTime", "Suppressed": "suppressedTime",
-                                      "Ticketed": "ticketedTime", "Closed": "closedTime"]
+    private static let actionTimes = [
+        "Acknowledged": "acknowledgedTime", "Suppressed": "suppressedTime",
+        "Ticketed": "ticketedTime", "Closed": "closedTime",
+    ]
 
     private let terms: QueryStringTerms
     private let history: QueryStringTerms?
@@ -60,7 +62,10 @@ struct AlertSearchFilter: Sendable {
         if let clients = terms["clientIds"], !Self.matchesAny(alert["clientUniqueId"], clients) { return false }
         if let metrics = terms["metrics"], !Self.matchesAny(alert["metric"], metrics) { return false }
         if let types = terms["alertTypes"], !types.contains(where: { $0.lowercased() == "all" }),
-           !Self.matchesAny(alert["alertType"], types) { return false }
+            !Self.matchesAny(alert["alertType"], types)
+        {
+            return false
+        }
         if let actions = terms["actions"], !actions.contains(where: { Self.alert(alert, isIn: $0) }) { return false }
         if startDate != nil || endDate != nil {
             guard let date = Self.time(of: alert, field: timeField) else { return false }
@@ -115,8 +120,9 @@ struct AlertSearchFilter: Sendable {
     private static func date(_ values: [String]?, key: String, field: String = "queryString") throws(Rejection) -> Date? {
         guard let text = values?.first else { return nil }
         guard let date = FakeDate.parse(text) else {
-            throw Rejection(response: APIErrors.validation(
-                field: field, message: "Invalid \(key): \(text) (expected yyyy-MM-ddTHH:mm:ss 0000)"))
+            throw Rejection(
+                response: APIErrors.validation(
+                    field: field, message: "Invalid \(key): \(text) (expected yyyy-MM-ddTHH:mm:ss 0000)"))
         }
         return date
     }

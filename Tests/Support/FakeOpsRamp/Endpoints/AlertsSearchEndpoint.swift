@@ -7,14 +7,17 @@ enum AlertsSearchEndpoint {
         do throws(Rejection) {
             let page = try SearchPaging.pageRequest(from: query)
             let descending = try SearchPaging.flag(query["isDescendingOrder"], name: "isDescendingOrder", default: true)
-            let queryKeys = variants.rejectStatusHistoryKeysInQueryString
+            let queryKeys =
+                variants.rejectStatusHistoryKeysInQueryString
                 ? AlertSearchFilter.queryStringKeys : AlertSearchFilter.queryStringKeys.union(AlertSearchFilter.statusHistoryKeys)
             let terms = try QueryStringTerms(query["queryString"], knownKeys: queryKeys)
-            let history = try QueryStringTerms(query["statusHistory"], knownKeys: AlertSearchFilter.statusHistoryKeys,
-                                               field: "statusHistory")
+            let history = try QueryStringTerms(
+                query["statusHistory"], knownKeys: AlertSearchFilter.statusHistoryKeys,
+                field: "statusHistory")
             if variants.rejectUnpairedDates, (terms["startDate"] == nil) != (terms["endDate"] == nil) {
-                throw Rejection(response: APIErrors.validation(
-                    field: "queryString", message: "startDate and endDate must be given together"))
+                throw Rejection(
+                    response: APIErrors.validation(
+                        field: "queryString", message: "startDate and endDate must be given together"))
             }
             let filter = try AlertSearchFilter(terms: terms, statusHistory: history)
             let sortName = query["sortName"].flatMap { $0.isEmpty ? nil : $0 }
@@ -29,11 +32,12 @@ enum AlertsSearchEndpoint {
     /// `ts` sorts by `updatedTime` and `id` by `uniqueId`; any other name sorts by that alert field.
     private static func order(_ alerts: [JSONValue], by sortName: String?, descending: Bool) -> [JSONValue] {
         guard let sortName else { return descending ? alerts : alerts.reversed() }
-        let field = switch sortName {
-        case "ts": "updatedTime"
-        case "id": "uniqueId"
-        default: sortName
-        }
+        let field =
+            switch sortName {
+            case "ts": "updatedTime"
+            case "id": "uniqueId"
+            default: sortName
+            }
         return stableSorted(alerts, descending: descending) { $0.value(atPath: field) }
     }
 }

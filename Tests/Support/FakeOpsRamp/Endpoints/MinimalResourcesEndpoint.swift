@@ -24,13 +24,16 @@ enum MinimalResourcesEndpoint {
     /// With `FakeVariants.resourceTypeIsCategory`: `resourceType` filters the category, `deviceType` the OS family.
     private static let categoryFields: [String: String] = ["resourceType": "type", "deviceType": "resourceType"]
 
-    static func answer(query: [String: String], resources: [JSONValue],
-                       emptyBodyWhenNone: Bool, asEnvelope: Bool, variants: FakeVariants = FakeVariants()) -> HTTPResponse {
+    static func answer(
+        query: [String: String], resources: [JSONValue],
+        emptyBodyWhenNone: Bool, asEnvelope: Bool, variants: FakeVariants = FakeVariants()
+    ) -> HTTPResponse {
         do throws(Rejection) {
             let state = (query["state"].flatMap { $0.isEmpty ? nil : $0 } ?? "active").lowercased()
             guard states.contains(state) else {
-                throw Rejection(response: APIErrors.validation(
-                    field: "state", message: "state must be one of active, inactive, discovered, all"))
+                throw Rejection(
+                    response: APIErrors.validation(
+                        field: "state", message: "state must be one of active, inactive, discovered, all"))
             }
             let terms = try QueryStringTerms(query["queryString"], knownKeys: knownKeys)
             let exact = terms["isEquals"]?.first?.lowercased() == "true"

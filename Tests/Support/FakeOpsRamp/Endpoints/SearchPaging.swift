@@ -20,8 +20,9 @@ enum SearchPaging {
             throw Rejection(response: APIErrors.validation(field: "pageNo", message: "pageNo must be at least 1"))
         }
         guard (1...maxPageSize).contains(pageSize) else {
-            throw Rejection(response: APIErrors.validation(
-                field: "pageSize", message: "pageSize must be between 1 and \(maxPageSize)"))
+            throw Rejection(
+                response: APIErrors.validation(
+                    field: "pageSize", message: "pageSize must be between 1 and \(maxPageSize)"))
         }
         return PageRequest(pageNo: pageNo, pageSize: pageSize)
     }

@@ -8,8 +8,9 @@ enum TokenEndpoint {
     static func rejection(for request: HTTPRequest, clientID: String, clientSecret: String) -> HTTPResponse? {
         let contentType = (request.headers["content-type"] ?? "").lowercased()
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            return APIErrors.oauth(400, error: "invalid_request",
-                                   description: "Content-Type must be application/x-www-form-urlencoded")
+            return APIErrors.oauth(
+                400, error: "invalid_request",
+                description: "Content-Type must be application/x-www-form-urlencoded")
         }
         let form = FormCoding.decodeForm(String(decoding: request.body, as: UTF8.self))
         guard form["client_id"] == clientID, form["client_secret"] == clientSecret else {
@@ -26,12 +27,14 @@ enum TokenEndpoint {
 
     /// `{"access_token":…,"token_type":"bearer","expires_in":7199,"scope":"global:manage"}`.
     static func success(token: String, lifetime: Int, asString: Bool) -> HTTPResponse {
-        var response = HTTPResponse.json(200, [
-            "access_token": .string(token),
-            "token_type": "bearer",
-            "expires_in": asString ? .string(String(lifetime)) : .int(lifetime),
-            "scope": "global:manage",
-        ])
+        var response = HTTPResponse.json(
+            200,
+            [
+                "access_token": .string(token),
+                "token_type": "bearer",
+                "expires_in": asString ? .string(String(lifetime)) : .int(lifetime),
+                "scope": "global:manage",
+            ])
         response.setHeader("Cache-Control", "no-store")
         response.setHeader("Pragma", "no-cache")
         return response

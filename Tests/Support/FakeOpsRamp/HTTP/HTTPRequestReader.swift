@@ -61,7 +61,8 @@ struct HTTPRequestReader {
         }
         let bodyStart = headEnd + 4
         if length > 0, buffer.count < bodyStart + length,
-           headers["expect"]?.lowercased() == "100-continue" {
+            headers["expect"]?.lowercased() == "100-continue"
+        {
             sendContinue()
         }
         while buffer.count < bodyStart + length {
@@ -69,8 +70,10 @@ struct HTTPRequestReader {
         }
         let body = Array(buffer[bodyStart..<bodyStart + length])
         buffer.removeFirst(bodyStart + length)
-        return .request(HTTPRequest(method: requestLine[0], target: requestLine[1], version: requestLine[2],
-                                    headers: headers, body: body))
+        return .request(
+            HTTPRequest(
+                method: requestLine[0], target: requestLine[1], version: requestLine[2],
+                headers: headers, body: body))
     }
 
     /// RFC 9112 §2.2: a server should ignore empty lines received before the request line.

@@ -15,8 +15,9 @@ struct HTTPResponse: Sendable {
 
     /// A JSON answer written compactly with sorted keys.
     static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8")],
-                     body: JSONWriter.bytes(value))
+        HTTPResponse(
+            status: status, headers: [("Content-Type", "application/json;charset=UTF-8")],
+            body: JSONWriter.bytes(value))
     }
 
     /// A body sent as given, with the given content type.

@@ -4,8 +4,10 @@ import OpsRampJSON
 /// `POST /opsql/api/v3/tenants/{tenantId}/queries` (and the v7 alias), reference §9:
 /// filter, sort, page and project; or count. The answer has no `totalResults`.
 enum OpsQLEndpoint {
-    static func answer(body: [UInt8], alerts: [JSONValue], resources: [JSONValue], now: Date,
-                       variants: FakeVariants = FakeVariants()) -> HTTPResponse {
+    static func answer(
+        body: [UInt8], alerts: [JSONValue], resources: [JSONValue], now: Date,
+        variants: FakeVariants = FakeVariants()
+    ) -> HTTPResponse {
         let query: OpsQLQuery
         do throws(Rejection) {
             query = try OpsQLQuery(body: body)
@@ -16,11 +18,12 @@ enum OpsQLEndpoint {
             return APIErrors.badRequest("pageSize must be at most \(limit) for queries that join another object")
         }
         let type = query.objectType
-        let source: [JSONValue] = switch type {
-        case .alert: alerts
-        case .resource: resources
-        case .topology, .tag, .ticket: []
-        }
+        let source: [JSONValue] =
+            switch type {
+            case .alert: alerts
+            case .resource: resources
+            case .topology, .tag, .ticket: []
+            }
         let evaluator = FilterEvaluator(now: now) { type.value(of: $1, in: $0) }
         let matching = source.filter { evaluator.matches(query.filter, $0) }
 
@@ -28,26 +31,31 @@ enum OpsQLEndpoint {
             if variants.opsqlCountAsObject, query.groupBy.isEmpty {
                 return .json(200, ["count": .int(matching.count)])
             }
-            return .json(200, [
-                "results": .array(counts(matching, groupBy: query.groupBy, type: type)),
-                "pageNo": 1,
-                "pageSize": .int(query.page.pageSize),
-                "nextPage": false,
-            ])
+            return .json(
+                200,
+                [
+                    "results": .array(counts(matching, groupBy: query.groupBy, type: type)),
+                    "pageNo": 1,
+                    "pageSize": .int(query.page.pageSize),
+                    "nextPage": false,
+                ])
         }
 
-        let sorted = query.sortBy.map { field in
-            stableSorted(matching, descending: query.descending) { type.value(of: field, in: $0) }
-        } ?? matching
+        let sorted =
+            query.sortBy.map { field in
+                stableSorted(matching, descending: query.descending) { type.value(of: field, in: $0) }
+            } ?? matching
         let start = (query.page.pageNo - 1) * query.page.pageSize
         let pageItems = start < sorted.count ? Array(sorted[start..<min(sorted.count, start + query.page.pageSize)]) : []
-        return .json(200, [
-            "results": .array(pageItems.map { project($0, fields: query.fields, type: type) }),
-            "pageNo": .int(query.page.pageNo),
-            "pageSize": .int(query.page.pageSize),
-            "nextPage": .bool(start + query.page.pageSize < sorted.count),
-            "descendingOrder": .bool(query.descending),
-        ])
+        return .json(
+            200,
+            [
+                "results": .array(pageItems.map { project($0, fields: query.fields, type: type) }),
+                "pageNo": .int(query.page.pageNo),
+                "pageSize": .int(query.page.pageSize),
+                "nextPage": .bool(start + query.page.pageSize < sorted.count),
+                "descendingOrder": .bool(query.descending),
+            ])
     }
 
     /// Only the requested fields, keyed exactly as requested; fields the object lacks are left out.

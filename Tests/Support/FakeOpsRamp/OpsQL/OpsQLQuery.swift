@@ -26,7 +26,7 @@ struct OpsQLQuery: Sendable {
         }
         guard case .object(let members) = json else { throw Self.reject("Invalid request body: expected a JSON object") }
         guard let typeName = members["objectType"]?.stringValue,
-              let objectType = OpsQLObjectType(rawValue: typeName.lowercased())
+            let objectType = OpsQLObjectType(rawValue: typeName.lowercased())
         else { throw Self.reject("Invalid objectType") }
         self.objectType = objectType
         fields = try Self.strings(members["fields"], name: "fields")

@@ -16,7 +16,7 @@ enum RelativeTime {
         let rest = text.dropFirst()
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let amount = Double(digits),
-              let unit = unitSeconds[rest.dropFirst(digits.count).lowercased()]
+            let unit = unitSeconds[rest.dropFirst(digits.count).lowercased()]
         else { return nil }
         return now.addingTimeInterval((sign == "-" ? -1 : 1) * amount * unit)
     }

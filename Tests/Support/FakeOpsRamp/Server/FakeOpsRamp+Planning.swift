@@ -7,9 +7,10 @@ extension FakeOpsRamp {
     func plan(for request: HTTPRequest) -> ResponsePlan {
         let now = Date()
         let match = RouteMatcher.match(path: request.path)
-        let recorded = RecordedRequest(method: request.method, path: request.path, rawQuery: request.rawQuery,
-                                       query: request.query, headers: request.headers, body: Data(request.body),
-                                       route: match?.route)
+        let recorded = RecordedRequest(
+            method: request.method, path: request.path, rawQuery: request.rawQuery,
+            query: request.query, headers: request.headers, body: Data(request.body),
+            route: match?.route)
         let isTokenRequest = match?.route == .token && request.method == "POST"
         // alerts/search always pages; resources/minimal when it asks for a page.
         let isPagedSearch = match?.route == .alerts || (match?.route == .minimalResources && request.query["pageNo"] != nil)
@@ -25,13 +26,14 @@ extension FakeOpsRamp {
             }
             return (throttled ? nil : state.takeFault(for: match?.route), state.latency, state.rateLimit.record(at: now), throttled)
         }
-        var plan = if throttled {
-            FaultResponder.plan(for: .rateLimited(retryAfter: nil, resetIn: 60), route: match?.route, now: now) { APIErrors.notFound }
-        } else if let fault {
-            FaultResponder.plan(for: fault, route: match?.route, now: now) { answer(request, match: match, now: now) }
-        } else {
-            ResponsePlan(delay: 0, outcome: .respond(answer(request, match: match, now: now)))
-        }
+        var plan =
+            if throttled {
+                FaultResponder.plan(for: .rateLimited(retryAfter: nil, resetIn: 60), route: match?.route, now: now) { APIErrors.notFound }
+            } else if let fault {
+                FaultResponder.plan(for: fault, route: match?.route, now: now) { answer(request, match: match, now: now) }
+            } else {
+                ResponsePlan(delay: 0, outcome: .respond(answer(request, match: match, now: now)))
+            }
         plan.delay += latency
         plan.updateResponse { response in
             for header in rateHeaders where response.header(header.name) == nil {
@@ -50,9 +52,19 @@ extension FakeOpsRamp {
         if let tenant = match.tenantID, tenant != tenantID { return APIErrors.noTenant(tenant) }
         let cacheKey = request.method == "GET" ? request.path + "?" + request.rawQuery : nil
         let (data, cached) = state.withLock { state in
-            ((alerts: state.alerts, resources: state.resources, releaseVersion: state.releaseVersion,
-              emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope, variants: state.variants),
-             state.cachesAnswers ? cacheKey.flatMap { key in state.answerCache[key].map { state.answersFromCache += 1; return $0 } } : nil)
+            (
+                (
+                    alerts: state.alerts, resources: state.resources, releaseVersion: state.releaseVersion,
+                    emptyBody: state.emptyBodyWhenNoResources, envelope: state.minimalResourcesAsEnvelope, variants: state.variants
+                ),
+                state.cachesAnswers
+                    ? cacheKey.flatMap { key in
+                        state.answerCache[key].map {
+                            state.answersFromCache += 1
+                            return $0
+                        }
+                    } : nil
+            )
         }
         if let cached { return cached }
         let response = endpointAnswer(request, route: match.route, data: data, now: now)
@@ -64,19 +76,25 @@ extension FakeOpsRamp {
         return response
     }
 
-    private func endpointAnswer(_ request: HTTPRequest, route: Route,
-                                data: (alerts: [JSONValue], resources: [JSONValue], releaseVersion: JSONValue, emptyBody: Bool,
-                                       envelope: Bool, variants: FakeVariants), now: Date) -> HTTPResponse {
+    private func endpointAnswer(
+        _ request: HTTPRequest, route: Route,
+        data: (
+            alerts: [JSONValue], resources: [JSONValue], releaseVersion: JSONValue, emptyBody: Bool,
+            envelope: Bool, variants: FakeVariants
+        ), now: Date
+    ) -> HTTPResponse {
         switch route {
         case .alerts:
             return AlertsSearchEndpoint.answer(query: request.query, alerts: data.alerts, variants: data.variants)
         case .minimalResources:
-            return MinimalResourcesEndpoint.answer(query: request.query, resources: data.resources,
-                                                   emptyBodyWhenNone: data.emptyBody, asEnvelope: data.envelope,
-                                                   variants: data.variants)
+            return MinimalResourcesEndpoint.answer(
+                query: request.query, resources: data.resources,
+                emptyBodyWhenNone: data.emptyBody, asEnvelope: data.envelope,
+                variants: data.variants)
         case .opsql:
-            return OpsQLEndpoint.answer(body: request.body, alerts: data.alerts, resources: data.resources, now: now,
-                                        variants: data.variants)
+            return OpsQLEndpoint.answer(
+                body: request.body, alerts: data.alerts, resources: data.resources, now: now,
+                variants: data.variants)
         case .releaseVersion:
             return .json(200, data.releaseVersion)
         case .token, .any:
@@ -100,7 +118,8 @@ extension FakeOpsRamp {
     private func authorizationFailure(_ request: HTTPRequest, now: Date) -> HTTPResponse? {
         let header = request.headers["authorization"] ?? ""
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        let token = parts.count == 2 && parts[0].lowercased() == "bearer"
+        let token =
+            parts.count == 2 && parts[0].lowercased() == "bearer"
             ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         let (valid, status) = state.withLock { ($0.isValid(token: token, at: now), $0.expiredTokenStatus) }
         return valid ? nil : APIErrors.invalidToken(status: status, token: token)

@@ -26,8 +26,10 @@ public final class FakeOpsRamp: Sendable {
 
     /// `acceptPollMilliseconds` bounds how long `stop()` waits for the accept loop (tests want it short);
     /// a fake that runs for hours and is never stopped (`--demo`) can wake up far less often.
-    public init(clientID: String = "test-client", clientSecret: String = "test-secret", tenantID: String = "client_1234",
-                acceptPollMilliseconds: Int32 = 25) {
+    public init(
+        clientID: String = "test-client", clientSecret: String = "test-secret", tenantID: String = "client_1234",
+        acceptPollMilliseconds: Int32 = 25
+    ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.tenantID = tenantID

@@ -26,7 +26,8 @@ enum FaultResponder {
             return ResponsePlan(delay: 0, outcome: .truncate(response))
         case .html(let status):
             let title = "\(status) \(HTTPResponse.reason(for: status))"
-            let page = "<!DOCTYPE html>\n<html><head><title>\(title)</title></head>"
+            let page =
+                "<!DOCTYPE html>\n<html><head><title>\(title)</title></head>"
                 + "<body><center><h1>\(title)</h1></center><hr><center>nginx</center></body></html>\n"
             return ResponsePlan(delay: 0, outcome: .respond(.raw(status, page, contentType: "text/html")))
         case .invalidJSON:
@@ -37,8 +38,9 @@ enum FaultResponder {
         case .errorObject(let status, let code, let message):
             return ResponsePlan(delay: 0, outcome: .respond(.json(status, ["code": .string(code), "message": .string(message)])))
         case .oversized(let bytes):
-            let response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")],
-                                        body: OversizedBody.make(bytes: bytes, route: route))
+            let response = HTTPResponse(
+                status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")],
+                body: OversizedBody.make(bytes: bytes, route: route))
             return ResponsePlan(delay: 0, outcome: .respond(response))
         case .delay(let seconds):
             return ResponsePlan(delay: max(0, seconds), outcome: .respond(normal()))

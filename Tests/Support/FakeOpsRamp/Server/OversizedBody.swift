@@ -24,8 +24,10 @@ enum OversizedBody {
     }
 
     /// `prefix`, then items `0, 1, 2…` separated by commas until the size is reached, then the suffix.
-    private static func repeated(target: Int, prefix: String, item: (Int) -> [UInt8],
-                                 suffix: (Int) -> String) -> [UInt8] {
+    private static func repeated(
+        target: Int, prefix: String, item: (Int) -> [UInt8],
+        suffix: (Int) -> String
+    ) -> [UInt8] {
         var output = Array(prefix.utf8)
         output.reserveCapacity(target + 4096)
         var count = 0
@@ -40,14 +42,17 @@ enum OversizedBody {
     private static let placeholder = "OVERSIZED-ITEM-ID"
 
     /// Serialised once, split around the id so that each copy gets its own id cheaply.
-    private static let alertTemplate = split(FakeData.alert(
-        id: 0, state: "Critical", priority: "P1", subject: "Synthetic alert for an oversized answer",
-        createdMinutesAgo: 5, resourceID: "0d9a7a0e-0000-4000-8000-00000000beef", resourceName: "bulk-host",
-        ip: "10.9.9.9", now: Date(timeIntervalSince1970: 1_767_225_600)), replacing: "uniqueId")
+    private static let alertTemplate = split(
+        FakeData.alert(
+            id: 0, state: "Critical", priority: "P1", subject: "Synthetic alert for an oversized answer",
+            createdMinutesAgo: 5, resourceID: "0d9a7a0e-0000-4000-8000-00000000beef", resourceName: "bulk-host",
+            ip: "10.9.9.9", now: Date(timeIntervalSince1970: 1_767_225_600)), replacing: "uniqueId")
 
-    private static let resourceTemplate = split(MinimalResourcesEndpoint.minimalObject(FakeData.resource(
-        id: "", name: "bulk-host", hostName: "bulk-host.example.com", ip: "10.9.9.9", type: "Linux",
-        make: "Dell Inc.", nativeType: "Server", state: "active", agentInstalled: true)), replacing: "id")
+    private static let resourceTemplate = split(
+        MinimalResourcesEndpoint.minimalObject(
+            FakeData.resource(
+                id: "", name: "bulk-host", hostName: "bulk-host.example.com", ip: "10.9.9.9", type: "Linux",
+                make: "Dell Inc.", nativeType: "Server", state: "active", agentInstalled: true)), replacing: "id")
 
     private static func alertItem(_ index: Int) -> [UInt8] {
         alertTemplate.head + Array(String(100_000_000 + index).utf8) + alertTemplate.tail

@@ -43,7 +43,7 @@ enum RouteMatcher {
         let parts = Array(segments.dropFirst())
         switch parts.count {
         case 3 where parts == ["auth", "oauth", "token"],
-             4 where parts == ["tenancy", "auth", "oauth", "token"]:
+            4 where parts == ["tenancy", "auth", "oauth", "token"]:
             return RouteMatch(route: .token, method: "POST", tenantID: nil)
         case 4 where parts == ["tenancy", "api", "v3", "release-version"]:
             return RouteMatch(route: .releaseVersion, method: "GET", tenantID: nil)
@@ -53,7 +53,8 @@ enum RouteMatcher {
             case ("resources", "minimal"): return RouteMatch(route: .minimalResources, method: "GET", tenantID: parts[3])
             default: return nil
             }
-        case 6 where parts[0] == "opsql" && parts[1] == "api" && ["v3", "v7"].contains(parts[2])
+        case 6
+        where parts[0] == "opsql" && parts[1] == "api" && ["v3", "v7"].contains(parts[2])
             && parts[3] == "tenants" && !parts[4].isEmpty && parts[5] == "queries":
             return RouteMatch(route: .opsql, method: "POST", tenantID: parts[4])
         default:

@@ -19,14 +19,14 @@ enum FakeDate {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20 else { return nil }
         guard let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-"),
-              let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"),
-              let day = number(bytes, 8, 2), bytes[10] == UInt8(ascii: "T"),
-              let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"),
-              let minute = number(bytes, 14, 2), bytes[16] == UInt8(ascii: ":"),
-              let second = number(bytes, 17, 2)
+            let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"),
+            let day = number(bytes, 8, 2), bytes[10] == UInt8(ascii: "T"),
+            let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"),
+            let minute = number(bytes, 14, 2), bytes[16] == UInt8(ascii: ":"),
+            let second = number(bytes, 17, 2)
         else { return nil }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 61
+            hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var fraction = 0.0

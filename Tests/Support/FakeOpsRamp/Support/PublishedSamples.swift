@@ -16,8 +16,10 @@ public enum PublishedSamples {
 
     /// The samples folder, when it exists.
     public static let directory: URL? = {
-        let candidates = [ProcessInfo.processInfo.environment["OPSRAMP_SAMPLES_DIR"].map { URL(fileURLWithPath: $0) },
-                          repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/samples")]
+        let candidates = [
+            ProcessInfo.processInfo.environment["OPSRAMP_SAMPLES_DIR"].map { URL(fileURLWithPath: $0) },
+            repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/samples"),
+        ]
         return candidates.compactMap { $0 }.first { url in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -45,8 +47,10 @@ public enum PublishedSamples {
     /// working directory. (Not `#filePath`: this module is linked into the server for `--demo`, and a build
     /// path baked into the shipped binary would say where it was built and make builds differ by folder.)
     private static let repositoryRoot: URL = {
-        let starts = [URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath(),
-                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        let starts = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath(),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        ]
         for start in starts {
             var url = start
             while url.path != "/" {
