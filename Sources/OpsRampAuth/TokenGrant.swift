@@ -5,11 +5,6 @@ public struct TokenGrant: Sendable {
     let accessToken: Secret
     /// Lifetime as the token endpoint reported it (`expires_in`, in seconds).
     let expiresIn: Duration
-
-    init(accessToken: Secret, expiresIn: Duration) {
-        self.accessToken = accessToken
-        self.expiresIn = expiresIn
-    }
 }
 
 /// An access token held by the cache.

@@ -13,15 +13,6 @@ public struct OpsRampConnection: Sendable {
     public let tokenPath: String
     /// How long one HTTP request may take (`OPSRAMP_REQUEST_TIMEOUT`, given in seconds).
     public let requestTimeout: Duration
-
-    init(baseURL: URL, tenantID: String, clientID: String, clientSecret: Secret, tokenPath: String, requestTimeout: Duration) {
-        self.baseURL = baseURL
-        self.tenantID = tenantID
-        self.clientID = clientID
-        self.clientSecret = clientSecret
-        self.tokenPath = tokenPath
-        self.requestTimeout = requestTimeout
-    }
 }
 
 /// Where links into the OpsRamp portal point.
@@ -31,12 +22,6 @@ public struct PortalSettings: Sendable {
     /// True when `portalURL` was derived from the API base URL rather than set.
     public let portalURLDerived: Bool
     public let alertDashboardID: String?
-
-    init(portalURL: URL?, portalURLDerived: Bool, alertDashboardID: String?) {
-        self.portalURL = portalURL
-        self.portalURLDerived = portalURLDerived
-        self.alertDashboardID = alertDashboardID
-    }
 }
 
 /// Which tools to expose and under which names.

@@ -75,7 +75,7 @@ final class DeadlineWatchdog: @unchecked Sendable {
             }
             if !due.isEmpty {
                 condition.unlock()
-                due.forEach { $0() }
+                for action in due { action() }
                 condition.lock()
                 continue
             }

@@ -76,7 +76,7 @@ public final class LogBackend: Sendable {
 
     /// Also hands lines to `observer`, including lines below the stderr level down to what
     /// `minimumLevel` says the observer wants at the moment.
-    public func setObserver(minimumLevel: @escaping @Sendable () -> LogLevel?, _ observer: @escaping Observer) {
+    public func setObserver(minimumLevel: @escaping @Sendable () -> LogLevel?, observer: @escaping Observer) {
         state.withLock {
             $0.observer = observer
             $0.observerLevel = minimumLevel

@@ -119,16 +119,18 @@ struct AlertsSearchTests {
             closed: true, now: now)
         guard case .object(var members) = alert else { return }
         members["updatedTime"] = .string(String(Self.queryDate(minutesAgo: 5).prefix(19)) + "+0000")
-        try await FakeSession.run(configure: { $0.alerts = [.object(members)] }) { client in
-            let token = try await client.token()
-            let since = "startDate:\(Self.queryDate(minutesAgo: 60))"
-            let updated = try await client.get(client.tenantPath + "/alerts/search?queryString=" + FakeSession.encode(since), token: token)
-            #expect(updated.json?["totalResults"] == 1)
-            let created = try await client.get(
-                client.tenantPath + "/alerts/search?queryString="
-                    + FakeSession.encode(since + "+alertTimeBase:created"), token: token)
-            #expect(created.json?["totalResults"] == 0)
-        }
+        try await FakeSession.run(
+            configure: { $0.alerts = [.object(members)] },
+            body: { client in
+                let token = try await client.token()
+                let since = "startDate:\(Self.queryDate(minutesAgo: 60))"
+                let updated = try await client.get(client.tenantPath + "/alerts/search?queryString=" + FakeSession.encode(since), token: token)
+                #expect(updated.json?["totalResults"] == 1)
+                let created = try await client.get(
+                    client.tenantPath + "/alerts/search?queryString="
+                        + FakeSession.encode(since + "+alertTimeBase:created"), token: token)
+                #expect(created.json?["totalResults"] == 0)
+            })
     }
 
     @Test(

@@ -39,21 +39,25 @@ struct AuthorizationTests {
 
     @Test("expired tokens can answer 401 instead")
     func expiredTokensAs401() async throws {
-        try await FakeSession.run(configure: { $0.expiredTokenStatus = 401 }) { client in
-            let reply = try await client.get("/tenancy/api/v3/release-version", token: "not-a-token")
-            #expect(reply.status == 401)
-            #expect(reply.json?["error"] == "invalid_token")
-        }
+        try await FakeSession.run(
+            configure: { $0.expiredTokenStatus = 401 },
+            body: { client in
+                let reply = try await client.get("/tenancy/api/v3/release-version", token: "not-a-token")
+                #expect(reply.status == 401)
+                #expect(reply.json?["error"] == "invalid_token")
+            })
     }
 
     @Test("tokens stop working after tokenLifetime seconds")
     func tokenLifetime() async throws {
-        try await FakeSession.run(configure: { $0.tokenLifetime = 1 }) { client in
-            let token = try await client.token()
-            #expect(try await client.get("/tenancy/api/v3/release-version", token: token).status == 200)
-            try await Task.sleep(for: .milliseconds(1100))
-            #expect(try await client.get("/tenancy/api/v3/release-version", token: token).status == 407)
-        }
+        try await FakeSession.run(
+            configure: { $0.tokenLifetime = 1 },
+            body: { client in
+                let token = try await client.token()
+                #expect(try await client.get("/tenancy/api/v3/release-version", token: token).status == 200)
+                try await Task.sleep(for: .milliseconds(1100))
+                #expect(try await client.get("/tenancy/api/v3/release-version", token: token).status == 407)
+            })
     }
 
     @Test("another tenant is 404 No tenant found; unknown paths 404; wrong methods 405")

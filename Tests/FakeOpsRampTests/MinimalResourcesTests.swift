@@ -69,16 +69,18 @@ struct MinimalResourcesTests {
 
     @Test("the envelope mode wraps results in the §5 envelope")
     func envelopeMode() async throws {
-        try await FakeSession.run(configure: {
-            FakeSession.sampleTenant($0)
-            $0.minimalResourcesAsEnvelope = true
-        }) { client in
-            let token = try await client.token()
-            let body = try #require(try await client.get(client.tenantPath + "/resources/minimal?pageSize=5", token: token).json)
-            #expect(body["totalResults"] == 9)
-            #expect(body["totalPages"] == 2)
-            #expect(body["nextPageNo"] == 2)
-            #expect(body["results"]?.arrayValue?.count == 5)
-        }
+        try await FakeSession.run(
+            configure: {
+                FakeSession.sampleTenant($0)
+                $0.minimalResourcesAsEnvelope = true
+            },
+            body: { client in
+                let token = try await client.token()
+                let body = try #require(try await client.get(client.tenantPath + "/resources/minimal?pageSize=5", token: token).json)
+                #expect(body["totalResults"] == 9)
+                #expect(body["totalPages"] == 2)
+                #expect(body["nextPageNo"] == 2)
+                #expect(body["results"]?.arrayValue?.count == 5)
+            })
     }
 }

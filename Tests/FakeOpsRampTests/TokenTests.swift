@@ -56,13 +56,15 @@ struct TokenTests {
 
     @Test("expires_in follows tokenLifetime and can be sent as a string")
     func expiresInAsString() async throws {
-        try await FakeSession.run(configure: {
-            $0.tokenLifetime = 120
-            $0.expiresInAsString = true
-        }) { client in
-            let reply = try await client.requestToken()
-            #expect(reply.json?["expires_in"] == "120")
-        }
+        try await FakeSession.run(
+            configure: {
+                $0.tokenLifetime = 120
+                $0.expiresInAsString = true
+            },
+            body: { client in
+                let reply = try await client.requestToken()
+                #expect(reply.json?["expires_in"] == "120")
+            })
     }
 
     @Test("GET on a token path is 405")

@@ -75,25 +75,27 @@ struct VariantsTests {
     @Test("RCA, inference and legacy alerts: found by device id, by createdTime, and served in their own shapes")
     func variedAlerts() async throws {
         let now = Date()
-        try await FakeSession.run(configure: { $0.alerts = FakeData.variedAlerts(now: now) }) { client in
-            let token = try await client.token()
-            let all = try #require(try await total(client, token).json?["results"]?.arrayValue)
-            #expect(all.map { $0["eventType"]?.stringValue ?? "" } == ["RCA", "RCA", "RCA", "INFERENCE", "ALERT"])
-            #expect(all[0]["resource"] == .null)
-            #expect(all[1]["resource"] == [:])
-            #expect(all[2]["resource"] == nil)
-            #expect(all[3]["resource"] == ["name": "acme-aiops", "type": "CLIENT", "metaData": [:]])
-            #expect(all[3]["device"] == nil)
-            #expect(all[4]["createdDate"] == nil)
-            #expect(all[4]["createdTime"]?.intValue.map { abs(Double($0) / 1000 - now.timeIntervalSince1970 + 2_400) < 2 } == true)
+        try await FakeSession.run(
+            configure: { $0.alerts = FakeData.variedAlerts(now: now) },
+            body: { client in
+                let token = try await client.token()
+                let all = try #require(try await total(client, token).json?["results"]?.arrayValue)
+                #expect(all.map { $0["eventType"]?.stringValue ?? "" } == ["RCA", "RCA", "RCA", "INFERENCE", "ALERT"])
+                #expect(all[0]["resource"] == .null)
+                #expect(all[1]["resource"] == [:])
+                #expect(all[2]["resource"] == nil)
+                #expect(all[3]["resource"] == ["name": "acme-aiops", "type": "CLIENT", "metaData": [:]])
+                #expect(all[3]["device"] == nil)
+                #expect(all[4]["createdDate"] == nil)
+                #expect(all[4]["createdTime"]?.intValue.map { abs(Double($0) / 1000 - now.timeIntervalSince1970 + 2_400) < 2 } == true)
 
-            #expect(try await total(client, token, queryString: "resourceIds:dev-rca-1").json?["totalResults"] == 1)
-            #expect(try await total(client, token, queryString: "resourceIds:dev-legacy-1").json?["totalResults"] == 1)
-            let window = "startDate:\(AlertsSearchTests.queryDate(minutesAgo: 45))+endDate:\(AlertsSearchTests.queryDate(minutesAgo: 30))"
-            let legacy = try await total(client, token, queryString: window + "+alertTimeBase:created")
-            #expect(legacy.json?["results"]?[0]?["uniqueId"] == "700005")
-            #expect(legacy.json?["totalResults"] == 1)
-        }
+                #expect(try await total(client, token, queryString: "resourceIds:dev-rca-1").json?["totalResults"] == 1)
+                #expect(try await total(client, token, queryString: "resourceIds:dev-legacy-1").json?["totalResults"] == 1)
+                let window = "startDate:\(AlertsSearchTests.queryDate(minutesAgo: 45))+endDate:\(AlertsSearchTests.queryDate(minutesAgo: 30))"
+                let legacy = try await total(client, token, queryString: window + "+alertTimeBase:created")
+                #expect(legacy.json?["results"]?[0]?["uniqueId"] == "700005")
+                #expect(legacy.json?["totalResults"] == 1)
+            })
     }
 
     @Test("a partner tenant's alerts belong to several clients and clientIds selects one")
@@ -119,22 +121,24 @@ struct VariantsTests {
 
     @Test("a large resources/minimal envelope pages over several pages by pageNo")
     func pagedMinimal() async throws {
-        try await FakeSession.run(configure: {
-            $0.resources = FakeData.resources(count: 208)
-            $0.minimalResourcesAsEnvelope = true
-        }) { client in
-            let token = try await client.token()
-            var names: [String] = []
-            for pageNo in 1...3 {
-                let body = try #require(try await client.get(client.tenantPath + "/resources/minimal?pageNo=\(pageNo)", token: token).json)
-                #expect(body["totalResults"] == 208)
-                #expect(body["totalPages"] == 3)
-                #expect(body["nextPage"] == .bool(pageNo < 3))
-                names += body["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-            }
-            #expect(names.count == 208)
-            #expect(Set(names).count == 208)
-        }
+        try await FakeSession.run(
+            configure: {
+                $0.resources = FakeData.resources(count: 208)
+                $0.minimalResourcesAsEnvelope = true
+            },
+            body: { client in
+                let token = try await client.token()
+                var names: [String] = []
+                for pageNo in 1...3 {
+                    let body = try #require(try await client.get(client.tenantPath + "/resources/minimal?pageNo=\(pageNo)", token: token).json)
+                    #expect(body["totalResults"] == 208)
+                    #expect(body["totalPages"] == 3)
+                    #expect(body["nextPage"] == .bool(pageNo < 3))
+                    names += body["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+                }
+                #expect(names.count == 208)
+                #expect(Set(names).count == 208)
+            })
     }
 
     @Test("resourceType as the category and deviceType as the operating system, when asked for")

@@ -143,12 +143,14 @@ struct PagingTests {
     func nextPageNo() async throws {
         let client = makeClient(ScriptedTransport())
         let fetched = PageLog()
-        let collected = try await client.collectPages(offset: 0, limit: 30, pageSize: 10, progress: { _, _ in }) {
-            pageNo async throws(OpsRampError) in
-            fetched.add(pageNo)
-            let items = (0..<10).map { JSONValue.int(pageNo * 100 + $0) }
-            return SearchPage(results: items, totalResults: 1000, nextPage: true, nextPageNo: pageNo == 1 ? 5 : nil)
-        }
+        let collected = try await client.collectPages(
+            offset: 0, limit: 30, pageSize: 10, progress: { _, _ in },
+            fetch: {
+                pageNo async throws(OpsRampError) in
+                fetched.add(pageNo)
+                let items = (0..<10).map { JSONValue.int(pageNo * 100 + $0) }
+                return SearchPage(results: items, totalResults: 1000, nextPage: true, nextPageNo: pageNo == 1 ? 5 : nil)
+            })
         #expect(fetched.pages == [1, 5, 6])
         #expect(collected.items.count == 30)
     }

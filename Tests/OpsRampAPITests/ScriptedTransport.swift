@@ -56,6 +56,8 @@ func makeClient(
     _ transport: ScriptedTransport, sleeps: RecordedSleeps = RecordedSleeps(), maxRetries: Int = 3,
     wallClock: Double = 1_700_000_000, tenant: String = "client_1234", paging: PagingPolicy = PagingPolicy()
 ) -> OpsRampClient {
+    // swift-format-ignore: NeverForceUnwrap
+    // A literal URL: it always parses.
     let connection = OpsRampConnection(
         baseURL: URL(string: "https://acme.api.opsramp.com")!, tenantID: tenant, clientID: "key",
         clientSecret: Secret("scripted-secret"), tokenPath: "/tenancy/auth/oauth/token", requestTimeout: .seconds(5))

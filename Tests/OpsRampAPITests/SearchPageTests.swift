@@ -25,11 +25,13 @@ struct SearchPageTests {
         let client = makeClient(ScriptedTransport())
         let all = (0..<23).map { JSONValue.int($0) }
         let fetched = PageLog()
-        let collected = try await client.collectPages(offset: 7, limit: 10, pageSize: 5, progress: { _, _ in }) { pageNo async throws(OpsRampError) in
-            fetched.add(pageNo)
-            let slice = Array(all.dropFirst((pageNo - 1) * 5).prefix(5))
-            return SearchPage(results: slice, totalResults: all.count, nextPage: pageNo * 5 < all.count)
-        }
+        let collected = try await client.collectPages(
+            offset: 7, limit: 10, pageSize: 5, progress: { _, _ in },
+            fetch: { pageNo async throws(OpsRampError) in
+                fetched.add(pageNo)
+                let slice = Array(all.dropFirst((pageNo - 1) * 5).prefix(5))
+                return SearchPage(results: slice, totalResults: all.count, nextPage: pageNo * 5 < all.count)
+            })
         #expect(collected.items == (7..<17).map { JSONValue.int($0) })
         #expect(fetched.pages == [2, 3, 4])
         #expect(collected.moreAvailable)

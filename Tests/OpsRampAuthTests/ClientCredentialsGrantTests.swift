@@ -30,6 +30,8 @@ final class CannedTransport: HTTPTransport {
 struct ClientCredentialsGrantTests {
     func grant(_ status: Int, _ body: String) -> (ClientCredentialsGrant, CannedTransport) {
         let transport = CannedTransport(.success(HTTPResponse(status: status, headers: [:], body: Data(body.utf8))))
+        // swift-format-ignore: NeverForceUnwrap
+        // A literal URL: it always parses.
         let grant = ClientCredentialsGrant(
             tokenURL: URL(string: "https://acme.api.opsramp.com/tenancy/auth/oauth/token")!,
             clientID: "my key", clientSecret: Secret("s3cr3t+&=value"), transport: transport,

@@ -19,8 +19,8 @@ struct AdmissionTests {
         let state: SessionState
         let expected: Expected
         var testDescription: String {
-            let where_ = state.revision.map { "after initialize (\($0.rawValue))" } ?? "before initialize"
-            return "\(method.rawValue) \(where_)\(envelope.map { ", stateless \($0.rawValue)" } ?? "") -> \(expected)"
+            let phase = state.revision.map { "after initialize (\($0.rawValue))" } ?? "before initialize"
+            return "\(method.rawValue) \(phase)\(envelope.map { ", stateless \($0.rawValue)" } ?? "") -> \(expected)"
         }
     }
 

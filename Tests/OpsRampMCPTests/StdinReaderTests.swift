@@ -16,9 +16,10 @@ struct StdinReaderTests {
         let writeEnd = fds[1]
         let writer = Thread {
             input.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
                 var offset = 0
                 while offset < buffer.count {
-                    let written = write(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = write(writeEnd, base + offset, buffer.count - offset)
                     if written <= 0 { break }
                     offset += written
                 }

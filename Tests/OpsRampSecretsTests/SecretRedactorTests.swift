@@ -21,6 +21,8 @@ struct SecretRedactorTests {
             let char = Character(Unicode.Scalar(byte))
             return byte < 0x80 && (char.isLetter || char.isNumber || "-._~".contains(char)) ? String(char) : String(format: "%%%02X", byte)
         }.joined()
+        // swift-format-ignore: NeverForceUnwrap
+        // Percent-encoding a Swift String (always valid Unicode) does not fail.
         return [
             ("raw", Self.secret),
             ("percent-encoded, upper-case hex", percentAll),

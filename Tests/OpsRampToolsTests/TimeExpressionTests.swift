@@ -10,6 +10,8 @@ import Testing
 
 /// 2026-12-01 23:52 in Los Angeles (2026-12-02T07:52:00Z): late in the operator's day, already tomorrow in UTC.
 let lateInLosAngeles = Date(timeIntervalSince1970: 1_796_197_920)
+// swift-format-ignore: NeverForceUnwrap
+// A zone every tz database has; a test run without it cannot test anything here.
 let losAngeles = OperatorTimeZone(zone: TimeZone(identifier: "America/Los_Angeles")!, source: .setting)
 
 /// Reads an ISO 8601 UTC instant for expectations (fractional seconds allowed).

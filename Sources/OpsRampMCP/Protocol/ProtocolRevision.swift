@@ -2,6 +2,8 @@
 ///
 /// Revisions up to 2025-11-25 open a session with `initialize`; 2026-07-28 is stateless:
 /// every request names its revision in `params._meta` and there is no handshake.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The case names spell the revision's date, as the specification does; camel case would hide it.
 enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     case v2024_11_05 = "2024-11-05"
     case v2025_03_26 = "2025-03-26"

@@ -21,8 +21,10 @@ enum Admission: Equatable, Sendable {
     }
 
     /// - Parameters:
+    ///   - method: the method the request names.
     ///   - envelope: the revision named in the request's stateless `_meta`, `nil` when it has none.
     ///   - state: where the session is in the handshake lifecycle.
+    /// - Returns: the handler and revision to serve the request with, or the error that refuses it.
     static func decide(_ method: MCPMethod, envelope: ProtocolRevision?, state: SessionState) -> Admission {
         func served(_ handler: Handler) -> Admission {
             if let revision = envelope ?? state.revision { return .serve(handler, revision: revision) }

@@ -25,9 +25,11 @@ final class ClientLogForwarder: Sendable {
     }
 
     func attach(to backend: LogBackend) {
-        backend.setObserver(minimumLevel: { [weak self] in self?.lowestWantedLevel }) { [weak self] level, logger, message in
-            self?.forward(level: level, logger: logger, message: message)
-        }
+        backend.setObserver(
+            minimumLevel: { [weak self] in self?.lowestWantedLevel },
+            observer: { [weak self] level, logger, message in
+                self?.forward(level: level, logger: logger, message: message)
+            })
     }
 
     func setSessionLevel(_ level: LogLevel) {

@@ -8,12 +8,6 @@ public struct ToolContext: Sendable {
     public let logger: Logger
     /// Reports progress when the client asked for it (`_meta.progressToken`); otherwise does nothing.
     public let progress: ProgressReporter
-
-    init(revision: ProtocolRevision, logger: Logger, progress: ProgressReporter) {
-        self.revision = revision
-        self.logger = logger
-        self.progress = progress
-    }
 }
 
 /// Sends `notifications/progress` for one request.

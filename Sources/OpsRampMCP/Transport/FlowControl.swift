@@ -48,7 +48,7 @@ public final class FlowControl: @unchecked Sendable {
         pendingOutputBytes = max(0, pendingOutputBytes - bytes)
         let ready = takeWaitersIfRoom()
         condition.unlock()
-        ready.forEach { $0.resume() }
+        for waiter in ready { waiter.resume() }
     }
 
     // MARK: dispatcher
@@ -64,7 +64,7 @@ public final class FlowControl: @unchecked Sendable {
         inFlight = max(0, inFlight - 1)
         let ready = takeWaitersIfRoom()
         condition.unlock()
-        ready.forEach { $0.resume() }
+        for waiter in ready { waiter.resume() }
     }
 
     /// Returns when there is room for more work: at once in the common case.

@@ -28,7 +28,7 @@ struct FakeSession: Sendable {
     /// Starts a fake, runs `body`, and always stops the fake afterwards.
     static func run(
         configure: (FakeOpsRamp) -> Void = { _ in },
-        _ body: (FakeSession) async throws -> Void
+        body: (FakeSession) async throws -> Void
     ) async throws {
         let fake = FakeOpsRamp()
         configure(fake)

@@ -27,9 +27,9 @@ extension Bench {
         for round in 0..<6 {
             let started = DispatchTime.now().uptimeNanoseconds
             for page in 1...2 {
-                var request = URLRequest(
-                    url: URL(
-                        string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true")!)
+                let url = try #require(
+                    URL(string: big.fake.baseURL + "/api/v2/tenants/client_1234/alerts/search?pageNo=\(page)&pageSize=500&isDescendingOrder=true"))
+                var request = URLRequest(url: url)
                 request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
                 _ = try await URLSession.shared.data(for: request)
             }
@@ -107,7 +107,8 @@ extension Bench {
         var fakeLists: [Double] = []
         for _ in 0..<5 {
             let started = DispatchTime.now().uptimeNanoseconds
-            var request = URLRequest(url: URL(string: inventory.fake.baseURL + "/api/v2/tenants/client_1234/resources/minimal?state=active")!)
+            let url = try #require(URL(string: inventory.fake.baseURL + "/api/v2/tenants/client_1234/resources/minimal?state=active"))
+            var request = URLRequest(url: url)
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
             _ = try await URLSession.shared.data(for: request)
             fakeLists.append(seconds(since: started))
