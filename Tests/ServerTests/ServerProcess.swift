@@ -200,36 +200,6 @@ final class ServerProcess: @unchecked Sendable {
     }
 }
 
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Checks one stdout line against JSON-RPC 2.0: an object with `"jsonrpc":"2.0"` that is a
-/// response (id plus exactly one of result/error) or a notification (method, no id).
-/// Returns a problem description, or nil when the line is fine.
-func jsonRPCProblem(_ line: String) -> String? {
-    guard let message = try? JSONParser.parse(line) else { return "not JSON: \(line.prefix(120))" }
-    if let batch = message.arrayValue {
-        return batch.isEmpty ? "empty batch answer" : batch.lazy.compactMap { jsonRPCProblem(JSONWriter.string($0)) }.first
-    }
-    guard case .object(let object) = message else { return "not an object: \(line.prefix(120))" }
-    guard object["jsonrpc"] == "2.0" else { return "jsonrpc is not 2.0: \(line.prefix(120))" }
-    if object["method"] != nil {
-        return object["id"] == nil ? nil : "server sent a request: \(line.prefix(120))"
-    }
-    guard let id = object["id"], id.isNull || id.stringValue != nil || id.numberValue != nil else { return "bad id: \(line.prefix(120))" }
-    let hasResult = object["result"] != nil
-    let hasError = object["error"] != nil
-    guard hasResult != hasError else { return "needs exactly one of result/error: \(line.prefix(120))" }
-    if hasError {
-        guard object["error"]?["code"]?.intValue != nil, object["error"]?["message"]?.stringValue != nil else {
-            return "error without code/message: \(line.prefix(120))"
-        }
-    }
-    return nil
-}
-
 extension ServerProcess {
     /// Starts reading stdout late, for a process started with `readStdout: false` (a host that paused).
     func startReadingStdout() {
@@ -239,42 +209,5 @@ extension ServerProcess {
     /// Closes the test's read end of the server's stdout, as a host that went away would.
     func closeStdoutReadEnd() {
         close(child.stdoutFD)
-    }
-}
-
-/// A TCP listener on 127.0.0.1 that accepts connections and never answers.
-final class SilentListener: @unchecked Sendable {
-    // @unchecked: the descriptor is set once in init and only closed.
-    let descriptor: Int32
-    let port: Int
-
-    init() throws {
-        #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        self.descriptor = descriptor
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else { throw HarnessError("cannot listen") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    func close() {
-        #if canImport(Glibc)
-        Glibc.close(descriptor)
-        #else
-        Darwin.close(descriptor)
-        #endif
     }
 }

@@ -35,11 +35,3 @@ public struct FakeVariants: Sendable, Equatable {
         return variants
     }
 }
-
-extension FakeOpsRamp {
-    /// The opt-in behaviours in force; see `FakeVariants`.
-    public var variants: FakeVariants {
-        get { state.withLock { $0.variants } }
-        set { state.withLock { $0.variants = newValue } }
-    }
-}
