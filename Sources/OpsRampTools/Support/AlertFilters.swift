@@ -15,10 +15,10 @@ struct AlertFilters: Sendable {
     /// Reads the `get_alerts` arguments. Structured arguments and `query_string` may not set the same key.
     init(_ arguments: ToolArguments, environment: ToolEnvironment) throws {
         do {
-            try query.add("states", AlertVocabulary.parse(arguments.strings("states"), argument: "states", as: AlertState.self))
-            try query.add("priority", AlertVocabulary.parse(arguments.strings("priorities"), argument: "priorities", as: AlertPriority.self))
+            try query.add("states", AlertFilterVocabulary.parse(arguments.strings("states"), argument: "states", as: AlertState.self))
+            try query.add("priority", AlertFilterVocabulary.parse(arguments.strings("priorities"), argument: "priorities", as: AlertPriority.self))
             try query.add("resourceIds", arguments.strings("resource_ids"))
-            var actions = try AlertVocabulary.parse(arguments.strings("actions"), argument: "actions", as: AlertAction.self)
+            var actions = try AlertFilterVocabulary.parse(arguments.strings("actions"), argument: "actions", as: AlertAction.self)
             // open_only is the older spelling of actions [OPEN]; kept so existing callers work.
             if arguments.bool("open_only") == true, !actions.contains(.open) { actions.append(.open) }
             try query.add("actions", actions)
@@ -36,7 +36,7 @@ struct AlertFilters: Sendable {
                                 + "not as \(pair.key) in query_string: they are read in the operator's time zone and always sent as a pair.")
                     }
                 }
-                let normalized = try AlertVocabulary.normalizeKnownValues(parsed)
+                let normalized = try AlertFilterVocabulary.normalizeKnownValues(parsed)
                 var search = QueryString()
                 var history = QueryString()
                 for pair in normalized.pairs {

@@ -11,7 +11,7 @@ struct AlertTally: Sendable, Equatable {
     /// The state bucket of a value that is none of OpsRamp's four.
     static let otherState = "other"
     /// Every priority bucket, highest first.
-    static let priorityBuckets = AlertVocabulary.priorities + [unsetPriority]
+    static let priorityBuckets = AlertFilterVocabulary.priorities + [unsetPriority]
 
     private(set) var byState: [String: Int] = [:]
     private(set) var byPriority: [String: Int] = [:]

@@ -88,14 +88,14 @@ struct AttentionSurvey: Sendable {
                 }
                 if byPriority {
                     if var counted = try await optional({
-                        try await counts(AlertVocabulary.priorities, key: "priority", window: window, client: client, states: states)
+                        try await counts(AlertFilterVocabulary.priorities, key: "priority", window: window, client: client, states: states)
                     }) {
                         // OpsRamp cannot filter on "no priority": the unset ones are what the six counts leave out.
                         counted[AlertTally.unsetPriority] = max(0, total - counted.values.reduce(0, +))
                         priorities = counted
                     } else {
                         skipped.append("the counts by priority")
-                        requestsSkipped += AlertVocabulary.priorities.count
+                        requestsSkipped += AlertFilterVocabulary.priorities.count
                     }
                 }
             }

@@ -9,7 +9,7 @@ struct ResourceAlertCounts: Sendable {
     /// Most alerts read for the counts (two pages of 500).
     static let alertLimit = 1000
     /// Row fields that hold the counts, one per state.
-    static let fields = AlertVocabulary.states.map { (state: $0, field: "open" + $0) }
+    static let fields = AlertFilterVocabulary.states.map { (state: $0, field: "open" + $0) }
 
     /// Counts by resource id, then state.
     let byResource: [String: AlertTally]

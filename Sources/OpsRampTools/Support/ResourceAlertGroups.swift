@@ -20,12 +20,12 @@ struct ResourceAlertGroup: Sendable {
 
     /// The highest priority among the alerts (P0 is highest); `N/A` when none has one.
     var worstPriority: String {
-        AlertVocabulary.priorities.first { tally.byPriority[$0] != nil } ?? AlertTally.unsetPriority
+        AlertFilterVocabulary.priorities.first { tally.byPriority[$0] != nil } ?? AlertTally.unsetPriority
     }
 
-    /// The position of the worst state in `AlertVocabulary.states` (Critical first); `other` after them.
+    /// The position of the worst state in `AlertFilterVocabulary.states` (Critical first); `other` after them.
     var worstStateRank: Int {
-        AlertVocabulary.states.firstIndex { tally.count(state: $0) > 0 } ?? AlertVocabulary.states.count
+        AlertFilterVocabulary.states.firstIndex { tally.count(state: $0) > 0 } ?? AlertFilterVocabulary.states.count
     }
 
     mutating func add(_ alert: JSONValue) {
@@ -72,7 +72,7 @@ enum ResourceAlertGroups {
         let firstPriority = AlertTally.priorityBuckets.firstIndex(of: first.worstPriority) ?? Int.max
         let secondPriority = AlertTally.priorityBuckets.firstIndex(of: second.worstPriority) ?? Int.max
         if firstPriority != secondPriority { return firstPriority < secondPriority }
-        for state in AlertVocabulary.states + [AlertTally.otherState] {
+        for state in AlertFilterVocabulary.states + [AlertTally.otherState] {
             let (a, b) = (first.tally.count(state: state), second.tally.count(state: state))
             if a != b { return a > b }
         }
@@ -102,7 +102,7 @@ enum ResourceAlertGroups {
 
     /// The states a table of `groups` needs columns for: OpsRamp's four, and `other` when an alert had another.
     static func states(in groups: [ResourceAlertGroup]) -> [String] {
-        AlertVocabulary.states + (groups.contains { $0.tally.count(state: AlertTally.otherState) > 0 } ? [AlertTally.otherState] : [])
+        AlertFilterVocabulary.states + (groups.contains { $0.tally.count(state: AlertTally.otherState) > 0 } ? [AlertTally.otherState] : [])
     }
 
     static func shortened(_ subject: String) -> String {

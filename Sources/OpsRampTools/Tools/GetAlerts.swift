@@ -5,8 +5,8 @@ import OpsRampMCP
 /// `get_alerts`: alert search with structured filters, built into OpsRamp's `queryString`; a list of
 /// compact alerts, or (`group_by: "resource"`) one row per resource.
 enum GetAlerts {
-    static let states = AlertVocabulary.states
-    static let priorities = AlertVocabulary.priorities
+    static let states = AlertFilterVocabulary.states
+    static let priorities = AlertFilterVocabulary.priorities
     static let defaultLimit = 50
     /// Alerts grouped when `group_by` is given without a `limit`.
     static let defaultGroupLimit = 1000
@@ -25,7 +25,7 @@ enum GetAlerts {
             inputSchema: Schema.object([
                 "states": Schema.stringArray(states.joined(separator: ", ") + "."),
                 "priorities": Schema.stringArray("P0 (highest) to P5."),
-                "actions": Schema.stringArray(AlertVocabulary.actions.joined(separator: ", ") + "."),
+                "actions": Schema.stringArray(AlertFilterVocabulary.actions.joined(separator: ", ") + "."),
                 "since": Schema.string("Window start: 1h, 7d, today, 2026-12-01T07:00, ...Z."),
                 "until": Schema.string("Window end (default now)."),
                 "time_base": Schema.string("created (default) or updated.", enum: AlertTimeBase.allCases.map(\.rawValue)),

@@ -4,7 +4,7 @@ import OpsRampMCP
 
 /// OpsRamp's alert filter values (the enums in OpsRampAPI's `AlertVocabulary.swift`), accepted in any case and
 /// sent in OpsRamp's own spelling: states in Title case (`Critical`), priorities as `P0`…`P5`, actions in capitals (`OPEN`).
-enum AlertVocabulary {
+enum AlertFilterVocabulary {
     static let states = AlertState.spellings
     static let priorities = AlertPriority.spellings
     static let actions = AlertAction.spellings
