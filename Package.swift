@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(name: "OpsRampSecretsTests", dependencies: ["OpsRampSecrets"], swiftSettings: strict),
         .testTarget(name: "OpsRampLoggingTests", dependencies: ["OpsRampLogging", "OpsRampSecrets"], swiftSettings: strict),
         .testTarget(name: "OpsRampMCPTests", dependencies: ["OpsRampMCP", "OpsRampJSON", "OpsRampLogging"], swiftSettings: strict),
-        .testTarget(name: "OpsRampConfigurationTests", dependencies: ["OpsRampConfiguration", "OpsRampSecrets"], swiftSettings: strict),
+        .testTarget(
+            name: "OpsRampConfigurationTests", dependencies: ["OpsRampConfiguration", "OpsRampLogging", "OpsRampSecrets"], swiftSettings: strict),
         .testTarget(name: "OpsRampHTTPTests", dependencies: ["OpsRampHTTP", "FakeOpsRamp"], swiftSettings: strict),
         .testTarget(
             name: "OpsRampAuthTests",

@@ -127,8 +127,8 @@ public struct LogFileError: Error, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .symbolicLink:
-            // Named by hand: OpsRampConfiguration depends on this module (for LogLevel), so ConfigurationVariable is out of reach.
-            "refusing log file \(path): it is a symbolic link; point OPSRAMP_MCP_LOG_FILE at the real file"
+            // No setting is named here: configuration sits above logging, so the layer that opens the file adds it.
+            "refusing log file \(path): it is a symbolic link"
         case .notRegularFile:
             "refusing log file \(path): it is not a regular file"
         case .system(let number):

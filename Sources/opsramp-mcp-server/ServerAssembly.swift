@@ -70,7 +70,7 @@ struct ServerAssembly {
             do {
                 try logBackend.openFile(atPath: path)
             } catch {
-                Logger(label: "main", backend: logBackend).warning("\(error); logging to stderr only")
+                Logger(label: "main", backend: logBackend).warning("\(error.message); logging to stderr only")
             }
         }
 
