@@ -85,6 +85,81 @@ struct ReadmeLayoutTests {
         }
     }
 
+    /// The types a Swift source declares or extends at its top level.
+    static func declaredTypes(in source: String) -> Set<String> {
+        let pattern =
+            /(?:public |package |internal |fileprivate |private )?(?:final )?(?:struct|enum|class|actor|protocol|extension) ([A-Za-z_][A-Za-z0-9_]*)/
+        return Set(source.split(separator: "\n").compactMap { line in line.prefixMatch(of: pattern).map { String($0.output.1) } })
+    }
+
+    /// Whether `source` names `type` as a whole word.
+    static func mentions(_ source: String, _ type: String) -> Bool {
+        source.matches(of: /[A-Za-z0-9_]+/).contains { $0.output == type }
+    }
+
+    /// Support files that the tool files of exactly one tool row use (name a type they declare) but that row does
+    /// not list. `sources` maps paths to their text; a support file several tools use belongs to no single row.
+    static func unlistedSupport(rows: [Row], support: [String], tools: String, sources: [String: String]) -> [String] {
+        let toolRows = rows.filter { $0.part.hasPrefix("tool `") }
+        var found: [String] = []
+        for path in support.sorted() {
+            let types = declaredTypes(in: sources[path] ?? "")
+            let users = toolRows.filter { row in
+                row.paths.filter { $0.hasPrefix(tools + "/") }.contains { toolPath in
+                    let text = sources[toolPath] ?? ""
+                    return types.contains { mentions(text, $0) }
+                }
+            }
+            if users.count == 1, let row = users.first, !row.paths.contains(path) {
+                found.append("\(row.part) uses \(path) but does not list it")
+            }
+        }
+        return found
+    }
+
+    @Test("a support file only one tool uses is listed in that tool's row")
+    func singleUseSupportIsInItsToolsRow() throws {
+        let rows = Self.rows(in: try Self.section())
+        let support = "Sources/OpsRampTools/Support"
+        let tools = "Sources/OpsRampTools/Tools"
+        var sources: [String: String] = [:]
+        var supportPaths: [String] = []
+        for folder in [support, tools] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent(folder).path)
+            for name in names where name.hasSuffix(".swift") {
+                let path = "\(folder)/\(name)"
+                sources[path] = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+                if folder == support { supportPaths.append(path) }
+            }
+        }
+        #expect(supportPaths.count >= 10)
+        for problem in Self.unlistedSupport(rows: rows, support: supportPaths, tools: tools, sources: sources) {
+            Issue.record("README.md, How it is built: \(problem)")
+        }
+    }
+
+    @Test("the support check finds a file only one tool uses, and leaves shared and listed ones alone")
+    func supportCheckFindsFaults() {
+        let table = """
+            | Part | Target | Files |
+            |---|---|---|
+            | tool `a` | `T` | `Tools/A.swift`, `Support/Listed.swift` |
+            | tool `b` | `T` | `Tools/B.swift` |
+            """
+        let sources = [
+            "Tools/A.swift": "let x = Only.make() + Shared.value + Listed.value + Widgetry.none",
+            "Tools/B.swift": "let y = Shared.value // OnlyNot",
+            "Support/Only.swift": "enum Only {}",
+            "Support/Shared.swift": "struct Shared {}\nextension Shared {}",
+            "Support/Listed.swift": "public enum Listed {}",
+            "Support/Widget.swift": "final class Widget {}",
+        ]
+        let problems = Self.unlistedSupport(
+            rows: Self.rows(in: table), support: Array(sources.keys.filter { $0.hasPrefix("Support/") }), tools: "Tools",
+            sources: sources)
+        #expect(problems == ["tool `a` uses Support/Only.swift but does not list it"])
+    }
+
     @Test("every folder under Sources has its line in the layout")
     func everySourceFolderIsInTheLayout() throws {
         let section = try Self.section()
