@@ -101,11 +101,8 @@ public final class OpsRampClient: Sendable {
     /// Sends `endpoint` and returns the successful response, retrying where that is safe, as
     /// `RetryAttempts` decides: once with a fresh token after 401/407; after 429 as OpsRamp's
     /// headers say; after 5xx and network failures (idempotent requests only) with backoff.
+    /// This only carries the decisions out; cancellation checks and log lines stay here.
     func send(_ endpoint: Endpoint) async throws(OpsRampError) -> HTTPResponse {
-        let pathAndQuery = endpoint.encodedPathAndQuery.utf8.count
-        guard pathAndQuery <= Endpoint.maximumPathAndQueryBytes else {
-            throw .requestTooLarge("a request URL of \(pathAndQuery) bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")
-        }
         let started = ContinuousClock.now
         let ownDeadline = started + retry.callBudget
         let deadline = self.deadline.map { min($0, ownDeadline) } ?? ownDeadline
@@ -114,16 +111,11 @@ public final class OpsRampClient: Sendable {
 
         while true {
             if Task.isCancelled { throw .cancelled }
-            if case .fail(let error, _) = attempts.beforeAttempt(budgetLeft: deadline - .now) { throw error }
-            let (outcome, token) = try await attempt(endpoint, until: deadline)
+            if let error = attempts.beforeAttempt(budgetLeft: deadline - .now) { throw error }
+            let (outcome, token) = await attempt(endpoint, until: deadline)
             switch attempts.after(outcome, budgetLeft: deadline - .now) {
-            case .deliver:
-                // Only ever decided for an answer (a 2xx).
-                if case .answered(let response) = outcome { return response }
-                throw .invalidResponse("no answer to deliver")
-            case .send:
-                // Only ever decided before an attempt.
-                continue
+            case .deliver(let response):
+                return response
             case .retry(let wait, let reason):
                 logger.info("\(name): \(reason); retry \(attempts.retries)/\(retry.maxRetries) in \(Self.format(wait)) s")
                 do {
@@ -132,11 +124,9 @@ public final class OpsRampClient: Sendable {
                     throw .cancelled
                 }
                 if Task.isCancelled { throw .cancelled }
-            case .refreshToken:
+            case .refreshToken(let status):
                 if let token { await tokens.invalidate(token) }
-                if case .answered(let response) = outcome {
-                    logger.info("OpsRamp refused the access token (HTTP \(response.status)); fetching a new one")
-                }
+                logger.info("OpsRamp refused the access token (HTTP \(status)); fetching a new one")
             case .fail(let error, let forgetToken):
                 if forgetToken, let token { await tokens.invalidate(token) }
                 if case .transportFailed(let failure) = outcome, failure != .cancelled {
@@ -149,9 +139,7 @@ public final class OpsRampClient: Sendable {
 
     /// One attempt: a token, the minute's rate budget, the exchange. Returns what came of it, and
     /// the token it used (`nil` when none could be had).
-    private func attempt(_ endpoint: Endpoint, until deadline: ContinuousClock.Instant) async throws(OpsRampError)
-        -> (AttemptOutcome, AccessToken?)
-    {
+    private func attempt(_ endpoint: Endpoint, until deadline: ContinuousClock.Instant) async -> (AttemptOutcome, AccessToken?) {
         let token: AccessToken
         do {
             token = try await self.token(within: deadline - .now)
@@ -161,18 +149,20 @@ public final class OpsRampClient: Sendable {
         // Never sent past the minute's budget: OpsRamp would refuse it (429) and count the refusal too.
         if let bucket = endpoint.bucket, !rateBudget.take(bucket) {
             let limit = rateBudget.limit(bucket)
-            logger.info("\(endpoint.method.rawValue) \(endpoint.path.last ?? ""): not sent, the minute's \(limit) \(bucket.requests) are spent")
-            throw .rateBudgetSpent(bucket, perMinute: limit, retryAfterSeconds: rateBudget.secondsUntil(1, fitIn: bucket))
+            logger.info(
+                "\(endpoint.method.rawValue) \(endpoint.path.last ?? ""): not sent, the minute's \(limit) \(bucket.requests) are spent")
+            return (.notSent(bucket, perMinute: limit, retryAfterSeconds: rateBudget.secondsUntil(1, fitIn: bucket)), token)
         }
-        let timeout = min(connection.requestTimeout, max(.milliseconds(500), deadline - .now))
+        let timeout = RetryAttempts.attemptTimeout(requestTimeout: connection.requestTimeout, budgetLeft: deadline - .now)
         let sentAt = ContinuousClock.now
         do {
             let response = try await transport.send(
                 makeRequest(endpoint, token: token),
                 limits: TransferLimits(timeout: timeout, maximumBodyBytes: maximumResponseBytes))
+            let elapsed = (ContinuousClock.now - sentAt).milliseconds
             logger.debug(
-                "\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) -> \(response.status) (\(response.body.count) bytes, \((ContinuousClock.now - sentAt).milliseconds) ms)"
-            )
+                "\(endpoint.method.rawValue) \(endpoint.encodedPathAndQuery) -> \(response.status) "
+                    + "(\(response.body.count) bytes, \(elapsed) ms)")
             return (.answered(response), token)
         } catch {
             return (.transportFailed(error), token)

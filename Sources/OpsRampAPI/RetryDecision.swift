@@ -2,16 +2,15 @@ import OpsRampAuth
 import OpsRampHTTP
 import OpsRampSupport
 
-/// What `OpsRampClient.send` does next with a request: the output of `RetryAttempts`.
+/// What `OpsRampClient.send` does after an attempt: the output of `RetryAttempts.after`.
+/// (Before an attempt, `RetryAttempts.beforeAttempt` says only whether to stop, and with what.)
 enum RetryDecision: Sendable, Equatable {
-    /// Get a token (cached or new) and send the request.
-    case send
-    /// The answer is the result.
-    case deliver
-    /// Wait this long, then start again with `send`; `reason` is for the log.
+    /// This answer is the result.
+    case deliver(HTTPResponse)
+    /// Wait this long, then attempt again; `reason` is for the log.
     case retry(after: Duration, reason: String)
-    /// Forget the refused token, fetch a new one and send again at once.
-    case refreshToken
+    /// Forget the token OpsRamp refused with `status`, fetch a new one and attempt again at once.
+    case refreshToken(status: Int)
     /// Stop with this error; `forgetToken` when OpsRamp refused the token that was used.
     case fail(OpsRampError, forgetToken: Bool = false)
 }
@@ -20,6 +19,9 @@ enum RetryDecision: Sendable, Equatable {
 enum AttemptOutcome: Sendable {
     /// No access token could be had.
     case tokenFailed(TokenError)
+    /// Not sent: `bucket`'s budget of `perMinute` requests is spent for this minute, and the
+    /// next request fits in `retryAfterSeconds`.
+    case notSent(RateBucket, perMinute: Int, retryAfterSeconds: Int)
     /// The exchange gave no complete answer.
     case transportFailed(TransportError)
     /// OpsRamp answered, with any status.
@@ -30,7 +32,12 @@ enum AttemptOutcome: Sendable {
 /// next out, no I/O. One value lives as long as one `send`; it counts the retries made.
 ///
 /// The rules, row by row (`RetryDecisionTests` holds a test for each):
-/// - less than a second of the budget left before an attempt: fail, timed out;
+/// - before each attempt: a path and query over `Endpoint.maximumPathAndQueryBytes` fails, too
+///   large; less than a second of the budget left fails, timed out, naming the whole budget
+///   (the call's own, or the shorter one of the operation it belongs to);
+/// - each attempt's exchange may take the request timeout, but no longer than the budget left,
+///   and never less than half a second (`attemptTimeout`);
+/// - not sent because the minute's rate budget is spent: fail, saying when the next one fits;
 /// - 2xx: deliver; 3xx: fail, a redirect (304 an unexpected status);
 /// - 401/407: forget the token, refresh and resend once at once; the second time fail, unauthorized;
 /// - 403: fail, unauthorized; 404: not found; 410: tenant unavailable; 413/414: request too large;
@@ -42,33 +49,52 @@ enum AttemptOutcome: Sendable {
 /// - a transient transport failure (timeout, cannot connect, connection lost) of an idempotent
 ///   request, or a transient token failure: backoff and retry; others (certificate, proxy, too
 ///   large, compressed) fail at once;
-/// - every wait needs a retry left (`maxRetries`) and must end a second before the budget does;
-///   when it cannot, the failure it would have retried is the answer.
+/// - every wait needs a retry left (`maxRetries`) and must end a second before the budget does
+///   (wait + 1 s < budget left); when it cannot, the failure it would have retried is the answer.
+///
+/// `send` keeps only what is not a decision: checking for cancellation before each attempt and
+/// after each wait, the waits themselves, forgetting tokens, and the log lines.
 struct RetryAttempts: Sendable {
     let policy: RetryPolicy
     let method: Endpoint.Method
     let idempotent: Bool
     /// The whole time budget of the request, for the timed-out message.
     let budget: Duration
+    /// The length of the request's path and query, checked before each attempt.
+    let pathAndQueryBytes: Int
     /// Waits made so far.
     var retries = 0
     var refreshedToken = false
     var retriedBadRequest = false
 
-    init(policy: RetryPolicy, method: Endpoint.Method, idempotent: Bool, budget: Duration) {
+    init(policy: RetryPolicy, method: Endpoint.Method, idempotent: Bool, budget: Duration, pathAndQueryBytes: Int = 0) {
         self.policy = policy
+        self.pathAndQueryBytes = pathAndQueryBytes
         self.method = method
         self.idempotent = idempotent
         self.budget = budget
     }
 
     init(policy: RetryPolicy, endpoint: Endpoint, budget: Duration) {
-        self.init(policy: policy, method: endpoint.method, idempotent: endpoint.idempotent, budget: budget)
+        self.init(
+            policy: policy, method: endpoint.method, idempotent: endpoint.idempotent, budget: budget,
+            pathAndQueryBytes: endpoint.encodedPathAndQuery.utf8.count)
     }
 
-    /// Before each attempt: less than a second left is not enough for another exchange.
-    func beforeAttempt(budgetLeft: Duration) -> RetryDecision {
-        budgetLeft >= .seconds(1) ? .send : .fail(.transport(.timedOut(after: budget)))
+    /// Before each attempt: the error to stop with, or `nil` to attempt. A URL over the limit is
+    /// never sent; less than a second left is not enough for another exchange.
+    func beforeAttempt(budgetLeft: Duration) -> OpsRampError? {
+        guard pathAndQueryBytes <= Endpoint.maximumPathAndQueryBytes else {
+            return .requestTooLarge(
+                "a request URL of \(pathAndQueryBytes) bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")
+        }
+        return budgetLeft >= .seconds(1) ? nil : .transport(.timedOut(after: budget))
+    }
+
+    /// How long one attempt's exchange may take: `requestTimeout`, cut to the budget left, but
+    /// never under half a second (a shorter one could not even connect).
+    static func attemptTimeout(requestTimeout: Duration, budgetLeft: Duration) -> Duration {
+        min(requestTimeout, max(.milliseconds(500), budgetLeft))
     }
 
     /// After an attempt: deliver, retry, refresh or fail. Counts the retry it asks for.
@@ -76,6 +102,8 @@ struct RetryAttempts: Sendable {
         switch outcome {
         case .tokenFailed(.cancelled), .transportFailed(.cancelled):
             return .fail(.cancelled)
+        case .notSent(let bucket, let perMinute, let seconds):
+            return .fail(.rateBudgetSpent(bucket, perMinute: perMinute, retryAfterSeconds: seconds))
         case .tokenFailed(let error):
             if error.isTransient,
                 let wait = retry(
@@ -98,7 +126,7 @@ struct RetryAttempts: Sendable {
     }
 
     private mutating func after(_ response: HTTPResponse, budgetLeft: Duration) -> RetryDecision {
-        if response.isSuccess { return .deliver }
+        if response.isSuccess { return .deliver(response) }
         let status = response.status
         let detail = OpsRampErrorBody.detail(of: response)
         switch status {
@@ -106,7 +134,7 @@ struct RetryAttempts: Sendable {
             // 407 is how OpsRamp reports an expired token; 401 an invalid one. Fetch a new one once.
             guard refreshedToken else {
                 refreshedToken = true
-                return .refreshToken
+                return .refreshToken(status: status)
             }
             return .fail(.unauthorized(status: status, detail: detail), forgetToken: true)
         case 403:

@@ -27,15 +27,15 @@ public struct RetryPolicy: Sendable {
     var sleep: @Sendable (Duration) async throws -> Void
     /// A random number in 0..<1; replaced in tests.
     var random: @Sendable () -> Double
-    /// Wall-clock time in seconds since 1970, for `X-RateLimit-Reset` and HTTP dates.
-    var wallClock: @Sendable () -> Double
+    /// The wall-clock time now, for `X-RateLimit-Reset` and HTTP dates; replaced in tests.
+    var wallClock: @Sendable () -> Date
 
     public init(
         maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
         maxRateLimitWait: Duration = .seconds(20), callBudget: Duration = RetryPolicy.standardCallBudget,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay
@@ -62,11 +62,11 @@ public struct RetryPolicy: Sendable {
         }
         if let raw = response.header("retry-after").map(Self.unquote) {
             if let seconds = Double(raw) { return bounded(seconds) }
-            if let date = Self.httpDate(raw) { return bounded(date.timeIntervalSince1970 - wallClock()) }
+            if let date = Self.httpDate(raw) { return bounded(date.timeIntervalSince(wallClock())) }
         }
         if let raw = response.header("x-ratelimit-reset").map(Self.unquote), let reset = Double(raw), reset.isFinite {
             // Documented as epoch seconds; a small number can only be a delay in seconds.
-            let wait = reset > 1_000_000_000 ? reset - wallClock() : reset
+            let wait = reset > 1_000_000_000 ? Date(timeIntervalSince1970: reset).timeIntervalSince(wallClock()) : reset
             return bounded(wait + 0.25)
         }
         return nil

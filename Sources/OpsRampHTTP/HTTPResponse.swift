@@ -2,7 +2,7 @@ import Foundation
 import OpsRampSecrets
 
 /// A complete HTTP answer as read from the wire.
-public struct HTTPResponse: Sendable {
+public struct HTTPResponse: Sendable, Equatable {
     public let status: Int
     /// Header fields with lower-cased names; quoted values are kept as sent.
     let headers: [String: String]

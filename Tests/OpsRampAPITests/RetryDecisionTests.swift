@@ -5,12 +5,14 @@ import Testing
 
 @testable import OpsRampAPI
 
-/// Every row of the retry policy: what happened to an attempt, and what `send` does next.
+/// Every row of the retry policy: what happened to an attempt, and what `send` does next; and
+/// before each attempt, whether it is made at all, and how long its exchange may take.
+/// `send` only carries these out (besides cancellation checks and logging).
 /// The policy: 3 retries, backoff 0.5 s doubling with jitter fixed at 0.75 (so 0.375, 0.75, 1.5 s),
 /// at most 20 s for a 429, a 45 s budget; the wall clock stands at 1_700_000_000 (2023-11-14 22:13:20 UTC).
 @Suite("Retry decisions, row by row")
 struct RetryDecisionTests {
-    static let policy = RetryPolicy(maxRetries: 3, sleep: { _ in }, random: { 0.5 }, wallClock: { 1_700_000_000 })
+    static let policy = RetryPolicy(maxRetries: 3, sleep: { _ in }, random: { 0.5 }, wallClock: { Date(timeIntervalSince1970: 1_700_000_000) })
 
     /// One row: the request, what the attempts so far did, what happened, and the decision.
     struct Row: Sendable, CustomTestStringConvertible {
@@ -32,9 +34,14 @@ struct RetryDecisionTests {
 
     static func fail(_ error: OpsRampError) -> RetryDecision { .fail(error) }
 
+    /// Delivers the answer `answer(status, body)` stands for.
+    static func deliver(_ status: Int, _ body: String = "") -> RetryDecision {
+        .deliver(HTTPResponse(status: status, headers: [:], body: Data(body.utf8)))
+    }
+
     static let statusRows: [Row] = [
-        Row(name: "200: the answer is the result", outcome: answer(200, "{}"), expected: .deliver),
-        Row(name: "204: the answer is the result", outcome: answer(204), expected: .deliver),
+        Row(name: "200: the answer is the result", outcome: answer(200, "{}"), expected: deliver(200, "{}")),
+        Row(name: "204: the answer is the result", outcome: answer(204), expected: deliver(204)),
         Row(
             name: "301 with a Location: a redirect, not followed", outcome: answer(301, headers: ["location": "https://acme.opsramp.com/login"]),
             expected: fail(.redirected(status: 301, location: "https://acme.opsramp.com/login"))),
@@ -46,8 +53,8 @@ struct RetryDecisionTests {
             expected: fail(.unexpectedStatus(status: 304, detail: ""))),
         Row(
             name: "401 the first time: refresh the token and send again at once", outcome: answer(401, #"{"error":"invalid_token"}"#),
-            expected: .refreshToken),
-        Row(name: "407 the first time (OpsRamp's expired token): refresh and send again", outcome: answer(407), expected: .refreshToken),
+            expected: .refreshToken(status: 401)),
+        Row(name: "407 the first time (OpsRamp's expired token): refresh and send again", outcome: answer(407), expected: .refreshToken(status: 407)),
         Row(
             name: "401 after a fresh token: unauthorized, and the token is forgotten", refreshedToken: true,
             outcome: answer(401, #"{"error_description":"nope"}"#),
@@ -118,8 +125,19 @@ struct RetryDecisionTests {
             name: "429 asking for more than 20 s: fail at once, saying when", outcome: answer(429, headers: ["retry-after": "120"]),
             expected: fail(.rateLimited(retryAfterSeconds: 120))),
         Row(
-            name: "429 asking for more than the budget has left: fail at once", budgetLeft: .seconds(5),
-            outcome: answer(429, headers: ["retry-after": "4.5"]), expected: fail(.rateLimited(retryAfterSeconds: 5))),
+            name: "429 asking 4.5 s with 5 s left: the wait would not end a second before the budget, so fail saying when",
+            budgetLeft: .seconds(5), outcome: answer(429, headers: ["retry-after": "4.5"]), expected: fail(.rateLimited(retryAfterSeconds: 5))),
+        Row(
+            name: "429 asking 12 s (under 20 s) with 10 s left: more than the budget has left, so fail saying when",
+            budgetLeft: .seconds(10), outcome: answer(429, headers: ["retry-after": "12"]),
+            expected: fail(.rateLimited(retryAfterSeconds: 12))),
+        Row(
+            name: "429 asking 30 s with 10 s left: over 20 s and over the budget, so fail saying when", budgetLeft: .seconds(10),
+            outcome: answer(429, headers: ["retry-after": "30"]), expected: fail(.rateLimited(retryAfterSeconds: 30))),
+        Row(
+            name: "429 asking 8.5 s with 10 s left: the wait ends more than a second before the budget, so wait",
+            budgetLeft: .seconds(10), outcome: answer(429, headers: ["retry-after": "8.5"]),
+            expected: .retry(after: .milliseconds(8500), reason: "rate-limited (HTTP 429)")),
     ]
 
     static let transportRows: [Row] = [
@@ -162,6 +180,10 @@ struct RetryDecisionTests {
             name: "token endpoint's certificate not accepted: not retried", outcome: .tokenFailed(.network(host: "h", .certificateRejected("x"))),
             expected: fail(.authentication(.network(host: "h", .certificateRejected("x"))))),
         Row(name: "token request cancelled: cancelled", outcome: .tokenFailed(.cancelled), expected: fail(.cancelled)),
+        Row(
+            name: "not sent, the minute's rate budget is spent: fail saying when the next request fits, never retried",
+            outcome: .notSent(.pagedRead, perMinute: 50, retryAfterSeconds: 17),
+            expected: fail(.rateBudgetSpent(.pagedRead, perMinute: 50, retryAfterSeconds: 17))),
     ]
 
     static let limitRows: [Row] = [
@@ -177,7 +199,9 @@ struct RetryDecisionTests {
         Row(
             name: "a backoff that ends more than a second before the budget: retried", budgetLeft: .milliseconds(1400),
             outcome: answer(503), expected: .retry(after: .milliseconds(375), reason: "HTTP 503")),
-        Row(name: "the one refresh is not a retry: allowed with no retries left", retries: 3, outcome: answer(401), expected: .refreshToken),
+        Row(
+            name: "the one refresh is not a retry: allowed with no retries left", retries: 3, outcome: answer(401),
+            expected: .refreshToken(status: 401)),
     ]
 
     @Test("each answer status leads to one decision", arguments: statusRows)
@@ -202,12 +226,71 @@ struct RetryDecisionTests {
         #expect(attempts.after(row.outcome, budgetLeft: row.budgetLeft) == row.expected, "\(row.name)")
     }
 
-    @Test("before an attempt: under a second left is a timeout naming the whole budget; a second is enough")
-    func budgetExhausted() {
-        let attempts = RetryAttempts(policy: Self.policy, method: .get, idempotent: true, budget: .seconds(45))
-        #expect(attempts.beforeAttempt(budgetLeft: .milliseconds(999)) == .fail(.transport(.timedOut(after: .seconds(45)))))
-        #expect(attempts.beforeAttempt(budgetLeft: .zero - .seconds(3)) == .fail(.transport(.timedOut(after: .seconds(45)))))
-        #expect(attempts.beforeAttempt(budgetLeft: .seconds(1)) == .send)
+    /// Before an attempt: the URL's length, the budget left and the whole budget (for the message).
+    struct BeforeRow: Sendable, CustomTestStringConvertible {
+        let name: String
+        var pathAndQueryBytes = 100
+        let budgetLeft: Duration
+        var budget: Duration = .seconds(45)
+        let expected: OpsRampError?
+        var testDescription: String { name }
+    }
+
+    static let beforeRows: [BeforeRow] = [
+        BeforeRow(name: "a second left: attempt", budgetLeft: .seconds(1), expected: nil),
+        BeforeRow(
+            name: "under a second left: a timeout naming the whole budget", budgetLeft: .milliseconds(999),
+            expected: .transport(.timedOut(after: .seconds(45)))),
+        BeforeRow(
+            name: "the deadline already passed: a timeout naming the whole budget", budgetLeft: .zero - .seconds(3),
+            expected: .transport(.timedOut(after: .seconds(45)))),
+        BeforeRow(
+            name: "a budget bounded by the tool call to 12 s: the timeout names 12 s", budgetLeft: .milliseconds(400),
+            budget: .seconds(12), expected: .transport(.timedOut(after: .seconds(12)))),
+        BeforeRow(
+            name: "a URL at the limit: attempt", pathAndQueryBytes: Endpoint.maximumPathAndQueryBytes, budgetLeft: .seconds(40),
+            expected: nil),
+        BeforeRow(
+            name: "a URL a byte over the limit: too large, never sent", pathAndQueryBytes: Endpoint.maximumPathAndQueryBytes + 1,
+            budgetLeft: .seconds(40),
+            expected: .requestTooLarge(
+                "a request URL of \(Endpoint.maximumPathAndQueryBytes + 1) bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")),
+        BeforeRow(
+            name: "a URL over the limit with no time left: too large comes first", pathAndQueryBytes: 50_000, budgetLeft: .zero,
+            expected: .requestTooLarge("a request URL of 50000 bytes; the limit is \(Endpoint.maximumPathAndQueryBytes)")),
+    ]
+
+    @Test("before each attempt: a URL over the limit or under a second left stops the request", arguments: beforeRows)
+    func beforeAttempt(_ row: BeforeRow) {
+        let attempts = RetryAttempts(
+            policy: Self.policy, method: .get, idempotent: true, budget: row.budget, pathAndQueryBytes: row.pathAndQueryBytes)
+        #expect(attempts.beforeAttempt(budgetLeft: row.budgetLeft) == row.expected, "\(row.name)")
+    }
+
+    @Test("the URL checked before an attempt is the endpoint's encoded path and query")
+    func endpointLength() {
+        let long = Endpoint(.get, path: ["api", String(repeating: "x", count: Endpoint.maximumPathAndQueryBytes)])
+        let attempts = RetryAttempts(policy: Self.policy, endpoint: long, budget: .seconds(45))
+        #expect(attempts.pathAndQueryBytes == long.encodedPathAndQuery.utf8.count)
+        guard case .requestTooLarge = attempts.beforeAttempt(budgetLeft: .seconds(40)) else {
+            Issue.record("expected requestTooLarge")
+            return
+        }
+    }
+
+    /// One attempt's exchange timeout: the request timeout, the budget left, and the timeout.
+    static let timeoutRows: [(requestTimeout: Duration, budgetLeft: Duration, expected: Duration)] = [
+        (.seconds(30), .seconds(40), .seconds(30)),
+        (.seconds(30), .seconds(12), .seconds(12)),
+        (.seconds(30), .milliseconds(800), .milliseconds(800)),
+        (.seconds(30), .milliseconds(200), .milliseconds(500)),
+        (.seconds(30), .zero - .seconds(2), .milliseconds(500)),
+        (.milliseconds(300), .seconds(40), .milliseconds(300)),
+    ]
+
+    @Test("each attempt may take the request timeout or the time left, whichever is less, but never under 0.5 s", arguments: timeoutRows)
+    func attemptTimeout(_ row: (requestTimeout: Duration, budgetLeft: Duration, expected: Duration)) {
+        #expect(RetryAttempts.attemptTimeout(requestTimeout: row.requestTimeout, budgetLeft: row.budgetLeft) == row.expected)
     }
 
     @Test("a retry is counted, so that a run of 503s waits 0.375, 0.75, 1.5 s and then reports")
@@ -225,7 +308,7 @@ struct RetryDecisionTests {
     @Test("the token is refreshed once: a second refusal fails, a 400 is retried once")
     func onceOnly() {
         var attempts = RetryAttempts(policy: Self.policy, method: .get, idempotent: true, budget: .seconds(45))
-        #expect(attempts.after(Self.answer(407), budgetLeft: .seconds(40)) == .refreshToken)
+        #expect(attempts.after(Self.answer(407), budgetLeft: .seconds(40)) == .refreshToken(status: 407))
         #expect(attempts.after(Self.answer(401), budgetLeft: .seconds(40)) == .fail(.unauthorized(status: 401, detail: ""), forgetToken: true))
         #expect(attempts.after(Self.answer(400), budgetLeft: .seconds(40)) == .retry(after: .milliseconds(375), reason: "HTTP 400"))
         #expect(attempts.after(Self.answer(400), budgetLeft: .seconds(40)) == .fail(.badRequest(detail: "")))

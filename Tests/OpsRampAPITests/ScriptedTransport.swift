@@ -61,7 +61,8 @@ func makeClient(
     let connection = OpsRampConnection(
         baseURL: URL(string: "https://acme.api.opsramp.com")!, tenantID: tenant, clientID: "key",
         clientSecret: Secret("scripted-secret"), tokenPath: "/tenancy/auth/oauth/token", requestTimeout: .seconds(5))
-    let policy = RetryPolicy(maxRetries: maxRetries, sleep: { try await sleeps.sleep($0) }, random: { 0.5 }, wallClock: { wallClock })
+    let policy = RetryPolicy(
+        maxRetries: maxRetries, sleep: { try await sleeps.sleep($0) }, random: { 0.5 }, wallClock: { Date(timeIntervalSince1970: wallClock) })
     return OpsRampClient(
         connection: connection, transport: transport, retry: policy, maximumResponseBytes: 1_000_000,
         userAgent: "test/1", logger: Logger(label: "test", backend: LogBackend(level: .emergency)), paging: paging)
