@@ -69,7 +69,8 @@ public enum OpsRampError: UserFacingError, Equatable {
             return "OpsRamp rejected the request (HTTP 400\(Self.suffix(detail))). Check the filter values."
         case .tenantUnavailable(let detail):
             return
-                "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). Check \(ConfigurationVariable.tenantID.name)."
+                "OpsRamp says the tenant is unavailable or deactivated (HTTP 410\(Self.suffix(detail))). "
+                + "Check \(ConfigurationVariable.tenantID.name)."
         case .redirected(let status, let location):
             let target = location.map { " to \(Excerpt.of($0))" } ?? " without a Location"
             return "OpsRamp answered HTTP \(status), a redirect\(target): \(ConfigurationVariable.baseURL.name) most likely points at the portal "

@@ -34,7 +34,8 @@ public enum TokenError: UserFacingError, Equatable, CustomStringConvertible {
         switch self {
         case .rejected(let status, let detail):
             "OpsRamp rejected the client credentials (HTTP \(status)\(detail.isEmpty ? "" : ": \(detail)")). "
-                + "Check \(ConfigurationVariable.clientID.name) and \(ConfigurationVariable.clientSecret.name) (the Key and Secret of an OAuth2 custom integration), "
+                + "Check \(ConfigurationVariable.clientID.name) and \(ConfigurationVariable.clientSecret.name) "
+                + "(the Key and Secret of an OAuth2 custom integration), "
                 + "and that the integration is active for \(ConfigurationVariable.tenantID.name)."
         case .unreachable(let detail):
             "Could not get an access token: the token endpoint \(detail). Check \(ConfigurationVariable.baseURL.name) and the network."
@@ -45,7 +46,8 @@ public enum TokenError: UserFacingError, Equatable, CustomStringConvertible {
             case .proxyFailed(let detail):
                 "Could not get an access token: the proxy on the way to \(host) failed (\(detail)). " + NetworkAdvice.proxy
             default:
-                "Could not get an access token: the token endpoint at \(host) failed: \(error). Check \(ConfigurationVariable.baseURL.name) and the network."
+                "Could not get an access token: the token endpoint at \(host) failed: \(error). "
+                    + "Check \(ConfigurationVariable.baseURL.name) and the network."
             }
         case .unavailable(let status, let detail):
             "Could not get an access token: the token endpoint answered HTTP \(status)\(detail.isEmpty ? "" : " (\(detail))"). "

@@ -56,7 +56,8 @@ public enum ConfigurationVariable: String, CaseIterable, Sendable {
         case .excludeTools: "Comma-separated tool names to hide"
         case .toolPrefix: "Prefix for every tool name, e.g. prod_ to run one server per tenant side by side"
         case .curlWorkaround:
-            "Advanced (Linux): off turns off the URLSession busy-loop workaround, to check whether it is still needed; process environment only, not .env"
+            "Advanced (Linux): off turns off the URLSession busy-loop workaround, to check whether it is still needed; "
+                + "process environment only, not .env"
         }
     }
 

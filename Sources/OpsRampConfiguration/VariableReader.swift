@@ -185,7 +185,8 @@ struct VariableReader {
                 ConfigurationProblem(
                     variable: variable.name,
                     message:
-                        "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); ignored \(Self.quoted(raw)), using \(Self.show(fallback))"
+                        "\(variable.name) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)); "
+                        + "ignored \(Self.quoted(raw)), using \(Self.show(fallback))"
                 ))
             return fallback
         }
@@ -203,7 +204,8 @@ struct VariableReader {
                 ConfigurationProblem(
                     variable: ConfigurationVariable.logLevel.name,
                     message:
-                        "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; ignored \(Self.quoted(raw)), using info"
+                        "\(ConfigurationVariable.logLevel.name) must be one of debug, info, notice, warning, error; "
+                        + "ignored \(Self.quoted(raw)), using info"
                 ))
             return .info
         }

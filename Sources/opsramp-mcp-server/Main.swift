@@ -105,7 +105,8 @@ struct Main {
         withExtendedLifetime(signals) {}
         writer.flush(timeout: .seconds(1))
         logger.debug(
-            "URLSession socket workaround \(opsramp_curl_socket_workaround_enabled() == 1 ? "on" : "off"), applied \(opsramp_curl_socket_workaround_count()) time(s); "
+            "URLSession socket workaround \(opsramp_curl_socket_workaround_enabled() == 1 ? "on" : "off"), "
+                + "applied \(opsramp_curl_socket_workaround_count()) time(s); "
                 + "content decoding kept off \(opsramp_curl_decoding_disabled_count()) time(s); "
                 + "URL handles released in full \(opsramp_curl_url_handles_repaired_count()) time(s)")
         logger.info("input closed; exiting")

@@ -50,7 +50,8 @@ extension MCPServer {
             for (key, value) in object {
                 guard prompt.arguments.contains(where: { $0.name == key }) else {
                     throw JSONRPCError.invalidParams(
-                        "Prompt \(name) has no argument \"\(Excerpt.of(key))\"; its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))"
+                        "Prompt \(name) has no argument \"\(Excerpt.of(key))\"; "
+                            + "its arguments: \(prompt.arguments.map(\.name).joined(separator: ", "))"
                     )
                 }
                 guard let text = value.stringValue else {

@@ -70,7 +70,8 @@ public enum OpsRampPrompts {
                 Prompt(
                     name: "devices_needing_attention", title: "Devices that need attention",
                     description:
-                        "Which devices need attention: open critical and warning alerts since a point in time (default today, in the operator's time zone), ranked by device.",
+                        "Which devices need attention: open critical and warning alerts since a point in time "
+                        + "(default today, in the operator's time zone), ranked by device.",
                     arguments: [
                         PromptArgument(name: "since", description: "Start of the period: today (default), 1h, 24h, 7d.", suggestions: windows)
                     ],

@@ -6,7 +6,8 @@ enum OpsQLReference {
         """
         # OpsQL reference
 
-        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries`\(names.available(.executeOpsQLQuery).map { " (\($0) does this)" } ?? "") as JSON:
+        A query is posted to `/opsql/api/v3/tenants/{tenantId}/queries`\
+        \(names.available(.executeOpsQLQuery).map { " (\($0) does this)" } ?? "") as JSON:
 
         | field | type | meaning |
         |---|---|---|
@@ -50,7 +51,8 @@ enum OpsQLReference {
 
     static func queryStringMarkdown(_ names: ToolNames) -> String {
         """
-        # OpsRamp queryString (\(names.listing([.getAlerts, .getMinimalResourceDetails]).map { "\($0) `query_string`" } ?? "alert search and resource lookups"))
+        # OpsRamp queryString (\
+        \(names.listing([.getAlerts, .getMinimalResourceDetails]).map { "\($0) `query_string`" } ?? "alert search and resource lookups"))
 
         Filters are `key:value` pairs joined by `+`; several values for one key are joined by `,`:
         `states:Critical,Warning+priority:P0,P1+actions:OPEN`. A value cannot contain `+`.
@@ -61,7 +63,8 @@ enum OpsQLReference {
 
         - states: Critical, Warning, Info, Ok (any case)
         - priority: P0 ... P5
-        - actions: \(AlertAction.spellings.joined(separator: ", "))\(names.available(.getAlerts).map { " (the \($0) `actions` argument sets them too)" } ?? "")
+        - actions: \(AlertAction.spellings.joined(separator: ", "))\
+        \(names.available(.getAlerts).map { " (the \($0) `actions` argument sets them too)" } ?? "")
         - alertTypes: Monitoring, Maintenance, Appliance, Agent, Integration Failure, ...
         - startDate / endDate / alertTimeBase: give since / until / time_base instead (read in the operator's time zone, always sent as a pair)
         - resourceIds: resource ids\(names.available(.getMinimalResourceDetails).map { " from \($0)" } ?? "")

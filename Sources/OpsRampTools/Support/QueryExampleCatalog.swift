@@ -133,7 +133,8 @@ enum QueryExampleCatalog {
 
     /// How to write a query, in a few lines.
     static let syntaxNotes: [String] = [
-        "A query is a JSON object: objectType (alert, resource, topology, ...), fields (the attributes to return), filterCriteria (the condition), pageNo (from 1) and pageSize (up to 1000).",
+        "A query is a JSON object: objectType (alert, resource, topology, ...), fields (the attributes to return), "
+            + "filterCriteria (the condition), pageNo (from 1) and pageSize (up to 1000).",
         "filterCriteria: <attribute> <operator> \"<value>\", joined with AND / OR, grouped with parentheses. Quote non-numeric values.",
         "Operators: =, !=, >, <, CONTAINS, STARTS WITH, LIKE, NOT LIKE, IS NULL, IS NOT NULL.",
         "Relative times compare against now: createdTime > \"-7200sec\", > \"-120min\", > \"-1d\".",

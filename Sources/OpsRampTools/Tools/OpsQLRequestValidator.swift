@@ -49,7 +49,8 @@ enum OpsQLRequestValidator {
         }
         guard ExecuteOpsQLQuery.objectTypes.contains(objectType) else {
             throw problem(
-                "objectType \"\(Excerpt.of(objectType))\" is not one OpsQL accepts; use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))"
+                "objectType \"\(Excerpt.of(objectType))\" is not one OpsQL accepts; "
+                    + "use one of \(ExecuteOpsQLQuery.objectTypes.joined(separator: ", "))"
             )
         }
         let isAggregate = body["aggregateFunction"] != nil
