@@ -165,9 +165,11 @@ public struct OperatorTimeZone: Sendable, Equatable {
         var target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if !target.hasPrefix("/") { target = (link as NSString).deletingLastPathComponent + "/" + target }
         guard let name = TimeZoneNames.zoneName(fromPath: target) else { return nil }
-        // A name Foundation would accept: path components of ASCII letters, digits, '_', '-', '+'.
-        let allowed = name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-+/".unicodeScalars.contains($0))
+        // A name Foundation would accept: path components of ASCII letters, digits, '_', '-', '+'. Tested
+        // on the bytes: Unicode's letter property would page in the runtime's property tables at start-up.
+        let allowed = name.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || "_-+/".utf8.contains($0)
         }
         return allowed && !name.hasPrefix("/") && !name.contains("..") ? name : nil
     }
