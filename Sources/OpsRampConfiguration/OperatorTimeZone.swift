@@ -171,7 +171,7 @@ public struct OperatorTimeZone: Sendable, Equatable {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
                 || "_-+/".utf8.contains($0)
         }
-        return allowed && !name.hasPrefix("/") && !name.contains("..") ? name : nil
+        return allowed && !name.hasPrefix("/") && !name.containsBytes("..") ? name : nil
     }
 }
 

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Time zone names as operators write them, read into Foundation zones.
 enum TimeZoneNames {
     /// Where the tz database lives on Linux and macOS.
@@ -28,9 +34,14 @@ enum TimeZoneNames {
     /// `/usr/share/zoneinfo/posix/Europe/Berlin`, or a link to one (`/etc/localtime`).
     static func zoneName(fromPath path: String) -> String? {
         guard path.hasPrefix("/") else { return nil }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        for candidate in [path, resolved] {
-            guard let marker = candidate.range(of: "/zoneinfo/", options: .backwards) else { continue }
+        // realpath(3) rather than URL.resolvingSymlinksInPath(), whose path standardizing pages in a good
+        // part of Foundation's and CoreFoundation's string code at every start.
+        let resolved = realpath(path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        for candidate in [path] + (resolved.map { [$0] } ?? []) {
+            guard let marker = candidate.byteRange(of: "/zoneinfo/", last: true) else { continue }
             var name = String(candidate[marker.upperBound...])
             for prefix in ["posix/", "right/"] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
             if !name.isEmpty { return name }

@@ -102,7 +102,7 @@ struct VariableReader {
     /// `raw` (a URL with a host and no query or fragment) with its scheme lower-cased and without
     /// trailing slashes.
     static func normalized(_ raw: String, scheme: String) -> URL? {
-        guard let separator = raw.range(of: "://") else { return nil }
+        guard let separator = raw.byteRange(of: "://") else { return nil }
         let rest = raw[separator.upperBound...]
         let pathStart = rest.firstIndex(of: "/") ?? rest.endIndex
         var path = rest[pathStart...]
@@ -161,14 +161,14 @@ struct VariableReader {
     static func isIdentifier(_ text: String) -> Bool {
         text.count <= 128
             && text.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
+                scalar.isASCIILetterOrDigit || scalar == "-" || scalar == "_"
             }
     }
 
     mutating func path(_ variable: ConfigurationVariable, default fallback: String) -> String {
         guard let raw = optional(variable) else { return fallback }
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_."))
-        guard raw.hasPrefix("/"), !raw.contains(".."), raw.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+        let allowed = raw.unicodeScalars.allSatisfy { $0.isASCIILetterOrDigit || "/-_.".unicodeScalars.contains($0) }
+        guard raw.hasPrefix("/"), !raw.containsBytes(".."), allowed else {
             warnings.append(
                 ConfigurationProblem(
                     variable: variable.name,
