@@ -7,25 +7,15 @@ extension JSONParser.Cursor {
         if listKey == nil, keeping != nil, let filter { return try parseFilteredObject(filter.names) }
         try enter()
         index += 1
-        // Members are gathered first and the dictionary built once at its final size:
-        // inserting one by one would rehash at every doubling.
+        // Members are gathered first and the dictionary built once (see `object(_:)`).
         var members: [(String, JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object([:])
-        }
+        if consumeEmpty(closedBy: UInt8(ascii: "}")) { return .object([:]) }
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
             let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
-            index += 1
-            skipWhitespace()
+            try consumeNameSeparator()
             if let listKey, key == listKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                 members.append((key, try parseArray(keeping: keeping, item: filter?.item)))
             } else if listKey == nil, let keeping, !keeping.contains(key) {
@@ -33,18 +23,7 @@ extension JSONParser.Cursor {
             } else {
                 members.append((key, try parseValue()))
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                var object = [String: JSONValue](minimumCapacity: members.count)
-                for (key, value) in members { object[key] = value } // a repeated key: the last one wins
-                return .object(object)
-            default: throw fail(.unexpectedByte(bytes[index]))
-            }
+            if try consumeSeparatorOrClose(UInt8(ascii: "}")) { return Self.object(members) }
         }
     }
 
@@ -54,12 +33,7 @@ extension JSONParser.Cursor {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object([:])
-        }
+        if consumeEmpty(closedBy: UInt8(ascii: "}")) { return .object([:]) }
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
@@ -70,11 +44,7 @@ extension JSONParser.Cursor {
             } else {
                 kept = names.entry(named: try parseString())
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
-            index += 1
-            skipWhitespace()
+            try consumeNameSeparator()
             if let kept {
                 if let inner = kept.nested, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
                     members.append((kept.name, try parseFilteredObject(inner)))
@@ -84,18 +54,7 @@ extension JSONParser.Cursor {
             } else {
                 try skipValue()
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                var object = [String: JSONValue](minimumCapacity: members.count)
-                for (key, value) in members { object[key] = value } // a repeated key: the last one wins
-                return .object(object)
-            default: throw fail(.unexpectedByte(bytes[index]))
-            }
+            if try consumeSeparatorOrClose(UInt8(ascii: "}")) { return Self.object(members) }
         }
     }
 
@@ -124,12 +83,7 @@ extension JSONParser.Cursor {
         try enter()
         index += 1
         var array: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array(array)
-        }
+        if consumeEmpty(closedBy: UInt8(ascii: "]")) { return .array(array) }
         while true {
             skipWhitespace()
             let element =
@@ -139,16 +93,54 @@ extension JSONParser.Cursor {
                     try parseValue()
                 }
             array.append(item.map { $0(element) } ?? element)
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return .array(array)
-            default: throw fail(.unexpectedByte(bytes[index]))
-            }
+            if try consumeSeparatorOrClose(UInt8(ascii: "]")) { return .array(array) }
         }
+    }
+
+    /// After a member's name: white space, the `:`, white space.
+    @inline(__always)
+    mutating func consumeNameSeparator() throws(JSONParseError) {
+        skipWhitespace()
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
+        index += 1
+        skipWhitespace()
+    }
+
+    /// After a member or element: `true` past the container's `close` (leaving its depth), `false`
+    /// past a `,`; anything else fails.
+    @inline(__always)
+    mutating func consumeSeparatorOrClose(_ close: UInt8) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        switch bytes[index] {
+        case UInt8(ascii: ","):
+            index += 1
+            return false
+        case close:
+            index += 1
+            depth -= 1
+            return true
+        default: throw fail(.unexpectedByte(bytes[index]))
+        }
+    }
+
+    /// Just inside a container: `true` past `close` when it is empty (leaving its depth).
+    @inline(__always)
+    mutating func consumeEmpty(closedBy close: UInt8) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == close else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// The object of `members`, built once at its final size (inserting one by one would rehash at
+    /// every doubling); a repeated key: the last one wins.
+    @inline(__always)
+    static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        var object = [String: JSONValue](minimumCapacity: members.count)
+        for (key, value) in members { object[key] = value }
+        return .object(object)
     }
 }

@@ -20,35 +20,17 @@ extension JSONParser.Cursor {
     mutating func skipContainer(close: UInt8, keyed: Bool) throws(JSONParseError) {
         try enter()
         index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == close {
-            index += 1
-            depth -= 1
-            return
-        }
+        if consumeEmpty(closedBy: close) { return }
         while true {
             skipWhitespace()
             if keyed {
                 guard index < bytes.count else { throw fail(.unexpectedEnd) }
                 guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[index])) }
                 try skipString()
-                skipWhitespace()
-                guard index < bytes.count else { throw fail(.unexpectedEnd) }
-                guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[index])) }
-                index += 1
-                skipWhitespace()
+                try consumeNameSeparator()
             }
             try skipValue()
-            skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case close:
-                index += 1
-                depth -= 1
-                return
-            default: throw fail(.unexpectedByte(bytes[index]))
-            }
+            if try consumeSeparatorOrClose(close) { return }
         }
     }
 
