@@ -58,8 +58,9 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         watchdog.pendingCount
     }
 
-    /// Ends an exchange exactly once; later calls for the same task do nothing.
-    func finish(_ task: URLSessionTask, with result: Result<HTTPResponse, TransportError>) {
+    /// Ends an exchange exactly once; later calls for the same task do nothing. `taskCompleted`:
+    /// URLSession itself reported the end (`didCompleteWithError`), so there is nothing to cancel.
+    func finish(_ task: URLSessionTask, with result: Result<HTTPResponse, TransportError>, taskCompleted: Bool = false) {
         let id = task.taskIdentifier
         lock.lock()
         guard let exchange = active.removeValue(forKey: id) else {
@@ -69,7 +70,14 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
         lock.unlock()
         watchdog.cancel(id)
-        if task.state == .running || task.state == .suspended { task.cancel() }
+        if !taskCompleted {
+            // Ended early (cap, timeout, cancellation): stop the transfer. Not from this thread: the
+            // delegate runs on URLSession's own queue (see `InlineDelegateQueue`), and `cancel()`
+            // waits for that queue.
+            DispatchQueue.global().async {
+                if task.state == .running || task.state == .suspended { task.cancel() }
+            }
+        }
         exchange.continuation.resume(returning: result)
     }
 
@@ -122,16 +130,16 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         lock.unlock()
         guard let exchange else { return }
         if let error {
-            finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)))
+            finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)), taskCompleted: true)
         } else if let response {
             var headers: [String: String] = [:]
             for (key, value) in response.allHeaderFields {
                 if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
             }
             ReceivedBytes.add(body.count)
-            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: body)))
+            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: body)), taskCompleted: true)
         } else {
-            finish(task, with: .failure(.other("the server sent no HTTP response")))
+            finish(task, with: .failure(.other("the server sent no HTTP response")), taskCompleted: true)
         }
     }
 

@@ -93,9 +93,6 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         // Our own timer bounds the whole exchange; these only stop URLSession from giving up earlier.
         configuration.timeoutIntervalForRequest = 3600
         configuration.timeoutIntervalForResource = 3600
-        let queue = OperationQueue()
-        queue.name = "http-transport"
-        queue.maxConcurrentOperationCount = 1
-        return URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+        return URLSession(configuration: configuration, delegate: delegate, delegateQueue: InlineDelegateQueue())
     }
 }

@@ -57,6 +57,55 @@ struct URLSessionTransportTests {
     }
 }
 
+@Suite("URLSession transport: delegate calls on URLSession's own queue", .timeLimit(.minutes(1)))
+struct InlineDelegateTests {
+    static func request(_ fake: FakeOpsRamp) throws -> URLRequest {
+        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
+        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        return request
+    }
+
+    @Test("back-to-back exchanges reuse one keep-alive connection and leave no task or deadline behind")
+    func keepAlive() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        let transport = URLSessionTransport()
+        let request = try Self.request(fake)
+        for _ in 0..<50 {
+            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            #expect(response.status == 200)
+        }
+        #expect(fake.acceptedConnectionCount == 1)
+        #expect(transport.pendingDeadlines == 0)
+    }
+
+    @Test("a body past the cap ends the exchange from inside URLSession's callback, declared or chunked, and the next exchange works")
+    func capInsideCallback() async throws {
+        let fake = FakeOpsRamp()
+        try fake.start()
+        defer { fake.stop() }
+        let transport = URLSessionTransport()
+        let request = try Self.request(fake)
+        for round in 0..<3 {
+            // Larger than the cap, with a Content-Length the response callback sees, then without one
+            // (the cap is met while the body arrives).
+            fake.inject(.oversized(bytes: 4 << 20), on: .releaseVersion)
+            await #expect(throws: TransportError.responseTooLarge(limit: 64 * 1024)) {
+                _ = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 64 * 1024))
+            }
+            let body = [UInt8](repeating: UInt8(ascii: "a"), count: 256 * 1024)
+            fake.inject(.bytes(200, body: body, headers: ["Transfer-Encoding": "chunked"]), on: .releaseVersion)
+            await #expect(throws: TransportError.responseTooLarge(limit: 64 * 1024), "round \(round)") {
+                _ = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 64 * 1024))
+            }
+            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            #expect(response.status == 200)
+        }
+        #expect(transport.pendingDeadlines == 0)
+    }
+}
+
 @Suite("URLSession transport: answers URLSession holds back")
 struct HeldBackAnswerTests {
     @Test(

@@ -35,19 +35,38 @@ struct HTTPResponse: Sendable {
         headers.last { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    /// The status line and headers, ending with the blank line; `Content-Length` is the full body size.
+    /// Sent in chunks without a `Content-Length` (a `Transfer-Encoding: chunked` header was set), as
+    /// gateways send bodies they stream: the client learns the size only as the body arrives.
+    var isChunked: Bool {
+        header("transfer-encoding")?.lowercased() == "chunked"
+    }
+
+    /// The status line and headers, ending with the blank line; `Content-Length` is the full body
+    /// size, unless the body goes in chunks.
     func head(closeConnection: Bool) -> [UInt8] {
         var text = "HTTP/1.1 \(status) \(Self.reason(for: status))\r\n"
         for (name, value) in headers where !["content-length", "connection"].contains(name.lowercased()) {
             text += "\(name): \(value)\r\n"
         }
-        text += "Content-Length: \(body.count)\r\n"
+        if !isChunked { text += "Content-Length: \(body.count)\r\n" }
         text += "Connection: \(closeConnection ? "close" : "keep-alive")\r\n\r\n"
         return Array(text.utf8)
     }
 
     func serialized(closeConnection: Bool) -> [UInt8] {
-        head(closeConnection: closeConnection) + body
+        head(closeConnection: closeConnection) + (isChunked ? chunkedBody() : body)
+    }
+
+    /// The body in chunks of 16 KiB, then the last (empty) chunk.
+    private func chunkedBody() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var start = 0
+        while start < body.count {
+            let end = min(body.count, start + 16 * 1024)
+            bytes += Array("\(String(end - start, radix: 16))\r\n".utf8) + body[start..<end] + Array("\r\n".utf8)
+            start = end
+        }
+        return bytes + Array("0\r\n\r\n".utf8)
     }
 
     static func reason(for status: Int) -> String {
