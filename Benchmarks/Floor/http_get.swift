@@ -1,7 +1,13 @@
-// Per-call floor: a minimal URLSession client that GETs one URL sequentially and prints each
-// round trip in microseconds, one per line (after one unprinted warm-up request), then
-// "switches N": how many times its threads blocked during the timed requests.
-// Usage: http_get URL BEARER_TOKEN COUNT
+// Per-call floor: a minimal URLSession client that GETs one URL sequentially.
+//
+//   http_get URL BEARER_TOKEN COUNT   prints each of COUNT round trips in microseconds, one per line
+//                                     (after one unprinted warm-up request), then "switches N": how
+//                                     many times its threads blocked during the timed requests.
+//   http_get URL BEARER_TOKEN batches after one warm-up request prints "ready", then for each line
+//                                     "N" on stdin makes N timed requests and prints one line: their
+//                                     round trips in microseconds and "switches N", space-separated.
+//                                     The benchmark alternates such batches with the server's calls,
+//                                     so both are measured over the same stretch of time.
 import Dispatch
 import Foundation
 #if canImport(FoundationNetworking)
@@ -19,17 +25,18 @@ func threadSwitches() -> Int {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let url = URL(string: arguments[1]), let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: http_get URL TOKEN COUNT\n".utf8))
+let batches = arguments.count == 4 && arguments[3] == "batches"
+guard arguments.count == 4, let url = URL(string: arguments[1]), batches || Int(arguments[3]) != nil else {
+    FileHandle.standardError.write(Data("usage: http_get URL TOKEN COUNT|batches\n".utf8))
     exit(2)
 }
 var request = URLRequest(url: url)
 request.setValue("application/json", forHTTPHeaderField: "Accept")
 request.setValue("Bearer \(arguments[2])", forHTTPHeaderField: "Authorization")
 let session = URLSession(configuration: .ephemeral)
-let done = DispatchSemaphore(value: 0)
-Task.detached { [request] in
-    _ = try? await session.data(for: request)
+
+/// `count` timed requests, then the thread blocks they cost.
+@Sendable func timed(_ count: Int) async -> (microseconds: [String], switches: Int) {
     var lines: [String] = []
     let switchesBefore = threadSwitches()
     for _ in 0..<count {
@@ -37,8 +44,35 @@ Task.detached { [request] in
         _ = try? await session.data(for: request)
         lines.append(String((DispatchTime.now().uptimeNanoseconds - started) / 1_000))
     }
-    lines.append("switches \(threadSwitches() - switchesBefore)")
-    print(lines.joined(separator: "\n"))
-    done.signal()
+    return (lines, threadSwitches() - switchesBefore)
 }
-done.wait()
+
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// Runs `work` on the concurrency pool and waits for it on this (the main) thread, so that stdin
+/// is read here and no pool thread ever blocks.
+func runOnPool<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: T?
+    Task.detached {
+        result = await work()
+        done.signal()
+    }
+    done.wait()
+    guard let result else { fatalError("the pool work ended without a result") }
+    return result
+}
+
+runOnPool { [request] in _ = try? await session.data(for: request) }
+if batches {
+    emit("ready")
+    while let line = readLine(), let count = Int(line) {
+        let (times, switches) = runOnPool { await timed(count) }
+        emit((times + ["switches", String(switches)]).joined(separator: " "))
+    }
+} else {
+    let (times, switches) = runOnPool { await timed(Int(arguments[3]) ?? 0) }
+    emit((times + ["switches \(switches)"]).joined(separator: "\n"))
+}
