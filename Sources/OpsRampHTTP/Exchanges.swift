@@ -46,6 +46,8 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if finishedEarly.remove(id) != nil {
             lock.unlock()
             watchdog.cancel(id)
+            // Never started; cancelled so that the session lets go of it too.
+            task.cancel()
             continuation.resume(returning: .failure(.cancelled))
             return
         }
@@ -132,15 +134,45 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if let error {
             finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)), taskCompleted: true)
         } else if let response {
-            var headers: [String: String] = [:]
-            for (key, value) in response.allHeaderFields {
-                if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
-            }
-            ReceivedBytes.add(body.count)
-            finish(task, with: .success(HTTPResponse(status: response.statusCode, headers: headers, body: body)), taskCompleted: true)
+            finish(task, with: .success(Self.answer(response, body: body)), taskCompleted: true)
         } else {
             finish(task, with: .failure(.other("the server sent no HTTP response")), taskCompleted: true)
         }
+    }
+
+    /// A 401 carrying `WWW-Authenticate: Basic` (or another scheme URLSession knows) comes as a
+    /// challenge instead of an answer; with no credential to offer, URLSession on Linux would then
+    /// wait for ever. A gateway in front of the wrong URL answers like that: its 401 is the answer.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        // Anything but a refused request (on Darwin, checking the server's certificate) goes on as usual.
+        guard let refusal = challenge.failureResponse as? HTTPURLResponse else {
+            completionHandler(.performDefaultHandling, nil)
+            return
+        }
+        lock.lock()
+        let exchange = active[task.taskIdentifier]
+        let response = exchange?.response ?? refusal
+        let body = exchange?.body ?? Data()
+        lock.unlock()
+        guard exchange != nil else { return }
+        finish(task, with: .success(Self.answer(response, body: body)))
+        // Declining cancels the task, and `cancel()` waits for the queue this runs on. The handler is
+        // called once, from that other thread, and touches nothing of ours.
+        nonisolated(unsafe) let decline = completionHandler
+        DispatchQueue.global().async { decline(.cancelAuthenticationChallenge, nil) }
+    }
+
+    /// The answer as the client reads it: status, headers by lower-cased name, body.
+    static func answer(_ response: HTTPURLResponse, body: Data) -> HTTPResponse {
+        var headers: [String: String] = [:]
+        for (key, value) in response.allHeaderFields {
+            if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
+        }
+        ReceivedBytes.add(body.count)
+        return HTTPResponse(status: response.statusCode, headers: headers, body: body)
     }
 
     /// The `Content-Encoding` of a response, lower-cased, when it has one.

@@ -6,8 +6,12 @@ import Foundation
 /// On Linux every delegate call (response, each piece of body, completion) is an operation on
 /// this queue; an ordinary `OperationQueue` wakes a thread for each, two or three hand-offs per
 /// request for work that takes a lock and appends bytes. `Exchanges` is written for this: its
-/// callbacks only take a short lock, never block, and never call back into the task synchronously
-/// (`cancel()` waits for URLSession's queue, so `Exchanges.finish` sends it from elsewhere).
+/// callbacks only take a short lock and never block.
+///
+/// The rule for any delegate code: never control a task synchronously from a callback. `cancel()`,
+/// `suspend()`, `resume()` and setting `priority` wait for URLSession's queue, the one the callback
+/// runs on, and would stop the whole session; `Exchanges.finish` cancels from another thread, and
+/// an authentication challenge is declined from another thread too (declining cancels the task).
 final class InlineDelegateQueue: OperationQueue, @unchecked Sendable {
     // @unchecked: no state of its own; operations run on the caller's thread.
     override init() {

@@ -26,7 +26,7 @@ enum TransportFailure {
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource, .resourceUnavailable:
             return .connectionLost(message)
         default:
-            return .other(message)
+            return namesBrokenTransfer(message) ? .connectionLost(message) : .other(message)
         }
     }
 
@@ -43,6 +43,15 @@ enum TransportFailure {
     static func namesProxy(_ message: String) -> Bool {
         let text = message.lowercased()
         return text.contains("proxy") || text.contains("connect tunnel failed")
+    }
+
+    /// libcurl's transfers that broke off after the request went out, which URLSession on Linux reports
+    /// without a code of their own: "transfer closed with 23 bytes remaining to read", "transfer closed
+    /// with outstanding read data remaining" (a body cut short), "Empty reply from server", "Recv
+    /// failure: Connection reset by peer", "Send failure: Broken pipe".
+    static func namesBrokenTransfer(_ message: String) -> Bool {
+        let text = message.lowercased()
+        return ["transfer closed with", "empty reply from server", "recv failure", "send failure"].contains { text.contains($0) }
     }
 
     /// "Failed to connect to H port P" where H:P is not the requested host and port: libcurl was

@@ -28,7 +28,7 @@ struct TransportFailureTests {
     }
 
     @Test(
-        "certificate and proxy failures are told apart from a host that is down, by code and by libcurl's message",
+        "certificate and proxy failures are told apart from a host that is down or a transfer cut short, by code and by libcurl's message",
         arguments: [
             (URLError.Code.unknown, "SSL certificate problem: unable to get local issuer certificate", Kind.certificate),
             (.unknown, "SSL certificate problem: self-signed certificate in certificate chain", .certificate),
@@ -46,6 +46,11 @@ struct TransportFailureTests {
             (.cannotFindHost, "Could not resolve host: acme.api.opsramp.com", .cannotConnect),
             (.secureConnectionFailed, "OpenSSL SSL_connect: Connection reset by peer in connection to acme.api.opsramp.com:443", .cannotConnect),
             (.networkConnectionLost, "Recv failure: Connection reset by peer", .connectionLost),
+            (.unknown, "Recv failure: Connection reset by peer", .connectionLost),
+            (.unknown, "transfer closed with 23 bytes remaining to read", .connectionLost),
+            (.unknown, "transfer closed with outstanding read data remaining", .connectionLost),
+            (.unknown, "Empty reply from server", .connectionLost),
+            (.unknown, "Send failure: Broken pipe", .connectionLost),
             (.timedOut, "Operation timed out", .timedOut),
             (.clientCertificateRejected, "client certificate required", .cannotConnect),
             (.badURL, "The operation could not be completed.", .other),

@@ -38,6 +38,14 @@ struct ConnectionHandler {
         case .reset:
             POSIXSocket.setAbortiveClose(fd)
             return false
+        case .stall(let response):
+            let whole = response.serialized(closeConnection: false)
+            let head = response.head(closeConnection: false).count
+            POSIXSocket.sendAll(fd, Array(whole.prefix(head + (whole.count - head) / 2)))
+            var discarded: [UInt8] = []
+            while POSIXSocket.receive(fd, into: &discarded) > 0 { discarded.removeAll(keepingCapacity: true) }
+            if !server.isStopping { server.state.withLock { $0.abandonedHangCount += 1 } }
+            return false
         case .truncate(let response):
             let half = Array(response.body.prefix(response.body.count / 2))
             POSIXSocket.sendAll(fd, response.head(closeConnection: true) + half)

@@ -18,6 +18,10 @@ public enum Fault: Sendable {
     case reset
     /// Send the normal headers (with the full `Content-Length`) and only half the body, then close.
     case truncated
+    /// Send the headers of this answer (its full `Content-Length`, or chunked when it says so) and
+    /// half its body, then nothing more: the connection stays open until the client closes it
+    /// (counted in `abandonedHangCount`) or `stop()`. A body that stops arriving midway.
+    case stalledBody(Int, body: [UInt8], headers: [String: String])
     /// This status with an HTML error page, `Content-Type: text/html`, as a gateway would send.
     case html(Int)
     /// 200 with the body `{"results": [` (not JSON).

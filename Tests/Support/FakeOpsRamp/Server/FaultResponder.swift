@@ -44,6 +44,10 @@ enum FaultResponder {
             return ResponsePlan(delay: 0, outcome: .respond(response))
         case .delay(let seconds):
             return ResponsePlan(delay: max(0, seconds), outcome: .respond(normal()))
+        case .stalledBody(let status, let body, let headers):
+            var response = HTTPResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8")], body: body)
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) { response.setHeader(name, value) }
+            return ResponsePlan(delay: 0, outcome: .stall(response))
         case .bytes(let status, let body, let headers):
             var response = HTTPResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8")], body: body)
             for (name, value) in headers.sorted(by: { $0.key < $1.key }) { response.setHeader(name, value) }

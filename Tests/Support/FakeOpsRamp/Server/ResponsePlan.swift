@@ -7,6 +7,8 @@ enum ResponseOutcome: Sendable {
     case reset
     /// Send the head with the full `Content-Length`, half of the body, then close.
     case truncate(HTTPResponse)
+    /// Send the head and half of what `serialized` would send of the body, then hold the connection.
+    case stall(HTTPResponse)
 }
 
 /// The fake's decision for one request: how long to wait first, then what to do.
@@ -23,6 +25,9 @@ struct ResponsePlan: Sendable {
         case .truncate(var response):
             change(&response)
             outcome = .truncate(response)
+        case .stall(var response):
+            change(&response)
+            outcome = .stall(response)
         case .hang, .reset:
             break
         }
