@@ -40,11 +40,16 @@ struct RowCompaction: Sendable {
         let objects = rows.compactMap(\.objectValue)
         guard objects.count >= 2, objects.count == rows.count, var common = objects.first else { return ([:], rows) }
         for key in neverCommon { common[key] = nil }
+        // Keys are only looked up and, once they differ, removed: no dictionary is rebuilt per row.
         for object in objects.dropFirst() where !common.isEmpty {
-            common = common.filter { object[$0.key] == $0.value }
+            for (key, value) in common where object[key] != value { common[key] = nil }
         }
         guard !common.isEmpty else { return ([:], rows) }
-        let remaining = objects.map { object in JSONValue.object(object.filter { common[$0.key] == nil }) }
+        let remaining = objects.map { object in
+            var row = object
+            for key in common.keys { row[key] = nil }
+            return JSONValue.object(row)
+        }
         return (common, remaining)
     }
 }
