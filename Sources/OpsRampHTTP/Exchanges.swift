@@ -60,9 +60,10 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         watchdog.pendingCount
     }
 
-    /// Ends an exchange exactly once; later calls for the same task do nothing. `taskCompleted`:
-    /// URLSession itself reported the end (`didCompleteWithError`), so there is nothing to cancel.
-    func finish(_ task: URLSessionTask, with result: Result<HTTPResponse, TransportError>, taskCompleted: Bool = false) {
+    /// Ends an exchange exactly once; later calls for the same task do nothing. `stopsTransfer`: also
+    /// cancel the task; not when URLSession itself reported the end (`didCompleteWithError`), or when
+    /// declining a challenge is what stops it.
+    func finish(_ task: URLSessionTask, with result: Result<HTTPResponse, TransportError>, stopsTransfer: Bool = true) {
         let id = task.taskIdentifier
         lock.lock()
         guard let exchange = active.removeValue(forKey: id) else {
@@ -72,7 +73,7 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
         lock.unlock()
         watchdog.cancel(id)
-        if !taskCompleted {
+        if stopsTransfer {
             // Ended early (cap, timeout, cancellation): stop the transfer. Not from this thread: the
             // delegate runs on URLSession's own queue (see `InlineDelegateQueue`), and `cancel()`
             // waits for that queue.
@@ -132,11 +133,11 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         lock.unlock()
         guard let exchange else { return }
         if let error {
-            finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)), taskCompleted: true)
+            finish(task, with: .failure(Self.classify(error, timeout: exchange.limits.timeout)), stopsTransfer: false)
         } else if let response {
-            finish(task, with: .success(Self.answer(response, body: body)), taskCompleted: true)
+            finish(task, with: .success(Self.answer(response, body: body)), stopsTransfer: false)
         } else {
-            finish(task, with: .failure(.other("the server sent no HTTP response")), taskCompleted: true)
+            finish(task, with: .failure(.other("the server sent no HTTP response")), stopsTransfer: false)
         }
     }
 
@@ -158,9 +159,9 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         let body = exchange?.body ?? Data()
         lock.unlock()
         guard exchange != nil else { return }
-        finish(task, with: .success(Self.answer(response, body: body)))
-        // Declining cancels the task, and `cancel()` waits for the queue this runs on. The handler is
-        // called once, from that other thread, and touches nothing of ours.
+        finish(task, with: .success(Self.answer(response, body: body)), stopsTransfer: false)
+        // Declining cancels the task, which stops the transfer; `cancel()` waits for the queue this runs
+        // on, so the handler is called from another thread. It touches nothing of ours.
         nonisolated(unsafe) let decline = completionHandler
         DispatchQueue.global().async { decline(.cancelAuthenticationChallenge, nil) }
     }
