@@ -10,12 +10,6 @@ import FoundationNetworking
 
 @Suite("URLSession transport: early ends and odd answers with delegate calls on URLSession's queue", .timeLimit(.minutes(1)))
 struct TransportEarlyEndTests {
-    static func request(_ fake: FakeOpsRamp, path: String = "/tenancy/api/v3/release-version") throws -> URLRequest {
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + path)))
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        return request
-    }
-
     /// A body whose every byte depends on its position, so that a reordered or lost piece shows.
     static func patterned(_ count: Int, seed: Int = 0) -> [UInt8] {
         (0..<count).map { UInt8(truncatingIfNeeded: ($0 &* 31 &+ seed) % 251) }
@@ -43,7 +37,7 @@ struct TransportEarlyEndTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         for round in 1...3 {
             fake.inject(
                 .stalledBody(200, body: Self.patterned(512 * 1024), headers: chunked ? ["Transfer-Encoding": "chunked"] : [:]),
@@ -64,7 +58,7 @@ struct TransportEarlyEndTests {
             }
             // URLSession really stopped the transfer: the client closed the stalled connection.
             #expect(await Self.eventually { fake.abandonedHangCount == round }, "round \(round)")
-            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            let response = try await transport.send(request, limits: .ordinary)
             #expect(response.status == 200)
         }
         #expect(transport.pendingDeadlines == 0)
@@ -76,7 +70,7 @@ struct TransportEarlyEndTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         for round in 1...3 {
             fake.inject(.stalledBody(200, body: Self.patterned(512 * 1024), headers: [:]), on: .releaseVersion)
             let started = ContinuousClock.now
@@ -85,7 +79,7 @@ struct TransportEarlyEndTests {
             }
             #expect(ContinuousClock.now - started < .seconds(2))
             #expect(await Self.eventually { fake.abandonedHangCount == round }, "round \(round)")
-            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            let response = try await transport.send(request, limits: .ordinary)
             #expect(response.status == 200)
         }
         #expect(transport.pendingDeadlines == 0)
@@ -105,10 +99,10 @@ struct TransportEarlyEndTests {
         fake.inject(.stalledBody(200, body: Self.patterned(256 * 1024), headers: ["Transfer-Encoding": "chunked"]), on: .minimalResources, times: 25)
         fake.inject(.bytes(200, body: normalBody, headers: ["Transfer-Encoding": "chunked"]), on: .opsql, times: 13)
         fake.inject(.bytes(200, body: normalBody, headers: [:]), on: .opsql, times: 12)
-        let tooLarge = try Self.request(fake)
-        let toCancel = try Self.request(fake, path: tenant + "/alerts/search")
-        let toTimeOut = try Self.request(fake, path: tenant + "/resources/minimal")
-        var post = try Self.request(fake, path: "/opsql/api/v3/tenants/client_1234/queries")
+        let tooLarge = try fake.authorizedRequest()
+        let toCancel = try fake.authorizedRequest(tenant + "/alerts/search")
+        let toTimeOut = try fake.authorizedRequest(tenant + "/resources/minimal")
+        var post = try fake.authorizedRequest("/opsql/api/v3/tenants/client_1234/queries")
         post.httpMethod = "POST"
         post.httpBody = Data(#"{"objectType":"resource","fields":["id"]}"#.utf8)
         post.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -158,7 +152,7 @@ struct TransportEarlyEndTests {
         #expect(transport.pendingDeadlines == 0)
         // Every cancelled and timed-out transfer was stopped: the client closed all 50 stalled connections.
         #expect(await Self.eventually(10) { fake.abandonedHangCount == 50 }, "abandoned: \(fake.abandonedHangCount)")
-        let response = try await transport.send(tooLarge, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(tooLarge, limits: .ordinary)
         #expect(response.status == 200)
     }
 
@@ -170,7 +164,7 @@ struct TransportEarlyEndTests {
         let transport = URLSessionTransport()
         let body = Self.patterned(2 << 20)
         fake.inject(.bytes(200, body: body, headers: ["Transfer-Encoding": "chunked"]), on: .releaseVersion, times: 200)
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         var cancelled = 0
         var answered = 0
         for attempt in 0..<200 {
@@ -190,7 +184,7 @@ struct TransportEarlyEndTests {
         #expect(cancelled + answered == 200)
         #expect(transport.pendingDeadlines == 0)
         fake.reset()
-        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(request, limits: .ordinary)
         #expect(response.status == 200)
     }
 
@@ -207,11 +201,11 @@ struct TransportEarlyEndTests {
             other.stop()
         }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         for location in ["/api/v2/tenants/client_1234/alerts/search", other.baseURL + "/tenancy/api/v3/release-version"] {
             fake.reset()
             fake.inject(.status(status, body: #"{"moved":true}"#, headers: ["Location": location]), on: .releaseVersion)
-            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            let response = try await transport.send(request, limits: .ordinary)
             #expect(response.status == status)
             #expect(response.header("location") == location)
             #expect(response.body == Data(#"{"moved":true}"#.utf8))
@@ -225,7 +219,7 @@ struct TransportEarlyEndTests {
         }
         #expect(other.requests.isEmpty)
         #expect(other.acceptedConnectionCount == 0)
-        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        let response = try await transport.send(request, limits: .ordinary)
         #expect(response.status == 200)
         #expect(transport.pendingDeadlines == 0)
     }
@@ -240,7 +234,7 @@ struct TransportEarlyEndTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         let limits = TransferLimits(timeout: .seconds(10), maximumBodyBytes: 1 << 20)
         for _ in 0..<2 {
             fake.inject(
@@ -267,8 +261,8 @@ struct TransportEarlyEndTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
-        let limits = TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20)
+        let request = try fake.authorizedRequest()
+        let limits = TransferLimits.ordinary
         for _ in 0..<3 {
             fake.inject(.reset, on: .releaseVersion, times: 2)
             let reset = await Self.outcome { () async throws(TransportError) in try await transport.send(request, limits: limits) }
@@ -296,7 +290,7 @@ struct TransportEarlyEndTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         let limits = TransferLimits(timeout: .seconds(5), maximumBodyBytes: 2 << 20)
         for round in 0..<60 {
             let body = Self.patterned([0, 1, 100, 16 * 1024, 16 * 1024 + 1, 200_000, 1 << 20][round % 7], seed: round)

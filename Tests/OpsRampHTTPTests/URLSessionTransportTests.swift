@@ -17,9 +17,8 @@ struct URLSessionTransportTests {
         defer { fake.stop() }
         let transport = URLSessionTransport()
         #expect(!transport.hasSession)
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        let request = try fake.authorizedRequest()
+        let response = try await transport.send(request, limits: .ordinary)
         #expect(response.status == 200)
         #expect(transport.hasSession)
         #expect(fake.requests.last?.headers["accept-encoding"] == "identity")
@@ -32,8 +31,7 @@ struct URLSessionTransportTests {
         defer { fake.stop() }
         fake.inject(.delay(1.5), on: .releaseVersion)
         let transport = URLSessionTransport()
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")), timeoutInterval: 1)
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let request = try fake.authorizedRequest(timeoutInterval: 1)
         // URLSession alone would give up after 1 s; the exchange allows 4.
         let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(4), maximumBodyBytes: 1 << 20))
         #expect(response.status == 200)
@@ -46,8 +44,7 @@ struct URLSessionTransportTests {
         defer { fake.stop() }
         fake.inject(.hang, on: .releaseVersion)
         let transport = URLSessionTransport()
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
+        let request = try fake.authorizedRequest()
         let started = ContinuousClock.now
         await #expect(throws: TransportError.timedOut(after: .milliseconds(600))) {
             _ = try await transport.send(request, limits: TransferLimits(timeout: .milliseconds(600), maximumBodyBytes: 1 << 20))
@@ -59,21 +56,15 @@ struct URLSessionTransportTests {
 
 @Suite("URLSession transport: delegate calls on URLSession's own queue", .timeLimit(.minutes(1)))
 struct InlineDelegateTests {
-    static func request(_ fake: FakeOpsRamp) throws -> URLRequest {
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        return request
-    }
-
     @Test("back-to-back exchanges reuse one keep-alive connection and leave no task or deadline behind")
     func keepAlive() async throws {
         let fake = FakeOpsRamp()
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         for _ in 0..<50 {
-            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            let response = try await transport.send(request, limits: .ordinary)
             #expect(response.status == 200)
         }
         #expect(fake.acceptedConnectionCount == 1)
@@ -86,7 +77,7 @@ struct InlineDelegateTests {
         try fake.start()
         defer { fake.stop() }
         let transport = URLSessionTransport()
-        let request = try Self.request(fake)
+        let request = try fake.authorizedRequest()
         for round in 0..<3 {
             // Larger than the cap, with a Content-Length the response callback sees, then without one
             // (the cap is met while the body arrives).
@@ -99,7 +90,7 @@ struct InlineDelegateTests {
             await #expect(throws: TransportError.responseTooLarge(limit: 64 * 1024), "round \(round)") {
                 _ = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 64 * 1024))
             }
-            let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+            let response = try await transport.send(request, limits: .ordinary)
             #expect(response.status == 200)
         }
         #expect(transport.pendingDeadlines == 0)
@@ -117,9 +108,8 @@ struct HeldBackAnswerTests {
         defer { fake.stop() }
         fake.inject(.status(status, body: "", headers: ["X-Probe": "kept"]), on: .releaseVersion)
         let transport = URLSessionTransport()
-        var request = URLRequest(url: try #require(URL(string: fake.baseURL + "/tenancy/api/v3/release-version")))
-        request.setValue("Bearer \(fake.issueToken())", forHTTPHeaderField: "Authorization")
-        let response = try await transport.send(request, limits: TransferLimits(timeout: .seconds(5), maximumBodyBytes: 1 << 20))
+        let request = try fake.authorizedRequest()
+        let response = try await transport.send(request, limits: .ordinary)
         #expect(response.status == status)
         #expect(response.header("location") == nil)
         #expect(response.header("x-probe") == "kept")
